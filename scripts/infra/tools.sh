@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Obtains the local infrastructure tools into .tools/ from the package registries only:
+# Kafka jars from Maven Central, FerretDB and Helm built from the Go module proxy.
+# Idempotent: a tool whose stamp matches tools/infra/versions.env is not fetched again.
+# Usage: tools.sh [kafka] [ferretdb] [helm]   (no argument: all three)
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+mkdir -p "$TOOLS/bin"
+stamp_ok() { [ -f "$TOOLS/$1.stamp" ] && [ "$(cat "$TOOLS/$1.stamp")" = "$2" ]; }
+
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 is not installed; $2"; }
+
+kafka() {
+  stamp_ok kafka "$KAFKA_VERSION" && [ -d "$TOOLS/kafka/libs" ] && return 0
+  need java "install a JDK 17+ (Debian: apt-get install -y openjdk-17-jre-headless)"
+  need mvn "install Maven (Debian: apt-get install -y maven)"
+  log "fetching Kafka $KAFKA_VERSION jars from Maven Central"
+  rm -rf "$TOOLS/kafka/libs"
+  mvn -q -B -f "$ROOT/tools/infra/kafka/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$TOOLS/kafka/libs"
+  echo "$KAFKA_VERSION" > "$TOOLS/kafka.stamp"
+}
+
+ferretdb() {
+  stamp_ok ferretdb "$FERRETDB_VERSION" && [ -x "$TOOLS/bin/ferretdb" ] && return 0
+  need go "install Go 1.24+ (Debian: apt-get install -y golang)"
+  log "building FerretDB $FERRETDB_VERSION (SQLite backend) from the Go module proxy; first build takes a few minutes"
+  # The module zip lacks build/version/version.txt, which FerretDB's init requires when it is the main
+  # module, so build from a private copy of the module source with that file written in.
+  local src="$TOOLS/src/ferretdb"
+  local dir; dir=$(go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  [ -n "$dir" ] || die "could not download FerretDB $FERRETDB_VERSION from the Go module proxy"
+  rm -rf "$src"; mkdir -p "$(dirname "$src")"; cp -r "$dir" "$src"; chmod -R u+w "$src"
+  echo "$FERRETDB_VERSION" > "$src/build/version/version.txt"
+  (cd "$src" && GOFLAGS=-trimpath go build -o "$TOOLS/bin/ferretdb" ./cmd/ferretdb)
+  echo "$FERRETDB_VERSION" > "$TOOLS/ferretdb.stamp"
+}
+
+helm() {
+  stamp_ok helm "$HELM_VERSION" && [ -x "$TOOLS/bin/helm" ] && return 0
+  need go "install Go 1.24+ (Debian: apt-get install -y golang)"
+  log "building Helm $HELM_VERSION from the Go module proxy; first build takes a few minutes"
+  # the ldflags set the version and a current default Kubernetes version (plain go install leaves v1.20)
+  local pkg=helm.sh/helm/v3
+  GOBIN="$TOOLS/bin" go install -trimpath -ldflags "-s -w -X $pkg/internal/version.version=$HELM_VERSION \
+    -X $pkg/pkg/chartutil.k8sVersionMajor=1 -X $pkg/pkg/chartutil.k8sVersionMinor=$HELM_KUBE_MINOR \
+    -X $pkg/pkg/lint/rules.k8sVersionMajor=1 -X $pkg/pkg/lint/rules.k8sVersionMinor=$HELM_KUBE_MINOR" \
+    "$pkg/cmd/helm@$HELM_VERSION"
+  echo "$HELM_VERSION" > "$TOOLS/helm.stamp"
+}
+
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(kafka ferretdb helm)
+for t in "${targets[@]}"; do "$t"; done

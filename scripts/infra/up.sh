@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Starts the local Kafka (KRaft) broker and FerretDB, waits until both answer, and creates the topics.
+# Idempotent: a server that already answers on its port is left as it is.
+# Prints KAFKA_BROKERS and MONGO_URL lines on stdout for callers to eval.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+bash "$ROOT/scripts/infra/tools.sh" kafka ferretdb
+mkdir -p "$RUN_DIR/logs"
+
+start_kafka() {
+  if port_open "$KAFKA_PORT"; then log "kafka already answers on $KAFKA_PORT"; return 0; fi
+  local t0; t0=$(now_ms)
+  local data="$RUN_DIR/kafka-data" cp="$TOOLS/kafka/libs/*"
+  local jopts=(-Xms256m -Xmx768m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true
+    "-Dlog4j.configuration=file:$ROOT/tools/infra/kafka/log4j.properties")
+  local overrides=(--override "listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT"
+    --override "advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT"
+    --override "controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT"
+    --override "log.dirs=$data")
+  mkdir -p "$data"
+  local cfg="$RUN_DIR/kafka-server.properties"
+  # StorageTool reads only a file, so the overrides are appended to a run-local copy for the format step
+  { cat "$ROOT/tools/infra/kafka/server.properties"
+    printf 'listeners=PLAINTEXT://127.0.0.1:%s,CONTROLLER://127.0.0.1:%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
+    printf 'advertised.listeners=PLAINTEXT://127.0.0.1:%s\ncontroller.quorum.voters=1@127.0.0.1:%s\nlog.dirs=%s\n' \
+      "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$data"; } > "$cfg"
+  java "${jopts[@]}" -cp "$cp" kafka.tools.StorageTool format -t "R292T2ZmaWNlUGxhdGZvcm0" -c "$cfg" --ignore-formatted \
+    >> "$RUN_DIR/logs/kafka.log" 2>&1
+  setsid nohup java "${jopts[@]}" -cp "$cp" kafka.Kafka "$cfg" >> "$RUN_DIR/logs/kafka.log" 2>&1 < /dev/null &
+  echo $! > "$RUN_DIR/kafka.pid"
+  local i
+  for i in $(seq 1 600); do
+    port_open "$KAFKA_PORT" && grep -q "Kafka Server started" "$RUN_DIR/logs/kafka.log" && break
+    pid_alive "$RUN_DIR/kafka.pid" || { tail -n 30 "$RUN_DIR/logs/kafka.log" >&2; die "kafka exited during start"; }
+    sleep 0.1
+  done
+  port_open "$KAFKA_PORT" || die "kafka did not open $KAFKA_PORT within 60 s (see $RUN_DIR/logs/kafka.log)"
+  log "kafka ready on $KAFKA_PORT in $(( $(now_ms) - t0 )) ms"
+}
+
+start_ferretdb() {
+  if port_open "$MONGO_PORT"; then log "mongo-wire server already answers on $MONGO_PORT"; return 0; fi
+  local t0; t0=$(now_ms)
+  mkdir -p "$RUN_DIR/ferretdb-data"
+  DO_NOT_TRACK=1 setsid nohup "$TOOLS/bin/ferretdb" --handler=sqlite --sqlite-url="file:$RUN_DIR/ferretdb-data/" \
+    --listen-addr="127.0.0.1:$MONGO_PORT" --state-dir=- --debug-addr=- --telemetry=disable --log-level=warn \
+    >> "$RUN_DIR/logs/ferretdb.log" 2>&1 < /dev/null &
+  echo $! > "$RUN_DIR/ferretdb.pid"
+  local i
+  for i in $(seq 1 300); do
+    port_open "$MONGO_PORT" && break
+    pid_alive "$RUN_DIR/ferretdb.pid" || { tail -n 30 "$RUN_DIR/logs/ferretdb.log" >&2; die "ferretdb exited during start"; }
+    sleep 0.1
+  done
+  port_open "$MONGO_PORT" || die "ferretdb did not open $MONGO_PORT within 30 s"
+  log "ferretdb ready on $MONGO_PORT in $(( $(now_ms) - t0 )) ms"
+}
+
+start_kafka & k=$!
+start_ferretdb & f=$!
+wait $k; wait $f
+node "$ROOT/scripts/infra/create-topics.mjs"
+echo "KAFKA_BROKERS=$KAFKA_BROKERS"
+echo "MONGO_URL=$MONGO_URL"
