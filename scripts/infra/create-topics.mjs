@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { Kafka, logLevel } = require('kafkajs');
 
-const spec = JSON.parse(readFileSync(new URL('../../packages/contracts/topics.json', import.meta.url), 'utf8'));
+const spec = JSON.parse(readFileSync(new URL('../../packages/contracts/src/topics.json', import.meta.url), 'utf8'));
 const prefix = process.env.TOPIC_PREFIX ?? '';
 const kafka = new Kafka({
   clientId: 'create-topics',
