@@ -30,7 +30,8 @@ module.exports = tseslint.config(
   {
     // process.env is read only in config.ts files (STYLE §8)
     files: ['services/*/src/**/*.ts', 'packages/platform/src/**/*.ts'],
-    ignores: ['**/config.ts', '**/*.test.ts', 'packages/platform/src/config/**'],
+    // otel.ts is the preload and reads the standard OTEL_* variables before any config exists
+    ignores: ['**/config.ts', '**/*.test.ts', 'packages/platform/src/config/**', 'packages/platform/src/observability/otel.ts'],
     rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in config.ts only (STYLE §8).' }] },
   },
   {

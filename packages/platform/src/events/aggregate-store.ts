@@ -1,0 +1,51 @@
+import type { Model } from 'mongoose';
+import { AppError } from '../errors';
+import type { OutboxEntry } from './outbox';
+import type { AuditEntry } from '../audit';
+
+/** Someone else changed the aggregate since it was read; the caller re-reads and retries. */
+export class ConcurrencyError extends AppError {
+  constructor(what: string, id: string) {
+    super('CONCURRENT_MODIFICATION', 'conflict', `${what} ${id} was changed by someone else; retry`);
+  }
+}
+
+/** The fields every event-publishing aggregate document has besides its own state. */
+export interface AggregateDocument {
+  _id: string;
+  /** Bumped by every write; the outbox relay and optimistic concurrency both rely on it. */
+  version: number;
+  outbox: OutboxEntry[];
+  outboxPending: boolean;
+  audit: AuditEntry[];
+}
+
+/**
+ * Writes a new aggregate with its first events and audit entry in one document insert.
+ * A duplicate _id surfaces as the driver's E11000, which creates use to detect retries.
+ */
+export async function insertAggregate<T extends AggregateDocument>(
+  model: Model<T>,
+  doc: Omit<T, 'version' | 'outboxPending'>,
+): Promise<void> {
+  await model.create({ ...doc, version: 1, outboxPending: doc.outbox.length > 0 } as never);
+}
+
+/**
+ * Applies a state change, its events and its audit entries to an aggregate in ONE document update,
+ * conditioned on the version read (ARCHITECTURE §6: the outbox without transactions).
+ */
+export async function updateAggregate<T extends AggregateDocument>(
+  model: Model<T>,
+  change: { id: string; expectedVersion: number; set: Partial<Omit<T, keyof AggregateDocument>>; events: OutboxEntry[]; audit: AuditEntry[] },
+): Promise<void> {
+  const res = await model.updateOne(
+    { _id: change.id, version: change.expectedVersion } as never,
+    {
+      $set: { ...change.set, ...(change.events.length > 0 ? { outboxPending: true } : {}) },
+      $inc: { version: 1 },
+      $push: { outbox: { $each: change.events }, audit: { $each: change.audit } },
+    } as never,
+  );
+  if (res.matchedCount === 0) throw new ConcurrencyError(model.modelName, change.id);
+}

@@ -1,0 +1,144 @@
+import type { Model } from 'mongoose';
+import type { Logger, Metrics } from '../observability';
+import type { EventPublisher } from './event-publisher';
+import type { OutboxEntry } from './outbox';
+
+interface PendingDoc {
+  _id: string;
+  version: number;
+  outbox: OutboxEntry[];
+}
+
+/**
+ * Moves events from aggregate outboxes to Kafka. It is nudged right after each write (low latency) and
+ * also polls (recovery after a crash or a broker outage). Delivery is at-least-once: entries are removed
+ * only after Kafka acknowledged them, so a crash in between re-publishes with the same ce_id.
+ *
+ * Removal rewrites the outbox conditioned on the version read, because the Mongo-wire server ignores
+ * `$pull` with a condition; a writer that got in between bumped the version, so the next pass retries.
+ */
+export function createOutboxRelay(opts: {
+  models: Model<never>[];
+  publisher: EventPublisher;
+  logger: Logger;
+  metrics: Metrics;
+  pollMs: number;
+  batchSize?: number;
+}) {
+  const log = opts.logger.child({ component: 'outbox-relay' });
+  const batchSize = opts.batchSize ?? 500;
+  let running: Promise<number> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = true;
+  let failures = 0;
+
+  async function drainModel(model: Model<never>): Promise<number> {
+    const docs = (await model
+      .find({ outboxPending: true } as never)
+      .select({ _id: 1, version: 1, outbox: 1 })
+      .limit(batchSize)
+      .lean()) as unknown as PendingDoc[];
+    if (docs.length === 0) return 0;
+    const entries = docs.flatMap((d) => d.outbox.map((e) => ({ ...e, payload: Buffer.from(e.payload as unknown as Uint8Array) })));
+    opts.metrics.outboxBacklog.set(entries.length);
+    await opts.publisher.publish(entries);
+    for (const e of entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
+    await Promise.all(
+      docs.map(async (d) => {
+        const sent = new Set(d.outbox.map((e) => e._id));
+        const res = await model.updateOne({ _id: d._id, version: d.version } as never, {
+          $set: { outbox: [], outboxPending: false },
+        } as never);
+        if (res.matchedCount === 0) await removeAfterRace(model, d._id, sent);
+      }),
+    );
+    return entries.length;
+  }
+
+  /** The aggregate changed meanwhile: keep whatever was added since, drop only what was sent. */
+  async function removeAfterRace(model: Model<never>, id: string, sent: Set<string>): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const cur = (await model.findById(id).select({ version: 1, outbox: 1 }).lean()) as unknown as PendingDoc | null;
+      if (!cur) return;
+      const rest = cur.outbox.filter((e) => !sent.has(e._id));
+      const res = await model.updateOne({ _id: id, version: cur.version } as never, {
+        $set: { outbox: rest, outboxPending: rest.length > 0 },
+      } as never);
+      if (res.matchedCount === 1) return;
+    }
+    // leaving them is safe: they are published again and consumers drop the duplicates by ce_id
+    log.warn({ id }, 'could not trim outbox after repeated races; entries will be re-sent');
+  }
+
+  async function runOnce(): Promise<number> {
+    let total = 0;
+    for (const model of opts.models) {
+      let n: number;
+      do {
+        n = await drainModel(model);
+        total += n;
+      } while (n > 0 && !stopped);
+    }
+    opts.metrics.outboxBacklog.set(0);
+    return total;
+  }
+
+  function kick(): void {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = runOnce()
+      .then((n) => {
+        failures = 0;
+        return n;
+      })
+      .catch((err: unknown) => {
+        failures++;
+        // the broker or the store is unavailable: the poll retries with a growing pause
+        log.warn({ err, failures }, 'outbox relay pass failed');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    const delay = Math.min(opts.pollMs * 2 ** Math.min(failures, 5), 30000);
+    timer = setTimeout(() => {
+      kick();
+      schedule();
+    }, delay);
+    timer.unref();
+  }
+
+  return {
+    start(): void {
+      stopped = false;
+      kick();
+      schedule();
+    },
+    /** Called by repositories right after a write that added events. */
+    nudge(): void {
+      if (!stopped) kick();
+    },
+    /** One full pass, awaited; tests and shutdown use it. */
+    async drain(): Promise<number> {
+      if (running) await running;
+      return runOnce();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}
+export type OutboxRelay = ReturnType<typeof createOutboxRelay>;

@@ -1,0 +1,4 @@
+export * from './call-context';
+export * from './grpc-server';
+export * from './grpc-client';
+export * from './status-map';

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { pino } from 'pino';
+import { loadState, repoRoot } from './infra';
+
+/** Isolation for one test file: its own database and its own copy of every topic on the shared broker. */
+export interface TestEnv {
+  kafkaBrokers: string[];
+  mongoUrl: string;
+  dbName: string;
+  topicPrefix: string;
+  /** Environment for a service process started by the test. */
+  serviceEnv(extra?: Record<string, string>): Record<string, string>;
+}
+
+export function testEnv(name: string): TestEnv {
+  const state = loadState();
+  const id = randomBytes(4).toString('hex');
+  const safe = name.replace(/[^a-z0-9]/gi, '_').toLowerCase();
+  const env: TestEnv = {
+    kafkaBrokers: state.kafkaBrokers.split(','),
+    mongoUrl: state.mongoUrl,
+    dbName: `test_${safe}_${id}`,
+    topicPrefix: `t${id}.`,
+    serviceEnv: (extra = {}) => ({
+      NODE_ENV: 'test',
+      KAFKA_BROKERS: state.kafkaBrokers,
+      MONGO_URL: state.mongoUrl,
+      MONGO_DB: env.dbName,
+      TOPIC_PREFIX: env.topicPrefix,
+      LOG_LEVEL: 'warn',
+      ...extra,
+    }),
+  };
+  return env;
+}
+
+interface TopicSpecJson {
+  topics: { name: string; partitions: number }[];
+}
+
+/** Creates the file's private copy of every platform topic (pre-created: consumers must not race auto-creation). */
+export async function createTestTopics(env: TestEnv, extra: string[] = []): Promise<void> {
+  const spec = JSON.parse(readFileSync(join(repoRoot, 'packages/contracts/src/topics.json'), 'utf8')) as TopicSpecJson;
+  const kafka = new Kafka({ clientId: 'testkit', brokers: env.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        ...spec.topics.map((t) => ({ topic: env.topicPrefix + t.name, numPartitions: t.partitions })),
+        ...extra.map((t) => ({ topic: env.topicPrefix + t, numPartitions: 1 })),
+      ],
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** A logger that stays quiet unless TEST_LOG is set. */
+export const testLogger = () => pino({ level: process.env.TEST_LOG ?? 'silent' });
+
+/** Polls until `fn` returns a truthy value; fails with the last value after the timeout. */
+export async function waitFor<T>(fn: () => Promise<T> | T, opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<NonNullable<T>> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 15000);
+  let last: T | undefined;
+  for (;;) {
+    last = await fn();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${opts.what ?? 'condition'} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 50));
+  }
+}
