@@ -6,7 +6,10 @@ const transform = {
     { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' }, sourceMaps: 'inline' },
   ],
 };
-const moduleNameMapper = { '^@gov/(contracts|platform|testkit)$': '<rootDir>/packages/$1/src' };
+const moduleNameMapper = {
+  '^@gov/(contracts|platform|testkit)$': '<rootDir>/packages/$1/src',
+  '^@gov/platform/(errors|auth|calendar)$': '<rootDir>/packages/platform/src/$1',
+};
 const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 const ignore = ['/node_modules/', '/dist/', '/.tools/'];
 

@@ -5,4 +5,5 @@ export * as documentEventsV1 from './gen/gov/document/events/v1/events';
 export * as documentV1 from './gen/gov/document/v1/document';
 export * as supervisionEventsV1 from './gen/gov/supervision/events/v1/events';
 export * as supervisionV1 from './gen/gov/supervision/v1/supervision';
+export * as grpcHealthV1 from './gen/grpc/health/v1/health';
 export * from './topics';

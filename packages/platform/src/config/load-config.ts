@@ -42,7 +42,12 @@ export const baseConfigSchema = z.object({
   TOPIC_PREFIX: z.string().default(''),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
-  /** Accept the caller identity from gRPC metadata without the gateway's signature (dev and tests only). */
+  /** Where the keys that sign callers' tokens are published (production) or stored (dev: written by `up`). */
+  JWKS_URL: z.string().url().optional(),
+  JWKS_FILE: z.string().optional(),
+  JWT_ISSUER: z.string().default('gov-office-dev'),
+  JWT_AUDIENCE: z.string().default('gov-office'),
+  /** Accept the caller identity from gRPC metadata without a signed token (dev and tests only). */
   ALLOW_UNSIGNED_ACTOR: bool(false),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

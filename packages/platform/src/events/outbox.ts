@@ -40,8 +40,33 @@ export const outboxEntrySchema = new Schema<OutboxEntry>(
  */
 export const outboxFields = {
   outbox: { type: [outboxEntrySchema], default: [] },
+  // serves the relay's query for aggregates with unpublished events
   outboxPending: { type: Boolean, default: false, index: true },
-} as const;
+};
+
+const auditEntrySchema = new Schema(
+  {
+    seq: Number,
+    action: String,
+    actor: { userId: String, name: String, orgUnitId: String, role: String },
+    reason: String,
+    at: Date,
+    details: { type: Schema.Types.Mixed, default: {} },
+    prevHash: String,
+    hash: String,
+  },
+  { _id: false, minimize: false },
+);
+
+/**
+ * Everything an event-publishing aggregate stores besides its own state: the version (optimistic
+ * concurrency, and the relay's guard), the outbox, and the hash-chained audit trail.
+ */
+export const aggregateFields = {
+  version: { type: Number, required: true },
+  ...outboxFields,
+  audit: { type: [auditEntrySchema], default: [] },
+};
 
 /** Builds an entry for an event produced now, capturing the active trace context. */
 export function outboxEntry(e: { topic: string; key: string; type: string; payload: Uint8Array; time?: Date; id?: string }): OutboxEntry {

@@ -1,1 +1,2 @@
 export * from './connect-mongo';
+export * from './sequence';

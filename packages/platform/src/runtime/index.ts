@@ -1,2 +1,3 @@
 export * from './clock';
 export * from './shutdown';
+export * from './service-runtime';

@@ -1,0 +1,31 @@
+import { commonV1, documentEventsV1, eventTypes, topics } from '@gov/contracts';
+import { outboxEntry, type OutboxEntry } from '@gov/platform';
+import type { DocumentEvent } from '../../app/ports';
+import { toProtoClassification, toProtoNature, toProtoUrgency } from '../grpc/document.mapper';
+
+/** Domain events → protobuf outbox entries on gov.document.events.v1, keyed by document id. */
+export function toOutboxEntries(events: DocumentEvent[]): OutboxEntry[] {
+  return events.map((e) => {
+    const d = e.document;
+    const msg: documentEventsV1.IncomingRegistered = {
+      documentId: d.id,
+      receiptNo: d.receiptNo,
+      title: d.title,
+      sender: commonV1.OrgUnit.fromPartial(d.sender),
+      urgency: toProtoUrgency(d.urgency),
+      classification: toProtoClassification(d.classification),
+      nature: toProtoNature(d.nature),
+      registeredAt: d.registeredAt.toISOString(),
+      handlingLimitWorkingDays: d.handlingLimitWorkingDays,
+      handlingDueAt: d.handlingDueAt?.toISOString() ?? '',
+      fromSuperior: d.fromSuperior,
+    };
+    return outboxEntry({
+      topic: topics.document,
+      key: d.id,
+      type: eventTypes.documentIncomingRegistered,
+      payload: documentEventsV1.IncomingRegistered.encode(msg).finish(),
+      time: d.registeredAt,
+    });
+  });
+}

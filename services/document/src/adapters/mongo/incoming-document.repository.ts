@@ -1,0 +1,35 @@
+import type { Connection } from 'mongoose';
+import { insertAggregate, isDuplicateKey, modelOf, nextAuditEntry } from '@gov/platform';
+import type { AuditNote, DocumentEvent, IncomingDocuments, StoredAuditEntry } from '../../app/ports';
+import type { IncomingDocument } from '../../domain/incoming-document';
+import { toOutboxEntries } from '../kafka/document-events.mapper';
+import { incomingDocumentSchema, type IncomingDocumentRecord } from './incoming-document.schema';
+
+/** IncomingDocuments port on Mongo: state, events and audit go in one insert; `nudge` wakes the relay. */
+export function createIncomingDocumentRepository(conn: Connection, opts: { nudge: () => void }): IncomingDocuments & { model: ReturnType<typeof modelFor> } {
+  const model = modelFor(conn);
+  return {
+    model,
+    async create(doc: IncomingDocument, events: DocumentEvent[], note: AuditNote): Promise<boolean> {
+      const { id, ...state } = doc;
+      const audit = nextAuditEntry(undefined, note);
+      try {
+        await insertAggregate<IncomingDocumentRecord>(model, { _id: id, ...state, outbox: toOutboxEntries(events), audit: [audit] });
+      } catch (e) {
+        if (isDuplicateKey(e)) return false;
+        throw e;
+      }
+      opts.nudge();
+      return true;
+    },
+    async get(id: string) {
+      const rec = await model.findById(id).lean();
+      if (!rec) return undefined;
+      const { _id, version: _v, outbox: _o, outboxPending: _p, audit, ...state } = rec;
+      const document: IncomingDocument = { id: _id, ...state };
+      return { document, audit: audit as StoredAuditEntry[] };
+    },
+  };
+}
+
+const modelFor = (conn: Connection) => modelOf(conn, 'IncomingDocument', incomingDocumentSchema);

@@ -1,0 +1,47 @@
+import { supervisionV1 } from '@gov/contracts';
+import type { SourceType, SupervisionItem, UrgencyLabel } from '../../domain/supervision-item';
+import type { StoredAuditEntry } from '../../app/ports';
+
+const S = supervisionV1.SourceType;
+const sourceTypes: Record<SourceType, supervisionV1.SourceType> = {
+  DOCUMENT: S.SOURCE_TYPE_DOCUMENT,
+  LEADER_INSTRUCTION: S.SOURCE_TYPE_LEADER_INSTRUCTION,
+  GOV_MEETING_DECISION: S.SOURCE_TYPE_GOV_MEETING_DECISION,
+  EMERGENCY_FOLLOWUP: S.SOURCE_TYPE_EMERGENCY_FOLLOWUP,
+};
+const U = supervisionV1.UrgencyLabel;
+const urgencies: Record<UrgencyLabel, supervisionV1.UrgencyLabel> = {
+  NORMAL: U.URGENCY_LABEL_NORMAL,
+  URGENT: U.URGENCY_LABEL_URGENT,
+  EXTRA_URGENT: U.URGENCY_LABEL_EXTRA_URGENT,
+};
+
+export const toProtoSourceType = (s: SourceType) => sourceTypes[s];
+export const toProtoUrgency = (u: UrgencyLabel) => urgencies[u];
+
+export function toProtoItem(i: SupervisionItem): supervisionV1.SupervisionItem {
+  return {
+    id: i.id,
+    ledgerNo: i.ledgerNo,
+    sourceType: sourceTypes[i.sourceType],
+    sourceId: i.sourceId,
+    title: i.title,
+    state: i.state,
+    dueAt: i.dueAt.toISOString(),
+    deadlineRule: i.deadlineRule,
+    dueProvisional: i.dueProvisional,
+    workingDays: i.workingDays,
+    urgency: urgencies[i.urgency],
+    openedAt: i.openedAt.toISOString(),
+    calendarVersion: i.calendarVersion,
+  };
+}
+
+export const toProtoAudit = (a: StoredAuditEntry) => ({
+  seq: String(a.seq),
+  action: a.action,
+  actor: { userId: a.actor.userId, displayName: a.actor.name, orgUnitId: a.actor.orgUnitId, roles: [a.actor.role], clearance: 0 },
+  reason: a.reason,
+  at: a.at.toISOString(),
+  hash: a.hash,
+});

@@ -1,0 +1,40 @@
+import type { Connection } from 'mongoose';
+import { insertAggregate, isDuplicateKey, modelOf, nextAuditEntry, systemActor } from '@gov/platform';
+import type { StoredAuditEntry, SupervisionItems } from '../../app/ports';
+import type { SupervisionItem } from '../../domain/supervision-item';
+import { toOutboxEntries } from '../kafka/supervision-events.mapper';
+import { supervisionItemSchema, type SupervisionItemRecord } from './supervision-item.schema';
+
+export function createSupervisionItemRepository(conn: Connection, opts: { nudge: () => void }) {
+  const model = modelOf(conn, 'SupervisionItem', supervisionItemSchema);
+  const toItem = (rec: SupervisionItemRecord): SupervisionItem => {
+    const { _id, version: _v, outbox: _o, outboxPending: _p, audit: _a, ...state } = rec;
+    return { id: _id, ...state };
+  };
+  const repo: SupervisionItems = {
+    async create(item, events, note) {
+      const { id, ...state } = item;
+      const audit = nextAuditEntry(undefined, { ...note, actor: systemActor, role: 'SYSTEM' });
+      try {
+        await insertAggregate<SupervisionItemRecord>(model, { _id: id, ...state, outbox: toOutboxEntries(events), audit: [audit] });
+      } catch (e) {
+        if (isDuplicateKey(e)) return false;
+        throw e;
+      }
+      opts.nudge();
+      return true;
+    },
+    async get(id) {
+      const rec = await model.findById(id).lean();
+      return rec ? { item: toItem(rec as SupervisionItemRecord), audit: rec.audit as StoredAuditEntry[] } : undefined;
+    },
+    async list(q) {
+      const filter: Record<string, unknown> = {};
+      if (q.sourceId) filter.sourceId = q.sourceId;
+      if (q.after) filter._id = { $gt: q.after };
+      const recs = await model.find(filter).sort({ _id: 1 }).limit(q.pageSize).lean();
+      return recs.map((r) => toItem(r as SupervisionItemRecord));
+    },
+  };
+  return { ...repo, model };
+}
