@@ -1,7 +1,8 @@
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { Model } from 'mongoose';
 import type { Logger, Metrics } from '../observability';
 import type { EventPublisher } from './event-publisher';
-import type { OutboxEntry } from './outbox';
+import { bytesOf, type OutboxEntry } from './outbox';
 
 interface PendingDoc {
   _id: string;
@@ -40,7 +41,7 @@ export function createOutboxRelay(opts: {
       .limit(batchSize)
       .lean()) as unknown as PendingDoc[];
     if (docs.length === 0) return 0;
-    const entries = docs.flatMap((d) => d.outbox.map((e) => ({ ...e, payload: Buffer.from(e.payload as unknown as Uint8Array) })));
+    const entries = docs.flatMap((d) => d.outbox.map((e) => ({ ...e, payload: bytesOf(e.payload) })));
     opts.metrics.outboxBacklog.set(entries.length);
     await opts.publisher.publish(entries);
     for (const e of entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
@@ -89,7 +90,9 @@ export function createOutboxRelay(opts: {
       again = true;
       return;
     }
-    running = runOnce()
+    // a pass serves many writers: it runs outside the caller's trace; each send joins its own event's trace
+    running = context
+      .with(ROOT_CONTEXT, runOnce)
       .then((n) => {
         failures = 0;
         return n;

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { defaultCalendar } from '@gov/platform/calendar';
+import { waitFor } from '@gov/testkit';
+import { startSliceStack } from './stack';
+
+interface Span {
+  service: string;
+  name: string;
+  kind: number;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+}
+
+const clerk = { sub: 'u-clerk-1', name: '王文书', org: 'gov-office/secretariat', roles: ['CLERK'], clearance: 'INTERNAL' };
+
+const incoming = {
+  title: '关于做好2026年度金融扶贫工作的通知',
+  sender: { id: 'city-finance-office', name: '市金融办' },
+  senderDocNo: '市金办〔2026〕12号',
+  urgency: 'NORMAL',
+  classification: 'PUBLIC',
+  nature: 'FOR_ACTION',
+  channel: 'ELECTRONIC_GOV_NET',
+  ccOnly: false,
+  fromSuperior: true,
+  handlingLimitWorkingDays: 0,
+};
+
+describe('收文登记 → supervision item, through the gateway', () => {
+  let stack: Awaited<ReturnType<typeof startSliceStack>>;
+  let token: string;
+
+  beforeAll(async () => {
+    stack = await startSliceStack('slice');
+    token = await stack.keys.sign(clerk);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const post = (body: unknown, key: string) =>
+    fetch(`${stack.baseUrl}/v1/documents/incoming`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+
+  it('opens one supervision item due 10 working days after registration when the sender set no limit (spec supervision §6.1, document §5.12)', async () => {
+    const res = await post({ ...incoming, receivedAt: new Date().toISOString() }, 'slice-1');
+    expect(res.status).toBe(201);
+    const doc = (await res.json()) as { id: string; receiptNo: string; registeredAt: string; handlingDueAt: string };
+    expect(doc.receiptNo).toMatch(/^SW-\d{4}-\d{5}$/);
+    const expectedDue = defaultCalendar.addWorkingDays(new Date(doc.registeredAt), 10).due.toISOString();
+    expect(doc.handlingDueAt).toBe(expectedDue);
+
+    const items = await waitFor(
+      async () => {
+        const r = await fetch(`${stack.baseUrl}/v1/supervision/items?sourceId=${doc.id}`, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await r.json()) as { items: { ledgerNo: string; dueAt: string; deadlineRule: string; sourceType: string }[] };
+        return body.items.length > 0 ? body.items : undefined;
+      },
+      { what: 'the supervision item', timeoutMs: 20000 },
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ sourceType: 'DOCUMENT', deadlineRule: 'DEFAULT_WORKING_DAYS', dueAt: expectedDue });
+    expect(items[0]!.ledgerNo).toMatch(/^DC-\d{4}-\d{5}$/);
+
+    // a retry with the same key returns the same document and opens nothing new
+    const again = await post({ ...incoming, receivedAt: new Date(doc.registeredAt).toISOString() }, 'slice-1');
+    expect([200, 201]).toContain(again.status);
+    const r2 = await fetch(`${stack.baseUrl}/v1/supervision/items?sourceId=${doc.id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await r2.json()) as { items: unknown[] }).items).toHaveLength(1);
+  });
+
+  it('records one trace across gateway → document (gRPC) → Mongo → Kafka → supervision', async () => {
+    const res = await post({ ...incoming, title: '追踪测试', receivedAt: new Date().toISOString() }, 'slice-trace');
+    expect(res.status).toBe(201);
+    const doc = (await res.json()) as { id: string };
+    await waitFor(async () => {
+      const r = await fetch(`${stack.baseUrl}/v1/supervision/items?sourceId=${doc.id}`, { headers: { authorization: `Bearer ${token}` } });
+      return ((await r.json()) as { items: unknown[] }).items.length > 0;
+    });
+    const spans = await waitFor(
+      () => {
+        const all = readFileSync(stack.tracesFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Span);
+        const root = all.find((s) => s.service === 'gateway' && /POST/.test(s.name) && !s.parentSpanId);
+        if (!root) return undefined;
+        const trace = all.filter((s) => s.traceId === root.traceId);
+        const has = (svc: string, re: RegExp) => trace.some((s) => s.service === svc && re.test(s.name));
+        return has('supervision', /mongoose|supervision_items|insert|save/i) ? trace : undefined;
+      },
+      { what: 'the spans of one trace from all three processes', timeoutMs: 20000 },
+    );
+    const names = spans.map((s) => `${s.service}:${s.name}`);
+    expect(names.some((n) => n.startsWith('gateway:') && /RegisterIncoming/.test(n))).toBe(true); // gRPC client span
+    expect(names.some((n) => n.startsWith('document:') && /RegisterIncoming/.test(n))).toBe(true); // gRPC server span
+    expect(names.some((n) => n.startsWith('document:mongoose'))).toBe(true);
+    expect(names.some((n) => n.startsWith('document:') && /send|publish/i.test(n))).toBe(true); // Kafka producer
+    expect(names.some((n) => n.startsWith('supervision:') && /process|receive/i.test(n))).toBe(true); // Kafka consumer
+    expect(names.some((n) => n.startsWith('supervision:mongoose'))).toBe(true);
+    // every span but the root has its parent inside the same trace: one tree, no orphans
+    const ids = new Set(spans.map((s) => s.spanId));
+    const orphans = spans.filter((s) => s.parentSpanId && !ids.has(s.parentSpanId));
+    expect(orphans.map((s) => `${s.service}:${s.name}`)).toEqual([]);
+  });
+});
