@@ -1,0 +1,51 @@
+import express, { type Express, type RequestHandler } from 'express';
+import { HttpError } from './problem';
+import { locals } from './locals';
+import { requireIdempotencyKey } from './idempotency';
+import type { Route } from './route';
+
+const label =
+  (route: string): RequestHandler =>
+  (_req, res, next) => {
+    locals(res).route = route;
+    next();
+  };
+
+/** Mutating routes take JSON only; anything else would reach zod as an empty body and confuse the caller. */
+const requireJson: RequestHandler = (req, _res, next) => {
+  const hasBody = req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
+  if (hasBody && !req.is(['application/json', 'application/*+json']))
+    return next(
+      new HttpError(415, 'Unsupported media type', 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'),
+    );
+  next();
+};
+
+const json = express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] });
+
+/**
+ * Mounts route definitions behind the rules every /v1 operation shares: a metrics label, an
+ * Idempotency-Key on mutations, JSON bodies, and no caching of responses that may hold classified data.
+ * Runs after requireActor, so the caller and their token are known.
+ */
+export function mountRoutes(app: Express, routes: readonly Route[]): void {
+  for (const route of routes) {
+    const mutating = route.method !== 'get';
+    const guards: RequestHandler[] = mutating ? [requireIdempotencyKey, requireJson, json] : [];
+    app[route.method](route.path, label(route.path), ...guards, async (req, res) => {
+      const state = locals(res);
+      if (!state.actor || !state.authorization) throw new Error('route mounted without requireActor');
+      const result = await route.handle(
+        { params: req.params as Record<string, string>, query: req.query, body: req.body as unknown },
+        {
+          actor: state.actor,
+          call: { authorization: state.authorization, requestId: state.requestId },
+          idempotencyKey: req.get('idempotency-key') ?? '',
+        },
+      );
+      res.set('Cache-Control', 'no-store');
+      if (result.location) res.location(result.location);
+      res.status(result.status).json(result.body);
+    });
+  }
+}

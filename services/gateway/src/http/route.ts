@@ -1,0 +1,31 @@
+import type { Actor } from '@gov/platform';
+import type { CallCredentials } from '../clients/call';
+
+export interface RouteContext {
+  actor: Actor;
+  call: CallCredentials;
+  /** The Idempotency-Key header; always present on mutating routes, empty on reads. */
+  idempotencyKey: string;
+}
+
+/** The parts of a request a handler may read; keeps express types out of the route files. */
+export interface RouteInput {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+export interface RouteResult {
+  status: number;
+  body: unknown;
+  /** Set on 201 responses: where the new resource can be read. */
+  location?: string;
+}
+
+/** One REST operation. Route files export lists of these; the app mounts them under the edge rules. */
+export interface Route {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express path template, e.g. /v1/documents/incoming/:id; also the metrics label. */
+  path: string;
+  handle(input: RouteInput, ctx: RouteContext): Promise<RouteResult>;
+}

@@ -1,0 +1,38 @@
+import type { DocumentsPort } from '../clients';
+import type { Route } from '../http/route';
+import { parseInput } from '../http/validate';
+import { auditRecordToJson, present } from './common.mapper';
+import { idParams } from './common.schema';
+import { incomingDocumentToJson, toRegisterIncomingRequest } from './documents.mapper';
+import { registerIncomingBody } from './documents.schema';
+
+/** 收文 — incoming documents, served by the document service. */
+export function documentRoutes(documents: DocumentsPort): Route[] {
+  return [
+    {
+      method: 'post',
+      path: '/v1/documents/incoming',
+      async handle({ body }, { call, idempotencyKey }) {
+        const input = parseInput(registerIncomingBody, body);
+        const res = await documents.registerIncoming(toRegisterIncomingRequest(input, idempotencyKey), call);
+        const doc = incomingDocumentToJson(present(res.document, 'document'));
+        return { status: 201, body: doc, location: `/v1/documents/incoming/${encodeURIComponent(doc.id)}` };
+      },
+    },
+    {
+      method: 'get',
+      path: '/v1/documents/incoming/:id',
+      async handle({ params }, { call }) {
+        const { id } = parseInput(idParams, params);
+        const res = await documents.getIncoming({ id }, call);
+        return {
+          status: 200,
+          body: {
+            document: incomingDocumentToJson(present(res.document, 'document')),
+            audit: res.audit.map(auditRecordToJson),
+          },
+        };
+      },
+    },
+  ];
+}
