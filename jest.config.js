@@ -15,6 +15,8 @@ const ignore = ['/node_modules/', '/dist/', '/.tools/'];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // a per-project testTimeout is ignored by Jest; integration and e2e hooks need the longer limit
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -29,7 +31,6 @@ module.exports = {
       testPathIgnorePatterns: ignore,
       globalSetup: '<rootDir>/packages/testkit/src/global-setup.ts',
       globalTeardown: '<rootDir>/packages/testkit/src/global-teardown.ts',
-      testTimeout: 60000,
     },
     {
       ...common,
@@ -38,7 +39,6 @@ module.exports = {
       testPathIgnorePatterns: ignore,
       globalSetup: '<rootDir>/packages/testkit/src/global-setup.ts',
       globalTeardown: '<rootDir>/packages/testkit/src/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -9,7 +9,12 @@ if (!existsSync(`${dir}private.jwk.json`)) {
   mkdirSync(dir, { recursive: true });
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = randomUUID();
-  writeFileSync(`${dir}jwks.json`, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] }, null, 2));
-  writeFileSync(`${dir}private.jwk.json`, JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256' }), { mode: 0o600 });
+  writeFileSync(
+    `${dir}jwks.json`,
+    JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] }, null, 2),
+  );
+  writeFileSync(`${dir}private.jwk.json`, JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256' }), {
+    mode: 0o600,
+  });
   console.error('[up] generated a dev signing key pair in .run/dev/');
 }

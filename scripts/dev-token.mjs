@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { importJWK, SignJWT } from 'jose';
 
 const jwk = JSON.parse(readFileSync(new URL('../.run/dev/private.jwk.json', import.meta.url), 'utf8'));
-const [sub = 'dev-clerk', roles = 'CLERK', clearance = 'INTERNAL', org = 'gov-office/secretariat'] = process.argv.slice(2);
+const [sub = 'dev-clerk', roles = 'CLERK', clearance = 'INTERNAL', org = 'gov-office/secretariat'] =
+  process.argv.slice(2);
 const key = await importJWK(jwk, 'ES256');
 const token = await new SignJWT({ name: sub, org, roles: roles.split(','), clearance })
   .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })

@@ -20,7 +20,10 @@ for (const file of files) {
   // gov/document/events/v1/events.ts -> documentEventsV1; grpc/health/v1/health.ts -> grpcHealthV1
   const parts = relative(gen, file).split('/').slice(0, -1);
   if (parts[0] === 'gov') parts.shift();
-  const ns = parts.map((s, i) => (i === 0 ? s : s[0].toUpperCase() + s.slice(1))).join('').replace(/[^A-Za-z0-9]/g, '');
+  const ns = parts
+    .map((s, i) => (i === 0 ? s : s[0].toUpperCase() + s.slice(1)))
+    .join('')
+    .replace(/[^A-Za-z0-9]/g, '');
   if (seen.has(ns)) throw new Error(`one .proto file per package please: ${seen.get(ns)} and ${file}`);
   seen.set(ns, file);
   lines.push(`export * as ${ns} from './${relative(root, file).replace(/\.ts$/, '')}';`);

@@ -1,7 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDevKeys, createTestTopics, freePort, startService, testEnv, waitReady, type ServiceProcess } from '@gov/testkit';
+import {
+  createDevKeys,
+  createTestTopics,
+  freePort,
+  startService,
+  testEnv,
+  waitReady,
+  type ServiceProcess,
+} from '@gov/testkit';
 
 /** The slice's processes (document, supervision, gateway) on free ports, sharing one test env. */
 export async function startSliceStack(name: string) {
@@ -13,8 +21,21 @@ export async function startSliceStack(name: string) {
   writeFileSync(jwksFile, JSON.stringify(keys.jwks));
   const tracesFile = join(dir, 'spans.jsonl');
   writeFileSync(tracesFile, '');
-  const common = { JWKS_FILE: jwksFile, JWT_ISSUER: keys.issuer, JWT_AUDIENCE: keys.audience, OTEL_TRACES_FILE: tracesFile, OUTBOX_POLL_MS: '500' };
-  const ports = { docGrpc: await freePort(), docAdmin: await freePort(), supGrpc: await freePort(), supAdmin: await freePort(), http: await freePort(), gwAdmin: await freePort() };
+  const common = {
+    JWKS_FILE: jwksFile,
+    JWT_ISSUER: keys.issuer,
+    JWT_AUDIENCE: keys.audience,
+    OTEL_TRACES_FILE: tracesFile,
+    OUTBOX_POLL_MS: '500',
+  };
+  const ports = {
+    docGrpc: await freePort(),
+    docAdmin: await freePort(),
+    supGrpc: await freePort(),
+    supAdmin: await freePort(),
+    http: await freePort(),
+    gwAdmin: await freePort(),
+  };
   const procs: ServiceProcess[] = [];
   const start = async (svc: string, extra: Record<string, string>, admin: number) => {
     const p = startService(svc, env.serviceEnv({ ...common, ...extra, ADMIN_PORT: String(admin) }));
@@ -23,7 +44,11 @@ export async function startSliceStack(name: string) {
     return p;
   };
   await start('document', { GRPC_PORT: String(ports.docGrpc), MONGO_DB: `${env.dbName}_document` }, ports.docAdmin);
-  await start('supervision', { GRPC_PORT: String(ports.supGrpc), MONGO_DB: `${env.dbName}_supervision` }, ports.supAdmin);
+  await start(
+    'supervision',
+    { GRPC_PORT: String(ports.supGrpc), MONGO_DB: `${env.dbName}_supervision` },
+    ports.supAdmin,
+  );
   await start(
     'gateway',
     {

@@ -25,7 +25,12 @@ export async function startContainers(): Promise<InfraState> {
     .withCommand(['--replSet', 'rs0', '--bind_ip_all'])
     .withWaitStrategy(Wait.forLogMessage(/Waiting for connections/))
     .start();
-  await mongo.exec(['mongosh', '--quiet', '--eval', 'rs.initiate({_id:"rs0",members:[{_id:0,host:"localhost:27017"}]})']);
+  await mongo.exec([
+    'mongosh',
+    '--quiet',
+    '--eval',
+    'rs.initiate({_id:"rs0",members:[{_id:0,host:"localhost:27017"}]})',
+  ]);
   return {
     mode: 'docker',
     kafkaBrokers: `127.0.0.1:${kafka.getMappedPort(9092)}`,

@@ -14,7 +14,10 @@ export async function createDevKeys(opts: { issuer?: string; audience?: string }
     jwks: { keys: [jwk] },
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256' },
     /** Signs a token for a user with the platform's claims. */
-    sign(claims: { sub: string; name?: string; org?: string; roles?: string[]; clearance?: string }, ttlSeconds = 3600): Promise<string> {
+    sign(
+      claims: { sub: string; name?: string; org?: string; roles?: string[]; clearance?: string },
+      ttlSeconds = 3600,
+    ): Promise<string> {
       return new SignJWT({ ...claims })
         .setProtectedHeader({ alg: 'ES256', kid })
         .setIssuer(issuer)

@@ -20,7 +20,12 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const already = (await portOpen(kafka)) && (await portOpen(mongo));
     startLocalInfra();
-    state = { mode: 'local', kafkaBrokers: kafka, mongoUrl: mongo, startedHere: !already && process.env.KEEP_INFRA !== '1' };
+    state = {
+      mode: 'local',
+      kafkaBrokers: kafka,
+      mongoUrl: mongo,
+      startedHere: !already && process.env.KEEP_INFRA !== '1',
+    };
   }
   process.env.KAFKA_BROKERS = state.kafkaBrokers;
   process.env.MONGO_URL = state.mongoUrl;

@@ -17,7 +17,10 @@ export interface InfraState {
 }
 
 export function portOpen(hostPort: string, timeoutMs = 500): Promise<boolean> {
-  const [host, port] = hostPort.replace(/^mongodb:\/\//, '').split('/')[0]!.split(':');
+  const [host, port] = hostPort
+    .replace(/^mongodb:\/\//, '')
+    .split('/')[0]!
+    .split(':');
   return new Promise((res) => {
     const s = connect({ host: host ?? '127.0.0.1', port: Number(port) }, () => {
       s.destroy();
@@ -45,6 +48,7 @@ export function saveState(s: InfraState): void {
 }
 
 export function loadState(): InfraState {
-  if (!existsSync(stateFile)) throw new Error('test infrastructure not started: run the tests through jest (globalSetup)');
+  if (!existsSync(stateFile))
+    throw new Error('test infrastructure not started: run the tests through jest (globalSetup)');
   return JSON.parse(readFileSync(stateFile, 'utf8')) as InfraState;
 }

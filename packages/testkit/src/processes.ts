@@ -29,11 +29,15 @@ export interface ServiceProcess {
  * Run `npm run build` first. Spans are real because the services are real processes, not Jest modules.
  */
 export function startService(name: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['--require', '@gov/platform/otel', join(repoRoot, 'services', name, 'dist', 'main.js')], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', SERVICE_NAME: name, OTEL_SERVICE_NAME: name, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--require', '@gov/platform/otel', join(repoRoot, 'services', name, 'dist', 'main.js')],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', SERVICE_NAME: name, OTEL_SERVICE_NAME: name, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const keep = (b: Buffer) => {
     out = (out + b.toString('utf8')).slice(-20000);
@@ -64,7 +68,8 @@ export function startService(name: string, env: Record<string, string>): Service
 export async function waitReady(url: string, proc?: ServiceProcess, timeoutMs = 30000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (proc && proc.child.exitCode !== null) throw new Error(`${proc.name} exited (${proc.child.exitCode}):\n${proc.output()}`);
+    if (proc && proc.child.exitCode !== null)
+      throw new Error(`${proc.name} exited (${proc.child.exitCode}):\n${proc.output()}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;

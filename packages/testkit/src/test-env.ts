@@ -47,13 +47,22 @@ export async function createTestTopics(env: TestEnv, extra: string[] = []): Prom
   const kafka = new Kafka({ clientId: 'testkit', brokers: env.kafkaBrokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
+  const topics = [
+    ...spec.topics.map((t) => ({ topic: env.topicPrefix + t.name, numPartitions: t.partitions })),
+    ...extra.map((t) => ({ topic: env.topicPrefix + t, numPartitions: 1 })),
+  ];
   try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        ...spec.topics.map((t) => ({ topic: env.topicPrefix + t.name, numPartitions: t.partitions })),
-        ...extra.map((t) => ({ topic: env.topicPrefix + t, numPartitions: 1 })),
-      ],
+    await admin.createTopics({ waitForLeaders: true, topics }).catch(async (e: { type?: string }) => {
+      // kafkajs gives up waiting for leaders when a just-started KRaft broker answers that it does not know
+      // the topics yet (it has not applied their creation); they exist, so keep waiting for their leaders
+      if (e.type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw e;
+      await waitFor(
+        async () => {
+          const meta = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.topic) }).catch(() => undefined);
+          return meta?.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        },
+        { timeoutMs: 30000, intervalMs: 100, what: 'leaders of the test topics' },
+      );
     });
   } finally {
     await admin.disconnect();
@@ -64,13 +73,17 @@ export async function createTestTopics(env: TestEnv, extra: string[] = []): Prom
 export const testLogger = () => pino({ level: process.env.TEST_LOG ?? 'silent' });
 
 /** Polls until `fn` returns a truthy value; fails with the last value after the timeout. */
-export async function waitFor<T>(fn: () => Promise<T> | T, opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  fn: () => Promise<T> | T,
+  opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + (opts.timeoutMs ?? 15000);
   let last: T | undefined;
   for (;;) {
     last = await fn();
     if (last) return last as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${opts.what ?? 'condition'} (last: ${JSON.stringify(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${opts.what ?? 'condition'} (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 50));
   }
 }

@@ -7,4 +7,5 @@ const schema = baseConfigSchema.extend({
 
 export type FinanceConfig = z.infer<typeof schema>;
 
-export const readConfig = (env: Record<string, string | undefined> = process.env): FinanceConfig => loadConfig(schema, env);
+export const readConfig = (env: Record<string, string | undefined> = process.env): FinanceConfig =>
+  loadConfig(schema, env);

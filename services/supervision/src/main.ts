@@ -24,7 +24,10 @@ async function main(): Promise<void> {
     calendar: defaultCalendar,
     policy: config.policy,
   });
-  rt.grpc.add(supervisionV1.SupervisionServiceService, supervisionGrpcHandlers({ getItem: createGetItem({ items }), listItems: createListItems({ items }) }));
+  rt.grpc.add(
+    supervisionV1.SupervisionServiceService,
+    supervisionGrpcHandlers({ getItem: createGetItem({ items }), listItems: createListItems({ items }) }),
+  );
   await rt.serve();
   await rt.startConsumer('supervision.document-events', [topics.document], documentEventHandlers(openItemFromDocument));
 }

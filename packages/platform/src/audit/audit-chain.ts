@@ -45,7 +45,12 @@ export function nextAuditEntry(
   const base = {
     seq: (prev?.seq ?? 0) + 1,
     action: e.action,
-    actor: { userId: e.actor.userId, name: e.actor.name, orgUnitId: e.actor.orgUnitId, role: e.role ?? e.actor.roles[0] ?? '' },
+    actor: {
+      userId: e.actor.userId,
+      name: e.actor.name,
+      orgUnitId: e.actor.orgUnitId,
+      role: e.role ?? e.actor.roles[0] ?? '',
+    },
     reason: e.reason ?? '',
     at: e.at,
     details: e.details ?? {},
@@ -55,7 +60,9 @@ export function nextAuditEntry(
 }
 
 /** Checks a whole chain; returns the first broken sequence number, or undefined when it is intact. */
-export function verifyAuditChain(entries: readonly AuditEntry[]): { ok: true } | { ok: false; brokenAt: number; why: string } {
+export function verifyAuditChain(
+  entries: readonly AuditEntry[],
+): { ok: true } | { ok: false; brokenAt: number; why: string } {
   let prevHash = genesisHash;
   for (const [i, e] of entries.entries()) {
     if (e.seq !== i + 1) return { ok: false, brokenAt: e.seq, why: 'sequence gap' };

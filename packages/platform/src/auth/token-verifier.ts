@@ -43,7 +43,8 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
 export function actorFromClaims(p: JWTPayload): Actor {
   const clearance = (p.clearance ?? 'PUBLIC') as Clearance;
   if (typeof p.sub !== 'string' || !p.sub) throw new AuthError('TOKEN_INVALID', 'token has no subject');
-  if (!clearanceLevels.includes(clearance)) throw new AuthError('TOKEN_INVALID', `unknown clearance ${String(clearance)}`);
+  if (!clearanceLevels.includes(clearance))
+    throw new AuthError('TOKEN_INVALID', `unknown clearance ${String(clearance)}`);
   return {
     userId: p.sub,
     name: typeof p.name === 'string' ? p.name : p.sub,

@@ -26,7 +26,10 @@ const keySchema = new Schema<KeyDoc>(
 );
 
 export class IdempotencyError extends AppError {
-  constructor(code: 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_KEY_IN_PROGRESS' | 'IDEMPOTENCY_KEY_MISSING', message: string) {
+  constructor(
+    code: 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_KEY_IN_PROGRESS' | 'IDEMPOTENCY_KEY_MISSING',
+    message: string,
+  ) {
     super(code, code === 'IDEMPOTENCY_KEY_IN_PROGRESS' ? 'conflict' : 'invalid_argument', message);
   }
 }
@@ -58,12 +61,17 @@ export function createIdempotencyStore(conn: Connection, opts: { staleMs?: numbe
         if (existing.fingerprint !== fingerprint)
           throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', `key ${key} was used for a different request`);
         if (existing.state === 'done') return JSON.parse(existing.response ?? 'null') as T;
+        const inProgress = new IdempotencyError(
+          'IDEMPOTENCY_KEY_IN_PROGRESS',
+          `a call with key ${key} is still running; retry later`,
+        );
+        // only a stale call is taken over; touching startedAt earlier would let retries keep a dead call alive
+        if (Date.now() - existing.startedAt.getTime() < staleMs) throw inProgress;
         const takeover = await model.updateOne(
           { _id, state: 'pending', startedAt: existing.startedAt },
           { $set: { startedAt: new Date() } },
         );
-        if (Date.now() - existing.startedAt.getTime() < staleMs || takeover.matchedCount === 0)
-          throw new IdempotencyError('IDEMPOTENCY_KEY_IN_PROGRESS', `a call with key ${key} is still running; retry later`);
+        if (takeover.matchedCount === 0) throw inProgress;
       }
       let result: T;
       try {
@@ -73,7 +81,10 @@ export function createIdempotencyStore(conn: Connection, opts: { staleMs?: numbe
         await model.deleteOne({ _id, state: 'pending' });
         throw err;
       }
-      await model.updateOne({ _id }, { $set: { state: 'done', response: JSON.stringify(result), finishedAt: new Date() } });
+      await model.updateOne(
+        { _id },
+        { $set: { state: 'done', response: JSON.stringify(result), finishedAt: new Date() } },
+      );
       return result;
     },
   };

@@ -37,7 +37,13 @@ export async function insertAggregate<T extends AggregateDocument>(
  */
 export async function updateAggregate<T extends AggregateDocument>(
   model: Model<T>,
-  change: { id: string; expectedVersion: number; set: Partial<Omit<T, keyof AggregateDocument>>; events: OutboxEntry[]; audit: AuditEntry[] },
+  change: {
+    id: string;
+    expectedVersion: number;
+    set: Partial<Omit<T, keyof AggregateDocument>>;
+    events: OutboxEntry[];
+    audit: AuditEntry[];
+  },
 ): Promise<void> {
   const res = await model.updateOne(
     { _id: change.id, version: change.expectedVersion } as never,

@@ -42,7 +42,11 @@ export function createEventConsumer(opts: {
   maxAttempts?: number;
   retryDelayMs?: number;
 }) {
-  const consumer: Consumer = opts.kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+  const consumer: Consumer = opts.kafka.consumer({
+    groupId: opts.groupId,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 100,
+  });
   const log = opts.logger.child({ component: 'consumer', group: opts.groupId });
   const maxAttempts = opts.maxAttempts ?? 5;
   const retryDelayMs = opts.retryDelayMs ?? 200;
@@ -58,7 +62,17 @@ export function createEventConsumer(opts: {
     const key = message.key?.toString('utf8');
     const rawHeaders = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
     const park = async (reason: 'MISSING_CE_HEADERS' | 'MALFORMED_PAYLOAD' | 'HANDLER_FAILED', error: string) => {
-      await opts.parking.park({ consumer: opts.groupId, topic, partition, offset, key, headers: rawHeaders, payload: message.value ?? undefined, reason, error });
+      await opts.parking.park({
+        consumer: opts.groupId,
+        topic,
+        partition,
+        offset,
+        key,
+        headers: rawHeaders,
+        payload: message.value ?? undefined,
+        reason,
+        error,
+      });
       opts.metrics.eventsParked.inc({ consumer: opts.groupId, reason });
       log.warn({ topic, partition, offset, reason, error }, 'message parked');
     };

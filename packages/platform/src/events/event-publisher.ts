@@ -8,7 +8,11 @@ import { toKafkaHeaders } from './cloudevents';
  * keeps each key's order even across retries).
  */
 export function createEventPublisher(opts: { kafka: Kafka; source: string; topicPrefix: string }) {
-  const producer: Producer = opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const producer: Producer = opts.kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   let connected = false;
   producer.on(producer.events.CONNECT, () => (connected = true));
   producer.on(producer.events.DISCONNECT, () => (connected = false));
@@ -16,7 +20,13 @@ export function createEventPublisher(opts: { kafka: Kafka; source: string; topic
   const toMessage = (e: OutboxEntry): Message => ({
     key: e.key,
     value: e.payload,
-    headers: toKafkaHeaders({ id: e._id, type: e.type, source: opts.source, time: e.time.toISOString(), traceparent: e.traceparent }),
+    headers: toKafkaHeaders({
+      id: e._id,
+      type: e.type,
+      source: opts.source,
+      time: e.time.toISOString(),
+      traceparent: e.traceparent,
+    }),
   });
 
   return {
@@ -36,9 +46,13 @@ export function createEventPublisher(opts: { kafka: Kafka; source: string; topic
       for (const [traceparent, group] of byTrace) {
         const ctx = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : context.active();
         const byTopic = new Map<string, Message[]>();
-        for (const e of group) byTopic.set(opts.topicPrefix + e.topic, [...(byTopic.get(opts.topicPrefix + e.topic) ?? []), toMessage(e)]);
+        for (const e of group)
+          byTopic.set(opts.topicPrefix + e.topic, [...(byTopic.get(opts.topicPrefix + e.topic) ?? []), toMessage(e)]);
         await context.with(ctx, () =>
-          producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) }),
+          producer.sendBatch({
+            acks: -1,
+            topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+          }),
         );
       }
     },

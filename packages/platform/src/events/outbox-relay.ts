@@ -48,9 +48,12 @@ export function createOutboxRelay(opts: {
     await Promise.all(
       docs.map(async (d) => {
         const sent = new Set(d.outbox.map((e) => e._id));
-        const res = await model.updateOne({ _id: d._id, version: d.version } as never, {
-          $set: { outbox: [], outboxPending: false },
-        } as never);
+        const res = await model.updateOne(
+          { _id: d._id, version: d.version } as never,
+          {
+            $set: { outbox: [], outboxPending: false },
+          } as never,
+        );
         if (res.matchedCount === 0) await removeAfterRace(model, d._id, sent);
       }),
     );
@@ -63,9 +66,12 @@ export function createOutboxRelay(opts: {
       const cur = (await model.findById(id).select({ version: 1, outbox: 1 }).lean()) as unknown as PendingDoc | null;
       if (!cur) return;
       const rest = cur.outbox.filter((e) => !sent.has(e._id));
-      const res = await model.updateOne({ _id: id, version: cur.version } as never, {
-        $set: { outbox: rest, outboxPending: rest.length > 0 },
-      } as never);
+      const res = await model.updateOne(
+        { _id: id, version: cur.version } as never,
+        {
+          $set: { outbox: rest, outboxPending: rest.length > 0 },
+        } as never,
+      );
       if (res.matchedCount === 1) return;
     }
     // leaving them is safe: they are published again and consumers drop the duplicates by ce_id

@@ -68,8 +68,22 @@ export const aggregateFields = {
   audit: { type: [auditEntrySchema], default: [] },
 };
 
+/**
+ * The bytes of a Buffer field read with `.lean()`, which yields the driver's BSON Binary rather than a Buffer.
+ * `Buffer.from(binary)` does not throw: it returns an EMPTY buffer, so lean reads of payloads go through this.
+ */
+export const bytesOf = (v: Uint8Array | { value(): Uint8Array }): Buffer =>
+  v instanceof Uint8Array ? Buffer.from(v) : Buffer.from(v.value());
+
 /** Builds an entry for an event produced now, capturing the active trace context. */
-export function outboxEntry(e: { topic: string; key: string; type: string; payload: Uint8Array; time?: Date; id?: string }): OutboxEntry {
+export function outboxEntry(e: {
+  topic: string;
+  key: string;
+  type: string;
+  payload: Uint8Array;
+  time?: Date;
+  id?: string;
+}): OutboxEntry {
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
   return {

@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { modelOf } from '../mongo';
+import { bytesOf } from './outbox';
 
 /** Why a message was set aside instead of handled. Stable codes: operators and alerts filter on them. */
 export type ParkReason = 'MISSING_CE_HEADERS' | 'MALFORMED_PAYLOAD' | 'HANDLER_FAILED';
@@ -48,7 +49,11 @@ export function createParking(conn: Connection) {
       const _id = `${m.consumer}:${m.topic}:${m.partition}:${m.offset}`;
       await model.updateOne({ _id }, { $setOnInsert: { ...m, parkedAt: new Date() } }, { upsert: true });
     },
-    list: (consumer: string) => model.find({ consumer }).sort({ parkedAt: 1 }).lean(),
+    async list(consumer: string): Promise<ParkedMessage[]> {
+      const parked = await model.find({ consumer }).sort({ parkedAt: 1 }).lean();
+      // lean payloads are BSON Binary; a replay must get the original bytes back
+      return parked.map((m) => ({ ...m, payload: m.payload && bytesOf(m.payload) }));
+    },
   };
 }
 export type Parking = ReturnType<typeof createParking>;

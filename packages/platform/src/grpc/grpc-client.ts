@@ -13,7 +13,10 @@ export function callMetadata(opts: { authorization?: string; actor?: string; req
 }
 
 /** Builds a ts-proto generated client for host:port (plaintext inside the cluster network policy). */
-export function createClient<C extends Client>(ctor: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => C, address: string): C {
+export function createClient<C extends Client>(
+  ctor: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => C,
+  address: string,
+): C {
   return new ctor(address, credentials.createInsecure());
 }
 
@@ -40,18 +43,30 @@ export function fromServiceError(e: ServiceError): RemoteError {
       violations = [];
     }
   }
-  const fallback = e.code === status.DEADLINE_EXCEEDED ? 'DEADLINE_EXCEEDED' : e.code === status.UNAVAILABLE ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
+  const fallback =
+    e.code === status.DEADLINE_EXCEEDED
+      ? 'DEADLINE_EXCEEDED'
+      : e.code === status.UNAVAILABLE
+        ? 'SERVICE_UNAVAILABLE'
+        : 'INTERNAL';
   return new RemoteError(e.code, typeof code === 'string' ? code : fallback, e.details || e.message, violations);
 }
 
 /** Calls a unary method of a generated client as a promise, with a deadline, mapping errors to RemoteError. */
 export function unaryCall<Req, Res>(
-  fn: (req: Req, md: Metadata, options: { deadline: Date }, cb: (err: ServiceError | null, res: Res) => void) => unknown,
+  fn: (
+    req: Req,
+    md: Metadata,
+    options: { deadline: Date },
+    cb: (err: ServiceError | null, res: Res) => void,
+  ) => unknown,
   req: Req,
   md: Metadata,
   timeoutMs: number,
 ): Promise<Res> {
   return new Promise((resolve, reject) => {
-    fn(req, md, { deadline: new Date(Date.now() + timeoutMs) }, (err, res) => (err ? reject(fromServiceError(err)) : resolve(res)));
+    fn(req, md, { deadline: new Date(Date.now() + timeoutMs) }, (err, res) =>
+      err ? reject(fromServiceError(err)) : resolve(res),
+    );
   });
 }

@@ -51,7 +51,8 @@ export function createGrpcServer(opts: { logger: Logger; metrics: Metrics; authe
         opts.metrics.grpcDuration.observe({ method }, Number(process.hrtime.bigint() - started) / 1e9);
       };
       const deadline = call.getDeadline();
-      const deadlineDate = deadline instanceof Date ? deadline : Number.isFinite(deadline) ? new Date(deadline) : undefined;
+      const deadlineDate =
+        deadline instanceof Date ? deadline : Number.isFinite(deadline) ? new Date(deadline) : undefined;
       if (deadlineDate && deadlineDate.getTime() <= Date.now()) {
         finish(status.DEADLINE_EXCEEDED);
         callback({ code: status.DEADLINE_EXCEEDED, details: 'deadline passed before the call started' });

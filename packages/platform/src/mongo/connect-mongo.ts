@@ -8,19 +8,38 @@ import type { Logger } from '../observability';
  * Guard: under NODE_ENV=test only databases named `test_*` may be opened, and outside tests never one,
  * so a test can never write into a real database.
  */
-export async function connectMongo(opts: { url: string; dbName: string; nodeEnv: string; logger: Logger }): Promise<Connection> {
+export async function connectMongo(opts: {
+  url: string;
+  dbName: string;
+  nodeEnv: string;
+  logger: Logger;
+}): Promise<Connection> {
   const isTestDb = opts.dbName.startsWith('test_');
-  if (opts.nodeEnv === 'test' && !isTestDb) throw new Error(`refusing to open non-test database ${opts.dbName} under NODE_ENV=test`);
-  if (opts.nodeEnv !== 'test' && isTestDb) throw new Error(`refusing to open test database ${opts.dbName} outside tests`);
-  const conn = mongoose.createConnection(opts.url, {
-    dbName: opts.dbName,
-    autoIndex: false,
-    autoCreate: true,
-    serverSelectionTimeoutMS: 10000,
-    maxPoolSize: 20,
-  });
-  await conn.asPromise();
-  opts.logger.info({ db: opts.dbName }, 'mongo connected');
+  if (opts.nodeEnv === 'test' && !isTestDb)
+    throw new Error(`refusing to open non-test database ${opts.dbName} under NODE_ENV=test`);
+  if (opts.nodeEnv !== 'test' && isTestDb)
+    throw new Error(`refusing to open test database ${opts.dbName} outside tests`);
+  const open = (maxPoolSize: number) =>
+    mongoose
+      .createConnection(opts.url, {
+        dbName: opts.dbName,
+        autoIndex: false,
+        autoCreate: true,
+        serverSelectionTimeoutMS: 10000,
+        maxPoolSize,
+      })
+      .asPromise();
+  let conn = await open(20);
+  // FerretDB v1 runs an update as a read followed by a separate write, so updates of one document arriving on
+  // different connections overwrite each other: a $push, an $inc or a version condition is silently lost.
+  // It serves one connection's commands one at a time, so a single connection restores the per-document
+  // atomicity the aggregate store, relay, inbox and counters rely on (ARCHITECTURE §6). MongoDB keeps the pool.
+  const ferretdb = 'ferretdbVersion' in (await conn.db!.admin().command({ buildInfo: 1 }));
+  if (ferretdb) {
+    await conn.close();
+    conn = await open(1);
+  }
+  opts.logger.info({ db: opts.dbName, ferretdb }, 'mongo connected');
   return conn;
 }
 
@@ -40,6 +59,10 @@ export const isDuplicateKey = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && (e as { code?: number }).code === 11000;
 
 /** The connection's model for `name`, compiled once (modules may be loaded more than once in tests). */
-export function modelOf<T>(conn: Connection, name: string, schema: import('mongoose').Schema<T>): import('mongoose').Model<T> {
+export function modelOf<T>(
+  conn: Connection,
+  name: string,
+  schema: import('mongoose').Schema<T>,
+): import('mongoose').Model<T> {
   return (conn.models[name] as import('mongoose').Model<T> | undefined) ?? conn.model<T>(name, schema);
 }

@@ -20,7 +20,9 @@ export function createSequences(conn: Connection) {
   return {
     async next(name: string): Promise<number> {
       // no projection: findAndModify with `fields` is not implemented by the Mongo-wire server
-      const doc = await model.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, new: true }).lean();
+      const doc = await model
+        .findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, new: true })
+        .lean();
       if (!doc) throw new Error(`counter ${name} did not return a value`);
       return doc.value;
     },

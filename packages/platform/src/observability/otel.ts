@@ -21,7 +21,8 @@ import { FileSpanExporter } from './file-span-exporter';
 const env = process.env;
 const processors: SpanProcessor[] = [];
 if (env.OTEL_EXPORTER_OTLP_ENDPOINT) processors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }));
-if (env.OTEL_TRACES_FILE) processors.push(new SimpleSpanProcessor({ exporter: new FileSpanExporter(env.OTEL_TRACES_FILE) }));
+if (env.OTEL_TRACES_FILE)
+  processors.push(new SimpleSpanProcessor({ exporter: new FileSpanExporter(env.OTEL_TRACES_FILE) }));
 
 const sdk = new NodeSDK({
   resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? env.SERVICE_NAME ?? 'unknown' }),

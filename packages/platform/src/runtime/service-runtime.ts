@@ -29,20 +29,43 @@ export async function startServiceRuntime(config: BaseConfig) {
   const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   shutdown.listen();
 
-  const mongo: Connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, nodeEnv: config.NODE_ENV, logger });
+  const mongo: Connection = await connectMongo({
+    url: config.MONGO_URL,
+    dbName: config.MONGO_DB,
+    nodeEnv: config.NODE_ENV,
+    logger,
+  });
   shutdown.add('mongo', () => mongo.close());
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME, logger });
-  const publisher = createEventPublisher({ kafka, source: `/gov/${config.SERVICE_NAME}`, topicPrefix: config.TOPIC_PREFIX });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
+    logger,
+  });
+  const publisher = createEventPublisher({
+    kafka,
+    source: `/gov/${config.SERVICE_NAME}`,
+    topicPrefix: config.TOPIC_PREFIX,
+  });
   await publisher.connect();
   shutdown.add('producer', () => publisher.disconnect());
 
   const jwks = config.JWKS_FILE ? JSON.parse(readFileSync(config.JWKS_FILE, 'utf8')) : undefined;
   const verify =
     config.JWKS_URL || jwks
-      ? createTokenVerifier({ jwksUrl: config.JWKS_URL, jwks, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })
+      ? createTokenVerifier({
+          jwksUrl: config.JWKS_URL,
+          jwks,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+        })
       : undefined;
-  if (!verify && !config.ALLOW_UNSIGNED_ACTOR) logger.warn('no JWKS configured: every call will be refused as unauthenticated');
-  const grpc = createGrpcServer({ logger, metrics, authenticate: createAuthenticate({ verify, allowUnsignedActor: config.ALLOW_UNSIGNED_ACTOR }) });
+  if (!verify && !config.ALLOW_UNSIGNED_ACTOR)
+    logger.warn('no JWKS configured: every call will be refused as unauthenticated');
+  const grpc = createGrpcServer({
+    logger,
+    metrics,
+    authenticate: createAuthenticate({ verify, allowUnsignedActor: config.ALLOW_UNSIGNED_ACTOR }),
+  });
   const idempotency = createIdempotencyStore(mongo);
   const inbox = createInbox(mongo);
   const parking = createParking(mongo);
@@ -68,7 +91,17 @@ export async function startServiceRuntime(config: BaseConfig) {
     },
     /** Subscribes a consumer group to other services' topics. */
     async startConsumer(groupId: string, topics: string[], handlers: Record<string, EventHandler>): Promise<void> {
-      const consumer = createEventConsumer({ kafka, groupId, topics, topicPrefix: config.TOPIC_PREFIX, handlers, inbox, parking, logger, metrics });
+      const consumer = createEventConsumer({
+        kafka,
+        groupId,
+        topics,
+        topicPrefix: config.TOPIC_PREFIX,
+        handlers,
+        inbox,
+        parking,
+        logger,
+        metrics,
+      });
       await consumer.start();
       checks[`consumer:${groupId}`] = () => consumer.isHealthy();
       shutdown.add(`consumer ${groupId}`, () => consumer.stop());

@@ -33,14 +33,27 @@ export function createRegisterIncoming(deps: {
       const now = deps.clock.now();
       const seq = await deps.receiptNumbers.next(shanghaiYear(now));
       const receiptNo = `SW-${shanghaiYear(now)}-${String(seq).padStart(5, '0')}`;
-      const doc = registerIncoming(cmd.input, { id, receiptNo, actor, now, policy: deps.policy, calendar: deps.calendar });
-      const role = actor.roles.find((r) => deps.policy.registrarRoles.includes(r) || deps.policy.classifiedRoles.includes(r)) ?? '';
+      const doc = registerIncoming(cmd.input, {
+        id,
+        receiptNo,
+        actor,
+        now,
+        policy: deps.policy,
+        calendar: deps.calendar,
+      });
+      const role =
+        actor.roles.find((r) => deps.policy.registrarRoles.includes(r) || deps.policy.classifiedRoles.includes(r)) ??
+        '';
       await deps.documents.create(doc, [{ type: 'IncomingRegistered', document: doc }], {
         action: 'incoming.registered',
         actor,
         role,
         at: now,
-        details: { receiptNo, registrationDueAt: doc.registrationDueAt.toISOString(), registeredLate: doc.registeredLate },
+        details: {
+          receiptNo,
+          registrationDueAt: doc.registrationDueAt.toISOString(),
+          registeredLate: doc.registeredLate,
+        },
       });
       return { id };
     });

@@ -6,13 +6,7 @@ export type Urgency = 'NORMAL' | 'URGENT' | 'EXTRA_URGENT';
 export type IncomingNature = 'FOR_ACTION' | 'FOR_READING';
 /** How a document arrived (spec document §4.2). */
 export type Channel =
-  | 'PAPER'
-  | 'ELECTRONIC_GOV_NET'
-  | 'ELECTRONIC_PARTY_NET'
-  | 'FAX'
-  | 'TELEGRAM'
-  | 'DUTY_HANDOVER'
-  | 'HAND_DELIVERED';
+  'PAPER' | 'ELECTRONIC_GOV_NET' | 'ELECTRONIC_PARTY_NET' | 'FAX' | 'TELEGRAM' | 'DUTY_HANDOVER' | 'HAND_DELIVERED';
 /** States of the incoming flow (spec document §5.11); registration leaves a document REGISTERED. */
 export type IncomingState = 'REGISTERED';
 
@@ -42,6 +36,8 @@ export interface IncomingDocument {
   registeredLate: boolean;
   /** Working days allowed for handling; the sender's limit or the default. 0 for documents for reading. */
   handlingLimitWorkingDays: number;
+  /** The limit the sender wrote on the document, 0 when none (the default then applies). */
+  senderLimitWorkingDays: number;
   handlingDueAt?: Date;
   handlingDueProvisional: boolean;
   calendarVersion: string;

@@ -15,8 +15,13 @@ function validate(input: RegisterIncomingInput, now: Date): FieldViolation[] {
   if (input.title.length > maxTitle) v.push({ field: 'title', message: `is longer than ${maxTitle} characters` });
   if (!input.sender.id.trim()) v.push({ field: 'sender.id', message: 'is required' });
   if (Number.isNaN(input.receivedAt.getTime())) v.push({ field: 'receivedAt', message: 'is not a valid instant' });
-  else if (input.receivedAt.getTime() > now.getTime() + futureSkewMs) v.push({ field: 'receivedAt', message: 'lies in the future' });
-  if (!Number.isInteger(input.handlingLimitWorkingDays) || input.handlingLimitWorkingDays < 0 || input.handlingLimitWorkingDays > 365)
+  else if (input.receivedAt.getTime() > now.getTime() + futureSkewMs)
+    v.push({ field: 'receivedAt', message: 'lies in the future' });
+  if (
+    !Number.isInteger(input.handlingLimitWorkingDays) ||
+    input.handlingLimitWorkingDays < 0 ||
+    input.handlingLimitWorkingDays > 365
+  )
     v.push({ field: 'handlingLimitWorkingDays', message: 'must be a whole number of working days from 0 to 365' });
   if (input.nature === 'FOR_READING' && input.handlingLimitWorkingDays > 0)
     v.push({ field: 'handlingLimitWorkingDays', message: 'a document for reading has no handling limit' });
@@ -27,17 +32,34 @@ function validate(input: RegisterIncomingInput, now: Date): FieldViolation[] {
 function authorise(actor: Actor, input: RegisterIncomingInput, policy: RegistrationPolicy): void {
   if (!hasRole(actor, ...policy.registrarRoles, ...policy.classifiedRoles))
     throw new DocumentError('REGISTRATION_NOT_PERMITTED', 'only the document unit registers incoming documents');
-  if (hasRole(actor, 'DUTY_OFFICER') && !hasRole(actor, ...policy.registrarRoles.filter((r) => r !== 'DUTY_OFFICER')) && input.channel !== 'DUTY_HANDOVER')
-    throw new DocumentError('REGISTRATION_NOT_PERMITTED', 'a duty officer registers only documents handed over from duty');
-  const classified = input.classification === 'SECRET' || input.classification === 'CONFIDENTIAL' || input.classification === 'TOP_SECRET';
+  if (
+    hasRole(actor, 'DUTY_OFFICER') &&
+    !hasRole(actor, ...policy.registrarRoles.filter((r) => r !== 'DUTY_OFFICER')) &&
+    input.channel !== 'DUTY_HANDOVER'
+  )
+    throw new DocumentError(
+      'REGISTRATION_NOT_PERMITTED',
+      'a duty officer registers only documents handed over from duty',
+    );
+  const classified =
+    input.classification === 'SECRET' ||
+    input.classification === 'CONFIDENTIAL' ||
+    input.classification === 'TOP_SECRET';
   if (classified && !hasRole(actor, ...policy.classifiedRoles))
-    throw new DocumentError('CLASSIFIED_SIGN_IN_NOT_PERMITTED', 'classified items are signed in only by confidential staff or the mail room');
+    throw new DocumentError(
+      'CLASSIFIED_SIGN_IN_NOT_PERMITTED',
+      'classified items are signed in only by confidential staff or the mail room',
+    );
   if (!clears(actor.clearance, input.classification))
     throw new DocumentError('CLEARANCE_TOO_LOW', `registering a ${input.classification} document needs that clearance`);
 }
 
 /** Registration deadline (spec document §5.12 row 1, R-REG-4): by urgency and nature, capped by the next morning. */
-export function registrationDueAt(input: Pick<RegisterIncomingInput, 'urgency' | 'nature' | 'receivedAt'>, policy: RegistrationPolicy, cal: WorkingDays): Date {
+export function registrationDueAt(
+  input: Pick<RegisterIncomingInput, 'urgency' | 'nature' | 'receivedAt'>,
+  policy: RegistrationPolicy,
+  cal: WorkingDays,
+): Date {
   const received = input.receivedAt.getTime();
   let due: Date;
   if (input.urgency !== 'NORMAL') due = new Date(received + policy.urgentMinutes * 60000);
@@ -59,7 +81,8 @@ export function registerIncoming(
   ctx: { id: string; receiptNo: string; actor: Actor; now: Date; policy: RegistrationPolicy; calendar: WorkingDays },
 ): IncomingDocument {
   const violations = validate(input, ctx.now);
-  if (violations.length > 0) throw new DocumentError('INCOMING_INVALID', 'the incoming document is incomplete or inconsistent', violations);
+  if (violations.length > 0)
+    throw new DocumentError('INCOMING_INVALID', 'the incoming document is incomplete or inconsistent', violations);
   authorise(ctx.actor, input, ctx.policy);
   const regDue = registrationDueAt(input, ctx.policy, ctx.calendar);
   const forAction = input.nature === 'FOR_ACTION';
@@ -83,6 +106,7 @@ export function registerIncoming(
     registrationDueAt: regDue,
     registeredLate: ctx.now.getTime() > regDue.getTime(),
     handlingLimitWorkingDays: limit,
+    senderLimitWorkingDays: forAction ? input.handlingLimitWorkingDays : 0,
     handlingDueAt: handling?.due,
     handlingDueProvisional: handling?.provisional ?? false,
     calendarVersion: ctx.calendar.version,

@@ -42,7 +42,12 @@ describe(createOpenItemFromDocument.name, () => {
   const setup = () => {
     const items = fakeItems();
     let n = 0;
-    const open = createOpenItemFromDocument({ items, ledgerNumbers: { next: async () => ++n }, calendar: defaultCalendar, policy: defaultDeadlinePolicy });
+    const open = createOpenItemFromDocument({
+      items,
+      ledgerNumbers: { next: async () => ++n },
+      calendar: defaultCalendar,
+      policy: defaultDeadlinePolicy,
+    });
     return { items, open };
   };
 
@@ -50,7 +55,12 @@ describe(createOpenItemFromDocument.name, () => {
     const { items, open } = setup();
     expect(await open(doc())).toBe('opened');
     expect(items.all).toHaveLength(1);
-    expect(items.all[0]).toMatchObject({ id: 'doc-in-abc', ledgerNo: 'DC-2026-00001', sourceType: 'DOCUMENT', sourceId: 'in-abc' });
+    expect(items.all[0]).toMatchObject({
+      id: 'doc-in-abc',
+      ledgerNo: 'DC-2026-00001',
+      sourceType: 'DOCUMENT',
+      sourceId: 'in-abc',
+    });
     expect(items.events).toBe(1);
   });
   it('changes nothing when the same registration arrives again', async () => {

@@ -21,7 +21,12 @@ const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).getUTC
  * supervised. Idempotent by design: the item id is derived from the document id, so a redelivered event
  * finds the item already there and changes nothing.
  */
-export function createOpenItemFromDocument(deps: { items: SupervisionItems; ledgerNumbers: LedgerNumbers; calendar: WorkingDays; policy: DeadlinePolicy }) {
+export function createOpenItemFromDocument(deps: {
+  items: SupervisionItems;
+  ledgerNumbers: LedgerNumbers;
+  calendar: WorkingDays;
+  policy: DeadlinePolicy;
+}) {
   return async function openItemFromDocument(doc: RegisteredDocument): Promise<'opened' | 'exists' | 'not-supervised'> {
     if (doc.nature !== 'FOR_ACTION') return 'not-supervised';
     const id = `doc-${doc.documentId}`;
@@ -30,7 +35,13 @@ export function createOpenItemFromDocument(deps: { items: SupervisionItems; ledg
     const now = doc.registeredAt;
     const ledgerNo = `DC-${shanghaiYear(now)}-${String(await deps.ledgerNumbers.next(shanghaiYear(now))).padStart(5, '0')}`;
     const item = openItem(
-      { sourceType: 'DOCUMENT', sourceId: doc.documentId, title: doc.title, sourceLimitWorkingDays: doc.handlingLimitWorkingDays, sourceUrgency: doc.urgency },
+      {
+        sourceType: 'DOCUMENT',
+        sourceId: doc.documentId,
+        title: doc.title,
+        sourceLimitWorkingDays: doc.handlingLimitWorkingDays,
+        sourceUrgency: doc.urgency,
+      },
       { id, ledgerNo, now, policy: deps.policy, calendar: deps.calendar },
     );
     const created = await deps.items.create(item, [{ type: 'ItemOpened', item }], {

@@ -13,7 +13,11 @@ export interface StoredAuditEntry {
 
 export interface SupervisionItems {
   /** Inserts with events and the first audit entry; false when an item for this source already exists. */
-  create(item: SupervisionItem, events: SupervisionEvent[], audit: { action: string; reason: string; at: Date; details: Record<string, unknown> }): Promise<boolean>;
+  create(
+    item: SupervisionItem,
+    events: SupervisionEvent[],
+    audit: { action: string; reason: string; at: Date; details: Record<string, unknown> },
+  ): Promise<boolean>;
   get(id: string): Promise<{ item: SupervisionItem; audit: StoredAuditEntry[] } | undefined>;
   list(q: { sourceId?: string; pageSize: number; after?: string }): Promise<SupervisionItem[]>;
 }

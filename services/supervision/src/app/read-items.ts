@@ -15,7 +15,11 @@ const maxPage = 200;
 export function createListItems(deps: { items: SupervisionItems }) {
   return async function listItems(q: { sourceId?: string; pageSize: number; pageToken?: string }) {
     const pageSize = Math.min(Math.max(q.pageSize || 50, 1), maxPage);
-    const items = await deps.items.list({ sourceId: q.sourceId || undefined, pageSize: pageSize + 1, after: q.pageToken || undefined });
+    const items = await deps.items.list({
+      sourceId: q.sourceId || undefined,
+      pageSize: pageSize + 1,
+      after: q.pageToken || undefined,
+    });
     const page = items.slice(0, pageSize);
     return { items: page, nextPageToken: items.length > pageSize ? page[page.length - 1]!.id : '' };
   };

@@ -28,7 +28,10 @@ describe(urgencyLabel.name, () => {
 describe(openItem.name, () => {
   const ctx = { id: 'doc-1', ledgerNo: 'DC-2026-00001', now, policy, calendar: defaultCalendar };
   it('takes an explicit deadline first (spec supervision §6.1 rule 1)', () => {
-    const item = openItem({ sourceType: 'DOCUMENT', sourceId: 'd', title: 't', explicitDueAt: days(5), sourceLimitWorkingDays: 3 }, ctx);
+    const item = openItem(
+      { sourceType: 'DOCUMENT', sourceId: 'd', title: 't', explicitDueAt: days(5), sourceLimitWorkingDays: 3 },
+      ctx,
+    );
     expect(item.deadlineRule).toBe('EXPLICIT');
     expect(item.dueAt).toEqual(days(5));
   });
@@ -47,7 +50,10 @@ describe(openItem.name, () => {
     expect(item.calendarVersion).toBe(defaultCalendar.version);
   });
   it('takes the default from configuration, not a constant [config]', () => {
-    const item = openItem({ sourceType: 'DOCUMENT', sourceId: 'd', title: 't', sourceLimitWorkingDays: 0 }, { ...ctx, policy: { ...policy, defaultWorkingDays: 5 } });
+    const item = openItem(
+      { sourceType: 'DOCUMENT', sourceId: 'd', title: 't', sourceLimitWorkingDays: 0 },
+      { ...ctx, policy: { ...policy, defaultWorkingDays: 5 } },
+    );
     expect(item.dueAt).toEqual(defaultCalendar.addWorkingDays(now, 5).due);
   });
 });

@@ -19,8 +19,10 @@ export function urgencyLabel(
 ): UrgencyLabel {
   const days = (dueAt.getTime() - openedAt.getTime()) / dayMs;
   let label: UrgencyLabel = 'NORMAL';
-  if (days <= p.extraUrgentWithinDays || (days <= p.urgentWithinDays && flags.manyApprovalSteps)) label = 'EXTRA_URGENT';
-  else if (days <= p.urgentWithinDays || (days <= p.urgentWithConsultationWithinDays && flags.needsConsultation)) label = 'URGENT';
+  if (days <= p.extraUrgentWithinDays || (days <= p.urgentWithinDays && flags.manyApprovalSteps))
+    label = 'EXTRA_URGENT';
+  else if (days <= p.urgentWithinDays || (days <= p.urgentWithConsultationWithinDays && flags.needsConsultation))
+    label = 'URGENT';
   const src = flags.sourceUrgency ?? 'NORMAL';
   return rank[src] > rank[label] ? src : label;
 }
@@ -61,7 +63,11 @@ export function openItem(
   const urgency = urgencyLabel(
     ctx.now,
     due.due,
-    { manyApprovalSteps: input.manyApprovalSteps ?? false, needsConsultation: input.needsConsultation ?? false, sourceUrgency: input.sourceUrgency },
+    {
+      manyApprovalSteps: input.manyApprovalSteps ?? false,
+      needsConsultation: input.needsConsultation ?? false,
+      sourceUrgency: input.sourceUrgency,
+    },
     ctx.policy,
   );
   return {

@@ -1,7 +1,13 @@
 import { commonV1, documentV1 } from '@gov/contracts';
 import type { Clearance } from '@gov/platform/auth';
 import { ValidationError } from '@gov/platform/errors';
-import type { Channel, IncomingDocument, IncomingNature, RegisterIncomingInput, Urgency } from '../../domain/incoming-document';
+import type {
+  Channel,
+  IncomingDocument,
+  IncomingNature,
+  RegisterIncomingInput,
+  Urgency,
+} from '../../domain/incoming-document';
 import type { StoredAuditEntry } from '../../app/ports';
 
 /** Two-way tables between domain strings and proto enums; UNSPECIFIED maps to nothing and is rejected. */
@@ -49,14 +55,18 @@ export const toProtoClassification = classification.toProto;
 export const toProtoNature = nature.toProto;
 
 /** Request → domain input; every missing enum or malformed instant is reported at once. */
-export function toRegisterInput(req: documentV1.RegisterIncomingRequest): { idempotencyKey: string; input: RegisterIncomingInput } {
+export function toRegisterInput(req: documentV1.RegisterIncomingRequest): {
+  idempotencyKey: string;
+  input: RegisterIncomingInput;
+} {
   const violations: { field: string; message: string }[] = [];
   const need = <T>(v: T | undefined, field: string): T => {
     if (v === undefined) violations.push({ field, message: 'is required' });
     return v as T;
   };
   const receivedAt = new Date(req.receivedAt);
-  if (!req.receivedAt || Number.isNaN(receivedAt.getTime())) violations.push({ field: 'receivedAt', message: 'must be an RFC 3339 instant' });
+  if (!req.receivedAt || Number.isNaN(receivedAt.getTime()))
+    violations.push({ field: 'receivedAt', message: 'must be an RFC 3339 instant' });
   const input: RegisterIncomingInput = {
     title: req.title,
     sender: { id: req.sender?.id ?? '', name: req.sender?.name ?? '' },
@@ -103,7 +113,13 @@ export function toProtoAudit(a: StoredAuditEntry): commonV1.AuditRecord {
   return {
     seq: String(a.seq),
     action: a.action,
-    actor: { userId: a.actor.userId, displayName: a.actor.name, orgUnitId: a.actor.orgUnitId, roles: [a.actor.role], clearance: 0 },
+    actor: {
+      userId: a.actor.userId,
+      displayName: a.actor.name,
+      orgUnitId: a.actor.orgUnitId,
+      roles: [a.actor.role],
+      clearance: 0,
+    },
     reason: a.reason,
     at: a.at.toISOString(),
     hash: a.hash,

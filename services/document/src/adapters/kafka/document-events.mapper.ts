@@ -16,7 +16,8 @@ export function toOutboxEntries(events: DocumentEvent[]): OutboxEntry[] {
       classification: toProtoClassification(d.classification),
       nature: toProtoNature(d.nature),
       registeredAt: d.registeredAt.toISOString(),
-      handlingLimitWorkingDays: d.handlingLimitWorkingDays,
+      // the proto field means "as the sender set it": supervision applies its own default rule (§6.1)
+      handlingLimitWorkingDays: d.senderLimitWorkingDays,
       handlingDueAt: d.handlingDueAt?.toISOString() ?? '',
       fromSuperior: d.fromSuperior,
     };

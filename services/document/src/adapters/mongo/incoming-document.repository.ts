@@ -6,7 +6,10 @@ import { toOutboxEntries } from '../kafka/document-events.mapper';
 import { incomingDocumentSchema, type IncomingDocumentRecord } from './incoming-document.schema';
 
 /** IncomingDocuments port on Mongo: state, events and audit go in one insert; `nudge` wakes the relay. */
-export function createIncomingDocumentRepository(conn: Connection, opts: { nudge: () => void }): IncomingDocuments & { model: ReturnType<typeof modelFor> } {
+export function createIncomingDocumentRepository(
+  conn: Connection,
+  opts: { nudge: () => void },
+): IncomingDocuments & { model: ReturnType<typeof modelFor> } {
   const model = modelFor(conn);
   return {
     model,
@@ -14,7 +17,12 @@ export function createIncomingDocumentRepository(conn: Connection, opts: { nudge
       const { id, ...state } = doc;
       const audit = nextAuditEntry(undefined, note);
       try {
-        await insertAggregate<IncomingDocumentRecord>(model, { _id: id, ...state, outbox: toOutboxEntries(events), audit: [audit] });
+        await insertAggregate<IncomingDocumentRecord>(model, {
+          _id: id,
+          ...state,
+          outbox: toOutboxEntries(events),
+          audit: [audit],
+        });
       } catch (e) {
         if (isDuplicateKey(e)) return false;
         throw e;

@@ -28,6 +28,7 @@ export const incomingDocumentSchema: Schema<IncomingDocumentRecord> = new Schema
     registrationDueAt: Date,
     registeredLate: Boolean,
     handlingLimitWorkingDays: Number,
+    senderLimitWorkingDays: Number,
     handlingDueAt: Date,
     handlingDueProvisional: Boolean,
     calendarVersion: String,

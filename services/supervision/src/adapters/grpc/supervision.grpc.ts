@@ -13,7 +13,11 @@ export function supervisionGrpcHandlers(useCases: {
       return { item: toProtoItem(item), audit: audit.map(toProtoAudit) };
     },
     async listItems(req) {
-      const res = await useCases.listItems({ sourceId: req.sourceId, pageSize: req.page?.pageSize ?? 0, pageToken: req.page?.pageToken });
+      const res = await useCases.listItems({
+        sourceId: req.sourceId,
+        pageSize: req.page?.pageSize ?? 0,
+        pageToken: req.page?.pageToken,
+      });
       return { items: res.items.map(toProtoItem), page: { nextPageToken: res.nextPageToken } };
     },
   };

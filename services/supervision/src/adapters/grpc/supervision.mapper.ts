@@ -40,7 +40,13 @@ export function toProtoItem(i: SupervisionItem): supervisionV1.SupervisionItem {
 export const toProtoAudit = (a: StoredAuditEntry) => ({
   seq: String(a.seq),
   action: a.action,
-  actor: { userId: a.actor.userId, displayName: a.actor.name, orgUnitId: a.actor.orgUnitId, roles: [a.actor.role], clearance: 0 },
+  actor: {
+    userId: a.actor.userId,
+    displayName: a.actor.name,
+    orgUnitId: a.actor.orgUnitId,
+    roles: [a.actor.role],
+    clearance: 0,
+  },
   reason: a.reason,
   at: a.at.toISOString(),
   hash: a.hash,

@@ -10,7 +10,9 @@ const urgencyOf: Record<number, UrgencyLabel> = {
 };
 
 /** gov.document.events.v1 handlers of supervision: decode, check, hand to the use case. */
-export function documentEventHandlers(openItemFromDocument: ReturnType<typeof createOpenItemFromDocument>): Record<string, EventHandler> {
+export function documentEventHandlers(
+  openItemFromDocument: ReturnType<typeof createOpenItemFromDocument>,
+): Record<string, EventHandler> {
   return {
     [eventTypes.documentIncomingRegistered]: async (event) => {
       let msg: documentEventsV1.IncomingRegistered;
@@ -20,7 +22,8 @@ export function documentEventHandlers(openItemFromDocument: ReturnType<typeof cr
         throw new MalformedEventError(`IncomingRegistered does not decode: ${(e as Error).message}`);
       }
       const registeredAt = new Date(msg.registeredAt);
-      if (!msg.documentId || Number.isNaN(registeredAt.getTime())) throw new MalformedEventError('IncomingRegistered lacks documentId or registeredAt');
+      if (!msg.documentId || Number.isNaN(registeredAt.getTime()))
+        throw new MalformedEventError('IncomingRegistered lacks documentId or registeredAt');
       const nature = msg.nature === documentV1.IncomingNature.INCOMING_NATURE_FOR_ACTION ? 'FOR_ACTION' : 'FOR_READING';
       await openItemFromDocument({
         documentId: msg.documentId,

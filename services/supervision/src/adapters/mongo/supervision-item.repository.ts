@@ -16,7 +16,12 @@ export function createSupervisionItemRepository(conn: Connection, opts: { nudge:
       const { id, ...state } = item;
       const audit = nextAuditEntry(undefined, { ...note, actor: systemActor, role: 'SYSTEM' });
       try {
-        await insertAggregate<SupervisionItemRecord>(model, { _id: id, ...state, outbox: toOutboxEntries(events), audit: [audit] });
+        await insertAggregate<SupervisionItemRecord>(model, {
+          _id: id,
+          ...state,
+          outbox: toOutboxEntries(events),
+          audit: [audit],
+        });
       } catch (e) {
         if (isDuplicateKey(e)) return false;
         throw e;
