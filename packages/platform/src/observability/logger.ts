@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { trace } from '@opentelemetry/api';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 
 export type { Logger };
 
@@ -20,7 +20,8 @@ export function createLogger(opts: { service: string; level: string; destination
       // trace ids on every line let a log search jump to the trace and back
       mixin() {
         const ctx = trace.getActiveSpan()?.spanContext();
-        return ctx ? { trace_id: ctx.traceId, span_id: ctx.spanId } : {};
+        // without the telemetry preload the API hands out an all-zero context; that id would only mislead
+        return ctx && isSpanContextValid(ctx) ? { trace_id: ctx.traceId, span_id: ctx.spanId } : {};
       },
     },
     opts.destination as pino.DestinationStream | undefined,
