@@ -15,12 +15,13 @@ node scripts/dev-keys.mjs
 # name grpc-port admin-port
 services=("document 50051 9101" "supervision 50052 9102" "duty 50053 9103" "credit 50054 9104" "finance 50055 9105")
 mkdir -p .run/services .run/logs
-stop_service() { local f=.run/services/$1.pid; [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; rm -f "$f"; sleep 0.2; }
+stop_service() { local f=.run/services/$1.pid; if [ -f "$f" ]; then kill "$(cat "$f")" 2>/dev/null || true; rm -f "$f"; sleep 0.2; fi; }
 start_service() { # name admin-port env...
   local name=$1 admin=$2; shift 2
   stop_service "$name"
   env SERVICE_NAME="$name" OTEL_SERVICE_NAME="$name" NODE_ENV=development ADMIN_PORT="$admin" \
-    KAFKA_BROKERS="$KAFKA_BROKERS" MONGO_URL="$MONGO_URL" JWKS_FILE="$ROOT/.run/dev/jwks.json" "$@" \
+    KAFKA_BROKERS="$KAFKA_BROKERS" MONGO_URL="$MONGO_URL" JWKS_FILE="$ROOT/.run/dev/jwks.json" \
+    JWT_ISSUER=gov-office-dev JWT_AUDIENCE=gov-office "$@" \
     setsid nohup node --require @gov/platform/otel "services/$name/dist/main.js" >> ".run/logs/$name.log" 2>&1 < /dev/null &
   echo $! > ".run/services/$name.pid"
 }
