@@ -1,5 +1,8 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { Logger } from '../observability';
+import { applyKafkajsIdleLoopFix } from './kafkajs-idle-loop-fix';
+
+applyKafkajsIdleLoopFix();
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
