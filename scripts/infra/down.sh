@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Stops the local Kafka and FerretDB started by up.sh. With --wipe also deletes their data.
+# Usage: down.sh [kafka|ferretdb] [--wipe]   (no server named: both)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+servers=(); wipe=0
+for a in "$@"; do
+  case "$a" in kafka | ferretdb) servers+=("$a") ;; --wipe) wipe=1 ;; *) die "unknown argument '$a'" ;; esac
+done
+[ ${#servers[@]} -gt 0 ] || servers=(kafka ferretdb)
 stop() {
   local pidf="$RUN_DIR/$1.pid"
   pid_alive "$pidf" || { rm -f "$pidf"; return 0; }
@@ -11,5 +17,10 @@ stop() {
   kill -9 "$pid" 2>/dev/null || true
   rm -f "$pidf"; log "stopped $1"
 }
-stop kafka; stop ferretdb
-if [ "${1:-}" = "--wipe" ]; then rm -rf "$RUN_DIR/kafka-data" "$RUN_DIR/ferretdb-data" "$RUN_DIR/kafka-server.properties"; log "wiped data"; fi
+for s in "${servers[@]}"; do stop "$s"; done
+if [ "$wipe" = 1 ]; then
+  for s in "${servers[@]}"; do
+    case "$s" in kafka) rm -rf "$RUN_DIR/kafka-data" "$RUN_DIR/kafka-server.properties" ;; ferretdb) rm -rf "$RUN_DIR/ferretdb-data" ;; esac
+  done
+  log "wiped data"
+fi

@@ -2,9 +2,12 @@
 # Starts the local Kafka (KRaft) broker and FerretDB, waits until both answer, and creates the topics.
 # Idempotent: a server that already answers on its port is left as it is.
 # Prints KAFKA_BROKERS and MONGO_URL lines on stdout for callers to eval.
+# Usage: up.sh [kafka|ferretdb]   (no argument: both; a test restarting one server names it)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
-bash "$ROOT/scripts/infra/tools.sh" kafka ferretdb
+only="${1:-}"
+case "$only" in "" | kafka | ferretdb) ;; *) die "unknown server '$only' (kafka or ferretdb)" ;; esac
+bash "$ROOT/scripts/infra/tools.sh" ${only:-kafka ferretdb}
 mkdir -p "$RUN_DIR/logs"
 
 start_kafka() {
@@ -24,13 +27,15 @@ start_kafka() {
     printf 'listeners=PLAINTEXT://127.0.0.1:%s,CONTROLLER://127.0.0.1:%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
     printf 'advertised.listeners=PLAINTEXT://127.0.0.1:%s\ncontroller.quorum.voters=1@127.0.0.1:%s\nlog.dirs=%s\n' \
       "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$data"; } > "$cfg"
+  # the log is appended to across restarts, so only lines written after this start count as "started"
+  local from=1; [ -f "$RUN_DIR/logs/kafka.log" ] && from=$(( $(wc -l < "$RUN_DIR/logs/kafka.log") + 1 ))
   java "${jopts[@]}" -cp "$cp" kafka.tools.StorageTool format -t "R292T2ZmaWNlUGxhdGZvcm0" -c "$cfg" --ignore-formatted \
     >> "$RUN_DIR/logs/kafka.log" 2>&1
   setsid nohup java "${jopts[@]}" -cp "$cp" kafka.Kafka "$cfg" >> "$RUN_DIR/logs/kafka.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/kafka.pid"
   local i
   for i in $(seq 1 600); do
-    port_open "$KAFKA_PORT" && grep -q "Kafka Server started" "$RUN_DIR/logs/kafka.log" && break
+    port_open "$KAFKA_PORT" && awk -v from="$from" 'NR >= from && /Kafka Server started/ { f = 1 } END { exit !f }' "$RUN_DIR/logs/kafka.log" && break
     pid_alive "$RUN_DIR/kafka.pid" || { tail -n 30 "$RUN_DIR/logs/kafka.log" >&2; die "kafka exited during start"; }
     sleep 0.1
   done
@@ -56,9 +61,10 @@ start_ferretdb() {
   log "ferretdb ready on $MONGO_PORT in $(( $(now_ms) - t0 )) ms"
 }
 
-start_kafka & k=$!
-start_ferretdb & f=$!
-wait $k; wait $f
-node "$ROOT/scripts/infra/create-topics.mjs"
+pids=()
+[ "$only" = ferretdb ] || { start_kafka & pids+=($!); }
+[ "$only" = kafka ] || { start_ferretdb & pids+=($!); }
+for p in "${pids[@]}"; do wait "$p"; done
+[ "$only" = ferretdb ] || node "$ROOT/scripts/infra/create-topics.mjs"
 echo "KAFKA_BROKERS=$KAFKA_BROKERS"
 echo "MONGO_URL=$MONGO_URL"
