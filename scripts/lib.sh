@@ -10,7 +10,9 @@ ensure_node_modules() {
   local stamp=node_modules/.install-stamp
   if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ ! -x node_modules/.bin/node ]; then
     say "installing npm workspace"
-    npm ci --no-audit --no-fund --loglevel=error
+    # not `npm ci`: this npm leaves other platforms' optional binaries out of the lockfile and then refuses
+    # its own lockfile in `ci`; `install` still takes every version from package-lock.json
+    npm install --no-audit --no-fund --loglevel=error
     touch "$stamp"
   fi
   export PATH="$ROOT/node_modules/.bin:$PATH"
