@@ -30,7 +30,8 @@ for (const file of files) {
 }
 // hand-written modules beside the generated code (topics, per-domain event type names)
 for (const name of readdirSync(root).sort()) {
-  if (name.endsWith('.ts') && name !== 'index.ts' && !name.endsWith('.test.ts')) lines.push(`export * from './${name.replace(/\.ts$/, '')}';`);
+  if (name.endsWith('.ts') && name !== 'index.ts' && !name.endsWith('.test.ts'))
+    lines.push(`export * from './${name.replace(/\.ts$/, '')}';`);
 }
 lines.push('');
 writeFileSync(join(root, 'index.ts'), lines.join('\n'));
