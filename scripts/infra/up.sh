@@ -65,6 +65,7 @@ pids=()
 [ "$only" = ferretdb ] || { start_kafka & pids+=($!); }
 [ "$only" = kafka ] || { start_ferretdb & pids+=($!); }
 for p in "${pids[@]}"; do wait "$p"; done
-[ "$only" = ferretdb ] || node "$ROOT/scripts/infra/create-topics.mjs"
+[ "$only" = ferretdb ] || # kafkajs on Node 24 warns about its own idle timer (kafkajs#1751); harmless in this short-lived script
+node --disable-warning=TimeoutNegativeWarning "$ROOT/scripts/infra/create-topics.mjs"
 echo "KAFKA_BROKERS=$KAFKA_BROKERS"
 echo "MONGO_URL=$MONGO_URL"

@@ -42,6 +42,8 @@ describe('收文登记 → supervision item, through the gateway', () => {
     token = await stack.keys.sign(clerk);
   }, 120000);
   afterAll(async () => {
+    // a failed expectation is easier to read with what the services said
+    if (process.env.E2E_DEBUG) console.log(stack?.outputs());
     await stack?.stop();
   }, 30000);
 

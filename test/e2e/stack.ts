@@ -66,6 +66,8 @@ export async function startSliceStack(name: string) {
     keys,
     tracesFile,
     procs,
+    /** The tail of every process's output, for a failing test's message. */
+    outputs: () => procs.map((p) => `--- ${p.name}\n${p.output().slice(-3000)}`).join('\n'),
     stop: () => Promise.all(procs.map((p) => p.stop())),
   };
 }

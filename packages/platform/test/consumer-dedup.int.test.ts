@@ -42,7 +42,8 @@ async function startCountingConsumer(groupId: string, metrics: Metrics, from = t
   const counters = conn.collection<{ _id: string; n: number }>('counters');
   const consumer = createEventConsumer({
     kafka: createKafka({ brokers: env.kafkaBrokers, clientId: groupId, logger }),
-    groupId,
+    // the kit prefixes the group like the topics; the test names groups with the prefix already on
+    groupId: groupId.slice(env.topicPrefix.length),
     topics: [from],
     topicPrefix: env.topicPrefix,
     handlers: {

@@ -55,7 +55,8 @@ beforeAll(async () => {
   const notes = conn.collection<{ _id: string; text: string }>('notes');
   consumer = createEventConsumer({
     kafka: createKafka({ brokers: env.kafkaBrokers, clientId: 'parking-test', logger }),
-    groupId,
+    // the kit prefixes the group like the topics; `groupId` above is the resulting name
+    groupId: 'parking',
     topics: [topic],
     topicPrefix: env.topicPrefix,
     handlers: {

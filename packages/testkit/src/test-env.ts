@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { applyKafkajsIdleLoopFix } from '@gov/platform';
 import { pino } from 'pino';
 import { loadState, repoRoot } from './infra';
 
@@ -36,6 +37,9 @@ export function testEnv(name: string): TestEnv {
   };
   return env;
 }
+
+// tests use kafkajs directly too; without this every admin client spins an idle 1 ms timer
+applyKafkajsIdleLoopFix();
 
 interface TopicSpecJson {
   topics: { name: string; partitions: number }[];

@@ -42,12 +42,15 @@ export function createEventConsumer(opts: {
   maxAttempts?: number;
   retryDelayMs?: number;
 }) {
+  // the group is isolated by the same prefix as the topics: two stacks sharing one broker (a test run beside the
+  // dev stack) must never join one group, or Kafka hands one stack's partitions to the other
+  const groupId = opts.topicPrefix + opts.groupId;
   const consumer: Consumer = opts.kafka.consumer({
-    groupId: opts.groupId,
+    groupId,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 100,
   });
-  const log = opts.logger.child({ component: 'consumer', group: opts.groupId });
+  const log = opts.logger.child({ component: 'consumer', group: groupId });
   const maxAttempts = opts.maxAttempts ?? 5;
   const retryDelayMs = opts.retryDelayMs ?? 200;
   let crashed = false;
@@ -63,7 +66,7 @@ export function createEventConsumer(opts: {
     const rawHeaders = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
     const park = async (reason: 'MISSING_CE_HEADERS' | 'MALFORMED_PAYLOAD' | 'HANDLER_FAILED', error: string) => {
       await opts.parking.park({
-        consumer: opts.groupId,
+        consumer: groupId,
         topic,
         partition,
         offset,
@@ -73,7 +76,7 @@ export function createEventConsumer(opts: {
         reason,
         error,
       });
-      opts.metrics.eventsParked.inc({ consumer: opts.groupId, reason });
+      opts.metrics.eventsParked.inc({ consumer: groupId, reason });
       log.warn({ topic, partition, offset, reason, error }, 'message parked');
     };
     const { headers, missing } = fromKafkaHeaders(message.headers);
@@ -81,8 +84,8 @@ export function createEventConsumer(opts: {
     const handler = opts.handlers[headers.type];
     if (!handler) return;
     if (!message.value) return park('MALFORMED_PAYLOAD', 'empty payload');
-    if (await opts.inbox.seen(opts.groupId, headers.id)) {
-      opts.metrics.eventsConsumed.inc({ consumer: opts.groupId, outcome: 'duplicate' });
+    if (await opts.inbox.seen(groupId, headers.id)) {
+      opts.metrics.eventsConsumed.inc({ consumer: groupId, outcome: 'duplicate' });
       return;
     }
     const event: InboundEvent = { ...headers, key, payload: message.value, topic, partition, offset };
@@ -97,8 +100,8 @@ export function createEventConsumer(opts: {
         await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (attempt - 1)));
       }
     }
-    await opts.inbox.record(opts.groupId, headers.id);
-    opts.metrics.eventsConsumed.inc({ consumer: opts.groupId, outcome: 'handled' });
+    await opts.inbox.record(groupId, headers.id);
+    opts.metrics.eventsConsumed.inc({ consumer: groupId, outcome: 'handled' });
   }
 
   return {

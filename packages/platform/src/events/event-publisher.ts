@@ -1,5 +1,5 @@
 import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { OutboxEntry } from './outbox';
 import { toKafkaHeaders } from './cloudevents';
 
@@ -9,6 +9,8 @@ import { toKafkaHeaders } from './cloudevents';
  */
 export function createEventPublisher(opts: { kafka: Kafka; source: string; topicPrefix: string }) {
   const producer: Producer = opts.kafka.producer({
+    // murmur2 like the Java client, so a bank's consumer sees the same key → partition mapping
+    createPartitioner: Partitioners.DefaultPartitioner,
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,

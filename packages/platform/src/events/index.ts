@@ -4,6 +4,7 @@ export * from './event-consumer';
 export * from './event-publisher';
 export * from './inbox';
 export * from './kafka';
+export { applyKafkajsIdleLoopFix } from './kafkajs-idle-loop-fix';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './parking';
