@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Fails when a proto changed incompatibly (WIRE_JSON rules) against main. Skipped where main has no proto/ yet.
+# A published contract never changes incompatibly (ARCHITECTURE §6). Checks every commit that touched proto/
+# against its parent with buf's WIRE_JSON rules, and the working tree against HEAD. A commit whose message
+# carries the trailer "Proto-Break-Approved: <reason>" is exempt (for contracts not yet published).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-against="${PROTO_BREAKING_AGAINST:-main}"
-if ! git rev-parse --verify -q "$against:proto/buf.yaml" >/dev/null; then
-  echo "no proto/ on $against yet: nothing to compare"; exit 0
+fail=0
+check() { # input against label
+  if ! out=$(buf breaking "$1" --against "$2" 2>&1); then echo "$3:"; echo "$out"; fail=1; fi
+}
+for c in $(git rev-list HEAD -- proto); do
+  git rev-parse -q --verify "$c^:proto/buf.yaml" >/dev/null || continue # first commit with protos
+  git log -1 --format=%B "$c" | grep -q '^Proto-Break-Approved:' && continue
+  check ".git#ref=$c,subdir=proto" ".git#ref=$c^,subdir=proto" "commit $(git log -1 --format='%h %s' "$c")"
+done
+if git rev-parse -q --verify HEAD:proto/buf.yaml >/dev/null; then
+  check proto ".git#ref=HEAD,subdir=proto" "working tree"
 fi
-cd proto && buf breaking --against "../.git#ref=$against,subdir=proto"
+[ "$fail" = 0 ] && echo "no breaking contract change in $(git rev-list --count HEAD -- proto) proto commits or the working tree"
+exit "$fail"

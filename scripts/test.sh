@@ -16,10 +16,20 @@ npm run -s lint
 npm run -s format:check
 say "build (typecheck)"
 npm run -s build
+mkdir -p .run/test-results
 say "unit tests"
-npx jest --selectProjects unit --ci
+npx jest --selectProjects unit --ci --json --outputFile=.run/test-results/unit.json
 say "integration tests (real Kafka + FerretDB)"
-npx jest --selectProjects integration --ci --runInBand
+npx jest --selectProjects integration --ci --runInBand --json --outputFile=.run/test-results/integration.json
 say "end-to-end tests (built services as processes)"
-npx jest --selectProjects e2e --ci --runInBand
+npx jest --selectProjects e2e --ci --runInBand --json --outputFile=.run/test-results/e2e.json
 say "all tests passed in $(elapsed "$t0")"
+# one plain closing line over the three tiers
+node -e '
+  let p = 0, f = 0, s = 0;
+  for (const t of ["unit", "integration", "e2e"]) {
+    const r = require(`./.run/test-results/${t}.json`);
+    p += r.numPassedTests; f += r.numFailedTests; s += r.numPendingTests;
+  }
+  console.log(`${p} passed, ${f} failed, ${s} skipped`);
+'

@@ -55,6 +55,11 @@ export function createEventConsumer(opts: {
   const retryDelayMs = opts.retryDelayMs ?? 200;
   let crashed = false;
   let running = false;
+  // lag after each batch: the high watermark minus the last offset handled (ARCHITECTURE §9)
+  consumer.on(consumer.events.END_BATCH_PROCESS, (e) => {
+    const { topic, partition, offsetLag } = e.payload;
+    opts.metrics.consumerLag.set({ group: groupId, topic, partition: String(partition) }, Number(offsetLag));
+  });
   consumer.on(consumer.events.CRASH, (e) => {
     crashed = !e.payload.restart;
     log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
