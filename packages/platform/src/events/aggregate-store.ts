@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import { AppError } from '../errors';
+import { isDuplicateKey } from '../mongo/connect-mongo';
 import type { OutboxEntry } from './outbox';
 import type { AuditEntry } from '../audit';
 
@@ -29,6 +30,23 @@ export async function insertAggregate<T extends AggregateDocument>(
   doc: Omit<T, 'version' | 'outboxPending'>,
 ): Promise<void> {
   await model.create({ ...doc, version: 1, outboxPending: doc.outbox.length > 0 } as never);
+}
+
+/**
+ * Inserts a new aggregate unless one with its _id exists: true when inserted, false when it was already there
+ * (a retried command or a redelivered event whose id was derived from the source). Other errors propagate.
+ */
+export async function insertAggregateOnce<T extends AggregateDocument>(
+  model: Model<T>,
+  doc: Omit<T, 'version' | 'outboxPending'>,
+): Promise<boolean> {
+  try {
+    await insertAggregate(model, doc);
+    return true;
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   RegisterIncomingInput,
   Urgency,
 } from '../../domain/incoming-document';
+import { toProtoAuditRecord } from '@gov/platform';
 import type { StoredAuditEntry } from '../../app/ports';
 
 /** Two-way tables between domain strings and proto enums; UNSPECIFIED maps to nothing and is rejected. */
@@ -109,19 +110,5 @@ export function toProtoDocument(d: IncomingDocument): documentV1.IncomingDocumen
   };
 }
 
-export function toProtoAudit(a: StoredAuditEntry): commonV1.AuditRecord {
-  return {
-    seq: String(a.seq),
-    action: a.action,
-    actor: {
-      userId: a.actor.userId,
-      displayName: a.actor.name,
-      orgUnitId: a.actor.orgUnitId,
-      roles: [a.actor.role],
-      clearance: 0,
-    },
-    reason: a.reason,
-    at: a.at.toISOString(),
-    hash: a.hash,
-  };
-}
+/** Audit lines go out in the platform's one shape. */
+export const toProtoAudit = (a: StoredAuditEntry) => toProtoAuditRecord(a);

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { insertAggregate, isDuplicateKey, modelOf, nextAuditEntry } from '@gov/platform';
+import { insertAggregateOnce, modelOf, nextAuditEntry } from '@gov/platform';
 import type { AuditNote, DocumentEvent, IncomingDocuments, StoredAuditEntry } from '../../app/ports';
 import type { IncomingDocument } from '../../domain/incoming-document';
 import { toOutboxEntries } from '../kafka/document-events.mapper';
@@ -16,19 +16,14 @@ export function createIncomingDocumentRepository(
     async create(doc: IncomingDocument, events: DocumentEvent[], note: AuditNote): Promise<boolean> {
       const { id, ...state } = doc;
       const audit = nextAuditEntry(undefined, note);
-      try {
-        await insertAggregate<IncomingDocumentRecord>(model, {
-          _id: id,
-          ...state,
-          outbox: toOutboxEntries(events),
-          audit: [audit],
-        });
-      } catch (e) {
-        if (isDuplicateKey(e)) return false;
-        throw e;
-      }
-      opts.nudge();
-      return true;
+      const created = await insertAggregateOnce<IncomingDocumentRecord>(model, {
+        _id: id,
+        ...state,
+        outbox: toOutboxEntries(events),
+        audit: [audit],
+      });
+      if (created) opts.nudge();
+      return created;
     },
     async get(id: string) {
       const rec = await model.findById(id).lean();

@@ -1,5 +1,6 @@
 import { supervisionV1 } from '@gov/contracts';
 import type { SourceType, SupervisionItem, UrgencyLabel } from '../../domain/supervision-item';
+import { toProtoAuditRecord } from '@gov/platform';
 import type { StoredAuditEntry } from '../../app/ports';
 
 const S = supervisionV1.SourceType;
@@ -37,17 +38,5 @@ export function toProtoItem(i: SupervisionItem): supervisionV1.SupervisionItem {
   };
 }
 
-export const toProtoAudit = (a: StoredAuditEntry) => ({
-  seq: String(a.seq),
-  action: a.action,
-  actor: {
-    userId: a.actor.userId,
-    displayName: a.actor.name,
-    orgUnitId: a.actor.orgUnitId,
-    roles: [a.actor.role],
-    clearance: 0,
-  },
-  reason: a.reason,
-  at: a.at.toISOString(),
-  hash: a.hash,
-});
+/** Audit lines go out in the platform's one shape. */
+export const toProtoAudit = (a: StoredAuditEntry) => toProtoAuditRecord(a);

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { insertAggregate, isDuplicateKey, modelOf, nextAuditEntry, systemActor } from '@gov/platform';
+import { insertAggregateOnce, modelOf, nextAuditEntry, systemActor } from '@gov/platform';
 import type { StoredAuditEntry, SupervisionItems } from '../../app/ports';
 import type { SupervisionItem } from '../../domain/supervision-item';
 import { toOutboxEntries } from '../kafka/supervision-events.mapper';
@@ -15,19 +15,14 @@ export function createSupervisionItemRepository(conn: Connection, opts: { nudge:
     async create(item, events, note) {
       const { id, ...state } = item;
       const audit = nextAuditEntry(undefined, { ...note, actor: systemActor, role: 'SYSTEM' });
-      try {
-        await insertAggregate<SupervisionItemRecord>(model, {
-          _id: id,
-          ...state,
-          outbox: toOutboxEntries(events),
-          audit: [audit],
-        });
-      } catch (e) {
-        if (isDuplicateKey(e)) return false;
-        throw e;
-      }
-      opts.nudge();
-      return true;
+      const created = await insertAggregateOnce<SupervisionItemRecord>(model, {
+        _id: id,
+        ...state,
+        outbox: toOutboxEntries(events),
+        audit: [audit],
+      });
+      if (created) opts.nudge();
+      return created;
     },
     async get(id) {
       const rec = await model.findById(id).lean();
