@@ -12,9 +12,8 @@ async function main(): Promise<void> {
   const config = readConfig();
   const rt = await startServiceRuntime(config);
 
-  let nudge = () => {};
-  const documents = createIncomingDocumentRepository(rt.mongo, { nudge: () => nudge() });
-  nudge = rt.startRelay([documents.model as never]).nudge;
+  const documents = createIncomingDocumentRepository(rt.mongo, { handoff: rt.handoff });
+  rt.startRelay([documents.model as never]);
   const sequences = createSequences(rt.mongo);
 
   const registerIncoming = createRegisterIncoming({

@@ -13,9 +13,8 @@ async function main(): Promise<void> {
   const config = readConfig();
   const rt = await startServiceRuntime(config);
 
-  let nudge = () => {};
-  const items = createSupervisionItemRepository(rt.mongo, { nudge: () => nudge() });
-  nudge = rt.startRelay([items.model as never]).nudge;
+  const items = createSupervisionItemRepository(rt.mongo, { handoff: rt.handoff });
+  rt.startRelay([items.model as never]);
   const sequences = createSequences(rt.mongo);
 
   const openItemFromDocument = createOpenItemFromDocument({

@@ -4,6 +4,13 @@ import type { Logger, Metrics } from '../observability';
 import type { EventPublisher } from './event-publisher';
 import { bytesOf, type OutboxEntry } from './outbox';
 
+interface Handoff {
+  model: Model<never>;
+  id: string;
+  version: number;
+  entries: OutboxEntry[];
+}
+
 interface PendingDoc {
   _id: string;
   version: number;
@@ -27,12 +34,19 @@ export function createOutboxRelay(opts: {
   batchSize?: number;
 }) {
   const log = opts.logger.child({ component: 'outbox-relay' });
-  const batchSize = opts.batchSize ?? 500;
+  // documents per pass; an import chunk may carry a thousand events, so keep a pass bounded in memory
+  const batchSize = opts.batchSize ?? 100;
   let running: Promise<number> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
   let failures = 0;
+  /** Entries handed over right after their write, waiting to be sent without a read-back. */
+  let handed: Handoff[] = [];
+  let handing: Promise<void> | undefined;
+  /** Aggregates whose entries a handoff is sending now; the poller leaves them alone. */
+  const inFlight = new Set<string>();
+  const keyOf = (model: Model<never>, id: string) => `${model.modelName}:${id}`;
 
   async function drainModel(model: Model<never>): Promise<number> {
     const docs = (await model
@@ -40,13 +54,14 @@ export function createOutboxRelay(opts: {
       .select({ _id: 1, version: 1, outbox: 1 })
       .limit(batchSize)
       .lean()) as unknown as PendingDoc[];
-    if (docs.length === 0) return 0;
-    const entries = docs.flatMap((d) => d.outbox.map((e) => ({ ...e, payload: bytesOf(e.payload) })));
+    const mine = docs.filter((d) => !inFlight.has(keyOf(model, d._id)));
+    if (mine.length === 0) return 0;
+    const entries = mine.flatMap((d) => d.outbox.map((e) => ({ ...e, payload: bytesOf(e.payload) })));
     opts.metrics.outboxBacklog.set(entries.length);
     await opts.publisher.publish(entries);
     for (const e of entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
     await Promise.all(
-      docs.map(async (d) => {
+      mine.map(async (d) => {
         const sent = new Set(d.outbox.map((e) => e._id));
         const res = await model.updateOne(
           { _id: d._id, version: d.version } as never,
@@ -118,6 +133,35 @@ export function createOutboxRelay(opts: {
       });
   }
 
+  /** Sends what writers handed over, then trims those outboxes; failures fall back to the poller. */
+  async function sendHanded(): Promise<void> {
+    while (handed.length > 0 && !stopped) {
+      const batch = handed;
+      handed = [];
+      try {
+        await opts.publisher.publish(batch.flatMap((h) => h.entries));
+        for (const h of batch) for (const e of h.entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
+        await Promise.all(
+          batch.map(async (h) => {
+            // conditioned on the version the writer left: a later write's entries must survive the trim
+            const res = await h.model.updateOne(
+              { _id: h.id, version: h.version } as never,
+              {
+                $set: { outbox: [], outboxPending: false },
+              } as never,
+            );
+            if (res.matchedCount === 0) await removeAfterRace(h.model, h.id, new Set(h.entries.map((e) => e._id)));
+          }),
+        );
+      } catch (err) {
+        // the entries are still in their outboxes: the poller publishes them once the broker is back
+        log.warn({ err, aggregates: batch.length }, 'handed-over events not sent; leaving them to the poller');
+      } finally {
+        for (const h of batch) inFlight.delete(keyOf(h.model, h.id));
+      }
+    }
+  }
+
   function schedule(): void {
     if (stopped) return;
     const delay = Math.min(opts.pollMs * 2 ** Math.min(failures, 5), 30000);
@@ -134,20 +178,35 @@ export function createOutboxRelay(opts: {
       kick();
       schedule();
     },
-    /** Called by repositories right after a write that added events. */
+    /** Called by repositories right after a write that added events: a poll pass soon. */
     nudge(): void {
       if (!stopped) kick();
     },
+    /**
+     * Called by repositories right after a write that added `entries` and left the aggregate at `version`:
+     * the entries are sent from memory, with no read-back, and the outbox is trimmed after Kafka's ack.
+     * The write itself is the durable record, so a crash in between only means the poller sends them again.
+     */
+    handoff(model: Model<never>, h: { id: string; version: number; entries: OutboxEntry[] }): void {
+      if (stopped || h.entries.length === 0) return;
+      inFlight.add(keyOf(model, h.id));
+      handed.push({ model, ...h });
+      handing ??= context.with(ROOT_CONTEXT, sendHanded).finally(() => (handing = undefined));
+    },
     /** One full pass, awaited; tests and shutdown use it. */
     async drain(): Promise<number> {
+      if (handing) await handing;
       if (running) await running;
       return runOnce();
     },
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (handing) await handing;
       if (running) await running;
     },
   };
 }
 export type OutboxRelay = ReturnType<typeof createOutboxRelay>;
+/** What a repository needs of the relay: hand over the entries it just wrote. */
+export type OutboxHandoff = OutboxRelay['handoff'];

@@ -12,6 +12,7 @@ import {
   createOutboxRelay,
   createParking,
   type EventHandler,
+  type OutboxHandoff,
   type OutboxRelay,
 } from '../events';
 import { createAuthenticate, createGrpcServer } from '../grpc';
@@ -82,6 +83,11 @@ export async function startServiceRuntime(config: BaseConfig) {
     publisher,
     grpc,
     idempotency,
+    /**
+     * For repositories: hands just-written events to the relay. Safe before startRelay — the events stay in
+     * their outboxes and the relay's first pass sends them.
+     */
+    handoff: ((model, h) => relay?.handoff(model, h)) as OutboxHandoff,
     /** Starts the outbox relay over these aggregate models; returns its nudge for repositories. */
     startRelay(models: Model<never>[]): OutboxRelay {
       relay = createOutboxRelay({ models, publisher, logger, metrics, pollMs: config.OUTBOX_POLL_MS });

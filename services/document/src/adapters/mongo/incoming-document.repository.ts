@@ -1,14 +1,14 @@
 import type { Connection } from 'mongoose';
-import { insertAggregateOnce, modelOf, nextAuditEntry } from '@gov/platform';
+import { insertAggregateOnce, modelOf, type OutboxHandoff, nextAuditEntry } from '@gov/platform';
 import type { AuditNote, DocumentEvent, IncomingDocuments, StoredAuditEntry } from '../../app/ports';
 import type { IncomingDocument } from '../../domain/incoming-document';
 import { toOutboxEntries } from '../kafka/document-events.mapper';
 import { incomingDocumentSchema, type IncomingDocumentRecord } from './incoming-document.schema';
 
-/** IncomingDocuments port on Mongo: state, events and audit go in one insert; `nudge` wakes the relay. */
+/** IncomingDocuments port on Mongo: state, events and audit go in one insert, then the events go to the relay. */
 export function createIncomingDocumentRepository(
   conn: Connection,
-  opts: { nudge: () => void },
+  opts: { handoff: OutboxHandoff },
 ): IncomingDocuments & { model: ReturnType<typeof modelFor> } {
   const model = modelFor(conn);
   return {
@@ -16,13 +16,15 @@ export function createIncomingDocumentRepository(
     async create(doc: IncomingDocument, events: DocumentEvent[], note: AuditNote): Promise<boolean> {
       const { id, ...state } = doc;
       const audit = nextAuditEntry(undefined, note);
+      const outbox = toOutboxEntries(events);
       const created = await insertAggregateOnce<IncomingDocumentRecord>(model, {
         _id: id,
         ...state,
-        outbox: toOutboxEntries(events),
+        outbox,
         audit: [audit],
       });
-      if (created) opts.nudge();
+      // sent from memory right away; the stored outbox is the fallback if this process dies first
+      if (created) opts.handoff(model as never, { id, version: 1, entries: outbox });
       return created;
     },
     async get(id: string) {

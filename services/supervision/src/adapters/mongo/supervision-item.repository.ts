@@ -1,11 +1,11 @@
 import type { Connection } from 'mongoose';
-import { insertAggregateOnce, modelOf, nextAuditEntry, systemActor } from '@gov/platform';
+import { insertAggregateOnce, modelOf, type OutboxHandoff, nextAuditEntry, systemActor } from '@gov/platform';
 import type { StoredAuditEntry, SupervisionItems } from '../../app/ports';
 import type { SupervisionItem } from '../../domain/supervision-item';
 import { toOutboxEntries } from '../kafka/supervision-events.mapper';
 import { supervisionItemSchema, type SupervisionItemRecord } from './supervision-item.schema';
 
-export function createSupervisionItemRepository(conn: Connection, opts: { nudge: () => void }) {
+export function createSupervisionItemRepository(conn: Connection, opts: { handoff: OutboxHandoff }) {
   const model = modelOf(conn, 'SupervisionItem', supervisionItemSchema);
   const toItem = (rec: SupervisionItemRecord): SupervisionItem => {
     const { _id, version: _v, outbox: _o, outboxPending: _p, audit: _a, ...state } = rec;
@@ -15,13 +15,15 @@ export function createSupervisionItemRepository(conn: Connection, opts: { nudge:
     async create(item, events, note) {
       const { id, ...state } = item;
       const audit = nextAuditEntry(undefined, { ...note, actor: systemActor, role: 'SYSTEM' });
+      const outbox = toOutboxEntries(events);
       const created = await insertAggregateOnce<SupervisionItemRecord>(model, {
         _id: id,
         ...state,
-        outbox: toOutboxEntries(events),
+        outbox,
         audit: [audit],
       });
-      if (created) opts.nudge();
+      // sent from memory right away; the stored outbox is the fallback if this process dies first
+      if (created) opts.handoff(model as never, { id, version: 1, entries: outbox });
       return created;
     },
     async get(id) {
