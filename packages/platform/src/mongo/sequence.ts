@@ -21,7 +21,7 @@ export function createSequences(conn: Connection) {
     async next(name: string): Promise<number> {
       // no projection: findAndModify with `fields` is not implemented by the Mongo-wire server
       const doc = await model
-        .findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, new: true })
+        .findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' })
         .lean();
       if (!doc) throw new Error(`counter ${name} did not return a value`);
       return doc.value;
