@@ -2,7 +2,7 @@
 # Obtains the local infrastructure tools into .tools/ from the package registries only:
 # Kafka jars from Maven Central, FerretDB and Helm built from the Go module proxy.
 # Idempotent: a tool whose stamp matches tools/infra/versions.env is not fetched again.
-# Usage: tools.sh [kafka] [ferretdb] [helm]   (no argument: all three)
+# Usage: tools.sh [kafka] [ferretdb] [helm] [alertmanager]   (no argument: the first three)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 mkdir -p "$TOOLS/bin"
@@ -49,5 +49,31 @@ helm() {
   echo "$HELM_VERSION" > "$TOOLS/helm.stamp"
 }
 
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(kafka ferretdb helm)
+# Optional, not built by default: Prometheus Alertmanager, the baseline of bench/duty (npm run bench:duty).
+# Its module zip lacks the web UI bundle (ui/app/dist, embedded with go:embed), so build from a private copy
+# with a placeholder page, as for FerretDB above; the benchmark uses only the API and the webhook.
+alertmanager() {
+  local version="${ALERTMANAGER_VERSION:-v0.34.2}"
+  stamp_ok alertmanager "$version" && [ -x "$TOOLS/bin/alertmanager" ] && return 0
+  need go "install Go 1.24+ (Debian: apt-get install -y golang)"
+  log "building Alertmanager $version from the Go module proxy (bench baseline)"
+  local src="$TOOLS/src/alertmanager"
+  local dir; dir=$(go mod download -json "github.com/prometheus/alertmanager@$version" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  [ -n "$dir" ] || die "could not download Alertmanager $version from the Go module proxy"
+  rm -rf "$src"; mkdir -p "$(dirname "$src")"; cp -r "$dir" "$src"; chmod -R u+w "$src"
+  mkdir -p "$src/ui/app/dist"; echo '<!doctype html><title>alertmanager</title>' > "$src/ui/app/dist/index.html"
+  (cd "$src" && GOFLAGS=-trimpath go build -o "$TOOLS/bin/alertmanager" ./cmd/alertmanager)
+  echo "$version" > "$TOOLS/alertmanager.stamp"
+}
+
+postgres() {
+  [ -n "$(pg_bin)" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing PostgreSQL from Debian (FerretDB's storage)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  [ -n "$(pg_bin)" ] || die "PostgreSQL server binaries not found; install them (Debian: apt-get install -y postgresql) or use FERRETDB_BACKEND=sqlite"
+}
+
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(kafka ferretdb postgres helm)
 for t in "${targets[@]}"; do "$t"; done

@@ -18,6 +18,7 @@ export const topics = {
   supervision: 'gov.supervision.events.v1',
   duty: 'gov.duty.events.v1',
   credit: 'gov.credit.events.v1',
+  creditBankEvents: 'gov.credit.bank-events.v1',
   finance: 'gov.finance.events.v1',
 } as const;
 

@@ -1,5 +1,7 @@
 import { componentParameters, componentResponses } from './common';
+import { creditPaths } from './credit.paths';
 import { documentPaths } from './documents.paths';
+import { dutyPaths } from './duty.paths';
 import { componentSchemas } from './schemas';
 import { supervisionPaths } from './supervision.paths';
 
@@ -16,9 +18,11 @@ export const openApiDocument = {
   tags: [
     { name: 'documents', description: '公文 — incoming and outgoing documents' },
     { name: 'supervision', description: '督查督办 — supervised matters and deadlines' },
+    { name: 'credit', description: '金融扶贫 — households, ratings, public notices, credit lines and loans' },
+    { name: 'duty', description: '值班 / 应急信息报送 — emergency intake, escalation, who is on duty' },
   ],
   security: [{ bearer: [] }],
-  paths: { ...documentPaths, ...supervisionPaths },
+  paths: { ...documentPaths, ...supervisionPaths, ...dutyPaths, ...creditPaths },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     parameters: componentParameters,

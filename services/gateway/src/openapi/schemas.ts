@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditRecordJson, orgUnitJson } from '../routes/common.schema';
+import { registerCreditSchemas } from './credit.paths';
 import { incomingDocumentJson, incomingDocumentWithAuditJson, registerIncomingBody } from '../routes/documents.schema';
 import {
   supervisionItemJson,
@@ -36,6 +37,7 @@ responses.add(supervisionItemJson, { id: 'SupervisionItem' });
 responses.add(supervisionItemWithAuditJson, { id: 'SupervisionItemWithAudit' });
 responses.add(supervisionItemPageJson, { id: 'SupervisionItemPage' });
 responses.add(problemJson, { id: 'Problem' });
+registerCreditSchemas(requests, responses);
 
 type JsonSchema = Record<string, unknown>;
 

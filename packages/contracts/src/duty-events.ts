@@ -1,0 +1,8 @@
+/** CloudEvents `ce_type` values on gov.duty.events.v1 (produced by duty; read by supervision and document). */
+export const dutyEventTypes = {
+  incidentReceived: 'gov.duty.incident.received',
+  incidentAcknowledged: 'gov.duty.incident.acknowledged',
+  incidentEscalated: 'gov.duty.incident.escalated',
+  instructionRecorded: 'gov.duty.instruction.recorded',
+  instructionFollowUpRequired: 'gov.duty.instruction.followup_required',
+} as const;

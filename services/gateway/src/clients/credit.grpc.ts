@@ -1,0 +1,60 @@
+import { creditV1 } from '@gov/contracts';
+import { status } from '@grpc/grpc-js';
+import { createClient, RemoteError } from '@gov/platform';
+import { callAs, type CallCredentials } from './call';
+
+type Call<Req, Res> = (req: Req, call: CallCredentials) => Promise<Res>;
+
+/** The credit service (金融扶贫) as the routes see it. */
+export interface CreditPort {
+  registerHousehold: Call<creditV1.RegisterHouseholdRequest, creditV1.RegisterHouseholdResponse>;
+  getHousehold: Call<creditV1.GetHouseholdRequest, creditV1.GetHouseholdResponse>;
+  rateHousehold: Call<creditV1.RateHouseholdRequest, creditV1.RateHouseholdResponse>;
+  openNotice: Call<creditV1.OpenNoticeRequest, creditV1.OpenNoticeResponse>;
+  fileObjection: Call<creditV1.FileObjectionRequest, creditV1.FileObjectionResponse>;
+  closeNotice: Call<creditV1.CloseNoticeRequest, creditV1.CloseNoticeResponse>;
+  resolveObjection: Call<creditV1.ResolveObjectionRequest, creditV1.ResolveObjectionResponse>;
+  decideCredit: Call<creditV1.DecideCreditRequest, creditV1.DecideCreditResponse>;
+  drawLoan: Call<creditV1.DrawLoanRequest, creditV1.DrawLoanResponse>;
+  repayLoan: Call<creditV1.RepayLoanRequest, creditV1.RepayLoanResponse>;
+  getCreditLine: Call<creditV1.GetCreditLineRequest, creditV1.GetCreditLineResponse>;
+}
+
+/** A credit client, or, while CREDIT_GRPC_ADDR is unset, a port that answers SERVICE_UNAVAILABLE. */
+export function createCreditClient(address: string | undefined, timeoutMs: number): CreditPort & { close(): void } {
+  if (!address) {
+    const down = () =>
+      Promise.reject(
+        new RemoteError(status.UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'CREDIT_GRPC_ADDR is not configured', []),
+      );
+    return {
+      registerHousehold: down,
+      getHousehold: down,
+      rateHousehold: down,
+      openNotice: down,
+      fileObjection: down,
+      closeNotice: down,
+      resolveObjection: down,
+      decideCredit: down,
+      drawLoan: down,
+      repayLoan: down,
+      getCreditLine: down,
+      close: () => {},
+    };
+  }
+  const client = createClient(creditV1.CreditServiceClient, address);
+  return {
+    registerHousehold: (req, call) => callAs(client.registerHousehold.bind(client), req, call, timeoutMs),
+    getHousehold: (req, call) => callAs(client.getHousehold.bind(client), req, call, timeoutMs),
+    rateHousehold: (req, call) => callAs(client.rateHousehold.bind(client), req, call, timeoutMs),
+    openNotice: (req, call) => callAs(client.openNotice.bind(client), req, call, timeoutMs),
+    fileObjection: (req, call) => callAs(client.fileObjection.bind(client), req, call, timeoutMs),
+    closeNotice: (req, call) => callAs(client.closeNotice.bind(client), req, call, timeoutMs),
+    resolveObjection: (req, call) => callAs(client.resolveObjection.bind(client), req, call, timeoutMs),
+    decideCredit: (req, call) => callAs(client.decideCredit.bind(client), req, call, timeoutMs),
+    drawLoan: (req, call) => callAs(client.drawLoan.bind(client), req, call, timeoutMs),
+    repayLoan: (req, call) => callAs(client.repayLoan.bind(client), req, call, timeoutMs),
+    getCreditLine: (req, call) => callAs(client.getCreditLine.bind(client), req, call, timeoutMs),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,164 @@
+import type { z } from 'zod';
+import * as s from '../routes/credit.schema';
+import { jsonBody, parameterRef, problems, requestIdHeader } from './common';
+
+const mutating = [parameterRef('IdempotencyKey'), parameterRef('RequestId')];
+const created = (description: string, schema: string) => ({
+  '201': { description, headers: requestIdHeader, content: jsonBody(schema) },
+});
+
+export const creditPaths = {
+  '/v1/credit/households': {
+    post: {
+      operationId: 'registerCreditHousehold',
+      tags: ['credit'],
+      summary: 'Register a household (农户); its identity number and phone are stored encrypted',
+      parameters: mutating,
+      requestBody: { required: true, content: jsonBody('RegisterHouseholdRequest') },
+      responses: { ...created('The household, personal data masked by role', 'Household'), ...problems('403', '409') },
+    },
+  },
+  '/v1/credit/households/{id}': {
+    get: {
+      operationId: 'getCreditHousehold',
+      tags: ['credit'],
+      summary: 'Read a household with its latest rating and audit trail; personal data masked by role',
+      parameters: [parameterRef('Id'), parameterRef('RequestId')],
+      responses: {
+        '200': { description: 'The household', headers: requestIdHeader, content: jsonBody('HouseholdWithAudit') },
+        ...problems('403', '404'),
+      },
+    },
+  },
+  '/v1/credit/households/{id}/ratings': {
+    post: {
+      operationId: 'rateCreditHousehold',
+      tags: ['credit'],
+      summary: 'Score a household under the active rule version, with an item-by-item explanation',
+      parameters: [parameterRef('Id'), ...mutating],
+      requestBody: { required: true, content: jsonBody('RateHouseholdRequest') },
+      responses: { ...created('The score card', 'Rating'), ...problems('403', '404') },
+    },
+  },
+  '/v1/credit/households/{id}/credit-line': {
+    get: {
+      operationId: 'getCreditLine',
+      tags: ['credit'],
+      summary: "Read a household's credit certificate and revolving line with its loans",
+      parameters: [parameterRef('Id'), parameterRef('RequestId')],
+      responses: {
+        '200': { description: 'The credit line', headers: requestIdHeader, content: jsonBody('CreditLine') },
+        ...problems('403', '404'),
+      },
+    },
+  },
+  '/v1/credit/notices': {
+    post: {
+      operationId: 'openCreditNotice',
+      tags: ['credit'],
+      summary: 'Open a village public notice (公示) of at least 7 days; identity numbers masked',
+      parameters: mutating,
+      requestBody: { required: true, content: jsonBody('OpenNoticeRequest') },
+      responses: { ...created('The notice', 'Notice'), ...problems('403', '404', '409') },
+    },
+  },
+  '/v1/credit/notices/{id}/objections': {
+    post: {
+      operationId: 'fileCreditObjection',
+      tags: ['credit'],
+      summary: 'File an objection against one household while the notice is open; it holds only that household',
+      parameters: [parameterRef('Id'), ...mutating],
+      requestBody: { required: true, content: jsonBody('FileObjectionRequest') },
+      responses: { ...created('The notice with the objection', 'Notice'), ...problems('403', '404', '409') },
+    },
+  },
+  '/v1/credit/notices/{id}/objections/{objectionId}/resolution': {
+    post: {
+      operationId: 'resolveCreditObjection',
+      tags: ['credit'],
+      summary: 'Resolve an objection: DISMISSED releases the household, UPHELD keeps it off the certificate list',
+      parameters: [
+        parameterRef('Id'),
+        { name: 'objectionId', in: 'path', required: true, schema: { type: 'string', maxLength: 128 } },
+        ...mutating,
+      ],
+      requestBody: { required: true, content: jsonBody('ResolveObjectionRequest') },
+      responses: {
+        '200': {
+          description: 'The notice after the resolution',
+          headers: requestIdHeader,
+          content: jsonBody('Notice'),
+        },
+        ...problems('403', '404', '409'),
+      },
+    },
+  },
+  '/v1/credit/notices/{id}/close': {
+    post: {
+      operationId: 'closeCreditNotice',
+      tags: ['credit'],
+      summary: 'Close a notice at or after its end; households with an open objection are held',
+      parameters: [parameterRef('Id'), ...mutating],
+      responses: {
+        '200': { description: 'The closed notice', headers: requestIdHeader, content: jsonBody('Notice') },
+        ...problems('403', '404', '409'),
+      },
+    },
+  },
+  '/v1/credit/notices/{id}/decisions': {
+    post: {
+      operationId: 'decideCredit',
+      tags: ['credit'],
+      summary:
+        "The bank's credit decision: certificate and revolving line, or a rejection with reason, cause and evidence",
+      parameters: [parameterRef('Id'), ...mutating],
+      requestBody: { required: true, content: jsonBody('DecideCreditRequest') },
+      responses: { ...created('The decision', 'CreditDecision'), ...problems('403', '404', '409') },
+    },
+  },
+  '/v1/credit/credit-lines/{id}/repayments': {
+    post: {
+      operationId: 'repayCreditLoan',
+      tags: ['credit'],
+      summary: 'Record a principal repayment; the line revolves',
+      parameters: [parameterRef('Id'), ...mutating],
+      requestBody: { required: true, content: jsonBody('RepayLoanRequest') },
+      responses: { ...created('The line after the repayment', 'CreditLine'), ...problems('403', '404', '409') },
+    },
+  },
+  '/v1/credit/credit-lines/{id}/loans': {
+    post: {
+      operationId: 'drawCreditLoan',
+      tags: ['credit'],
+      summary: 'Draw a loan on an active line within its available limit (term ≤ 36 months)',
+      parameters: [parameterRef('Id'), ...mutating],
+      requestBody: { required: true, content: jsonBody('DrawLoanRequest') },
+      responses: {
+        ...created('The loan id and the line after the draw', 'LoanDrawn'),
+        ...problems('403', '404', '409'),
+      },
+    },
+  },
+};
+
+/** The credit component schemas, added to the gateway's two registries (requests as input, responses as output). */
+export function registerCreditSchemas(
+  requests: { add(schema: z.ZodType, meta: { id: string }): unknown },
+  responses: { add(schema: z.ZodType, meta: { id: string }): unknown },
+): void {
+  requests.add(s.registerHouseholdBody, { id: 'RegisterHouseholdRequest' });
+  requests.add(s.rateHouseholdBody, { id: 'RateHouseholdRequest' });
+  requests.add(s.openNoticeBody, { id: 'OpenNoticeRequest' });
+  requests.add(s.fileObjectionBody, { id: 'FileObjectionRequest' });
+  requests.add(s.drawLoanBody, { id: 'DrawLoanRequest' });
+  requests.add(s.decideCreditBody, { id: 'DecideCreditRequest' });
+  requests.add(s.repayLoanBody, { id: 'RepayLoanRequest' });
+  requests.add(s.resolveObjectionBody, { id: 'ResolveObjectionRequest' });
+  responses.add(s.ratingJson, { id: 'Rating' });
+  responses.add(s.householdJson, { id: 'Household' });
+  responses.add(s.householdWithAuditJson, { id: 'HouseholdWithAudit' });
+  responses.add(s.noticeJson, { id: 'Notice' });
+  responses.add(s.creditLineJson, { id: 'CreditLine' });
+  responses.add(s.loanDrawnJson, { id: 'LoanDrawn' });
+  responses.add(s.decisionJson, { id: 'CreditDecision' });
+}

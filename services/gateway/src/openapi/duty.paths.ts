@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { amendLogBody, appendLogBody } from '../routes/duty-log';
+import { acknowledgeBody, instructionBody, raiseIncidentBody } from '../routes/duty.schema';
+import { parameterRef, problems, requestIdHeader } from './common';
+
+const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
+  'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
+});
+const incident = {
+  'application/json': {
+    schema: {
+      type: 'object',
+      description: 'An emergency report with its statutory deadlines (obligations) and notifications',
+      properties: {
+        id: { type: 'string' },
+        status: { type: 'string', enum: ['ESCALATING', 'COMMANDED'] },
+        obligations: { type: 'array', items: { type: 'object' } },
+        notifications: { type: 'array', items: { type: 'object' } },
+      },
+    },
+  },
+};
+
+const logEntry = { 'application/json': { schema: { type: 'object', description: 'A duty log entry' } } };
+const anyObject = { 'application/json': { schema: { type: 'object' } } };
+const seqParam = { name: 'seq', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+
+export const dutyPaths = {
+  '/v1/duty/incidents': {
+    post: {
+      operationId: 'raiseIncident',
+      tags: ['duty'],
+      summary: 'Take in an emergency report; the people on duty are alerted at once and the deadlines returned',
+      parameters: [parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+      requestBody: { required: true, content: json(raiseIncidentBody, 'input') },
+      responses: {
+        '201': { description: 'The incident with its deadlines', headers: requestIdHeader, content: incident },
+        ...problems('403', '409'),
+      },
+    },
+  },
+  '/v1/duty/incidents/{id}': {
+    get: {
+      operationId: 'getIncident',
+      tags: ['duty'],
+      summary: 'Read one incident with its obligations and notifications',
+      parameters: [parameterRef('Id'), parameterRef('RequestId')],
+      responses: {
+        '200': { description: 'The incident', headers: requestIdHeader, content: incident },
+        ...problems('403', '404'),
+      },
+    },
+  },
+  '/v1/duty/incidents/{id}/ack': {
+    post: {
+      operationId: 'acknowledgeIncident',
+      tags: ['duty'],
+      summary: 'Acknowledge an alert; escalation of the incident stops',
+      parameters: [parameterRef('Id'), parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+      requestBody: { required: false, content: json(acknowledgeBody, 'input') },
+      responses: {
+        '200': { description: 'The acknowledged incident', headers: requestIdHeader, content: incident },
+        ...problems('403', '404'),
+      },
+    },
+  },
+  '/v1/duty/incidents/{id}/instructions': {
+    post: {
+      operationId: 'recordInstruction',
+      tags: ['duty'],
+      summary: "Record a leader's instruction; one needing follow-up is sent to supervision",
+      parameters: [parameterRef('Id'), parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+      requestBody: { required: true, content: json(instructionBody, 'input') },
+      responses: {
+        '201': {
+          description: 'The instruction id and follow-up due time',
+          headers: requestIdHeader,
+          content: anyObject,
+        },
+        ...problems('403', '404'),
+      },
+    },
+  },
+  '/v1/duty/on-duty': {
+    get: {
+      operationId: 'getOnDuty',
+      tags: ['duty'],
+      summary: 'Who is on duty now, or at the instant `at`',
+      parameters: [
+        { name: 'at', in: 'query', description: 'RFC 3339 instant', schema: { type: 'string', format: 'date-time' } },
+        parameterRef('RequestId'),
+      ],
+      responses: {
+        '200': {
+          description: 'The people on duty with their shifts',
+          headers: requestIdHeader,
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        ...problems(),
+      },
+    },
+  },
+  '/v1/duty/log': {
+    post: {
+      operationId: 'appendDutyLogEntry',
+      tags: ['duty'],
+      summary: 'Append an entry to the duty log (值班日志); server time, hash-chained',
+      parameters: [parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+      requestBody: { required: true, content: json(appendLogBody, 'input') },
+      responses: {
+        '201': { description: 'The entry', headers: requestIdHeader, content: logEntry },
+        ...problems('403', '409'),
+      },
+    },
+    get: {
+      operationId: 'listDutyLog',
+      tags: ['duty'],
+      summary: 'The duty log in order, amendments included',
+      parameters: [parameterRef('RequestId')],
+      responses: {
+        '200': { description: 'Every entry', headers: requestIdHeader, content: anyObject },
+        ...problems('403'),
+      },
+    },
+  },
+  '/v1/duty/log/{seq}': {
+    patch: {
+      operationId: 'editDutyLogEntry',
+      tags: ['duty'],
+      summary: 'Always refused with LOG_ENTRY_IMMUTABLE: entries are corrected by amendment only',
+      parameters: [seqParam, parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+      responses: { ...problems('409') },
+    },
+  },
+  '/v1/duty/log/{seq}/amend': {
+    post: {
+      operationId: 'amendDutyLogEntry',
+      tags: ['duty'],
+      summary: 'Record a correction as a new AMENDMENT entry pointing at the original',
+      parameters: [seqParam, parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+      requestBody: { required: true, content: json(amendLogBody, 'input') },
+      responses: {
+        '201': { description: 'The amendment entry', headers: requestIdHeader, content: logEntry },
+        ...problems('403', '409'),
+      },
+    },
+  },
+  '/v1/duty/log/verify': {
+    get: {
+      operationId: 'verifyDutyLog',
+      tags: ['duty'],
+      summary: 'Re-compute the hash chain; reports the first entry that does not match',
+      parameters: [parameterRef('RequestId')],
+      responses: {
+        '200': { description: '{ok, brokenAt, entries}', headers: requestIdHeader, content: anyObject },
+        ...problems('403'),
+      },
+    },
+  },
+};

@@ -1,0 +1,97 @@
+import { dutyV1 } from '@gov/contracts';
+import { reverse } from './common.mapper';
+import type { CategoryName, RaiseIncidentBody, SeverityName } from './duty.schema';
+
+const { Severity, Category, ShiftType } = dutyV1;
+
+export const severityToProto: Record<SeverityName, dutyV1.Severity> = {
+  I: Severity.SEVERITY_I,
+  II: Severity.SEVERITY_II,
+  III: Severity.SEVERITY_III,
+  IV: Severity.SEVERITY_IV,
+  UNKNOWN: Severity.SEVERITY_UNKNOWN,
+};
+export const categoryToProto: Record<CategoryName, dutyV1.Category> = {
+  NATURAL_DISASTER: Category.CATEGORY_NATURAL_DISASTER,
+  ACCIDENT: Category.CATEGORY_ACCIDENT,
+  PUBLIC_HEALTH: Category.CATEGORY_PUBLIC_HEALTH,
+  MASS_INCIDENT: Category.CATEGORY_MASS_INCIDENT,
+  PUBLIC_ORDER_CRIMINAL: Category.CATEGORY_PUBLIC_ORDER_CRIMINAL,
+  NATIONAL_SECURITY_STABILITY: Category.CATEGORY_NATIONAL_SECURITY_STABILITY,
+  SENSITIVE_OPINION: Category.CATEGORY_SENSITIVE_OPINION,
+  PRECURSOR_INTELLIGENCE: Category.CATEGORY_PRECURSOR_INTELLIGENCE,
+  OTHER: Category.CATEGORY_OTHER,
+};
+const shiftTypeToJson: Partial<Record<dutyV1.ShiftType, string>> = {
+  [ShiftType.SHIFT_TYPE_OFFICE_DAY]: 'OFFICE_DAY',
+  [ShiftType.SHIFT_TYPE_OFFICE_NIGHT]: 'OFFICE_NIGHT',
+  [ShiftType.SHIFT_TYPE_OFFICE_LEADER_24H]: 'OFFICE_LEADER_24H',
+  [ShiftType.SHIFT_TYPE_GOV_LEADER_24H]: 'GOV_LEADER_24H',
+};
+const severityToJson = reverse(severityToProto);
+const categoryToJson = reverse(categoryToProto);
+const orNull = (s: string) => (s ? s : null);
+
+export function toRaiseIncidentRequest(b: RaiseIncidentBody, idempotencyKey: string): dutyV1.RaiseIncidentRequest {
+  return {
+    idempotencyKey,
+    title: b.title,
+    category: categoryToProto[b.category],
+    severity: severityToProto[b.severity],
+    ...(b.possiblyMajor === undefined ? {} : { possiblyMajor: b.possiblyMajor }),
+    occurredAt: b.occurredAt ?? '',
+    sourceChannel: b.sourceChannel,
+    sourceUnitId: b.sourceUnitId,
+    location: b.location,
+    description: b.description,
+    classified: b.classified,
+  };
+}
+
+export function incidentToJson(i: dutyV1.Incident) {
+  return {
+    id: i.id,
+    title: i.title,
+    category: categoryToJson(i.category),
+    severity: severityToJson(i.severity),
+    possiblyMajor: i.possiblyMajor,
+    occurredAt: i.occurredAt,
+    occurredAtEstimated: i.occurredAtEstimated,
+    receivedAt: i.receivedAt,
+    status: i.status,
+    flags: i.flags,
+    sourceDelayMinutes: i.sourceDelayMinutes,
+    classified: i.classified,
+    obligations: i.obligations.map((o) => ({
+      id: o.id,
+      targetId: o.targetId,
+      mode: o.mode,
+      kind: o.kind,
+      dueAt: o.dueAt,
+      warnAt: o.warnAt,
+      status: o.status,
+    })),
+    notifications: i.notifications.map((n) => ({
+      recipientId: n.recipientId,
+      step: n.step,
+      attempt: n.attempt,
+      channels: n.channel ? n.channel.split(',') : [],
+      sentAt: n.sentAt,
+    })),
+    acknowledgedAt: orNull(i.acknowledgedAt),
+    acknowledgedBy: orNull(i.acknowledgedBy),
+  };
+}
+
+export function onDutyToJson(r: dutyV1.GetOnDutyResponse) {
+  return {
+    at: r.at,
+    people: r.people.map((p) => ({
+      shiftType: shiftTypeToJson[p.shiftType] ?? null,
+      personId: p.personId,
+      name: p.name,
+      shiftStartsAt: p.shiftStartsAt,
+      shiftEndsAt: p.shiftEndsAt,
+    })),
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { instantJson, resourceId } from './common.schema';
+
+/** 事件等级 (spec duty §9.1 EM-2). */
+export const severity = z.enum(['I', 'II', 'III', 'IV', 'UNKNOWN']);
+/** Kinds of information that must be reported (spec duty §9.1 EM-1). */
+export const category = z.enum([
+  'NATURAL_DISASTER',
+  'ACCIDENT',
+  'PUBLIC_HEALTH',
+  'MASS_INCIDENT',
+  'PUBLIC_ORDER_CRIMINAL',
+  'NATIONAL_SECURITY_STABILITY',
+  'SENSITIVE_OPINION',
+  'PRECURSOR_INTELLIGENCE',
+  'OTHER',
+]);
+export type SeverityName = z.infer<typeof severity>;
+export type CategoryName = z.infer<typeof category>;
+
+/** Body of POST /v1/duty/incidents (突发事件信息接报); unknown fields are refused so typos surface. */
+export const raiseIncidentBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(120),
+    category,
+    severity: severity.default('UNKNOWN'),
+    possiblyMajor: z.boolean().optional().meta({ description: 'default: true while the severity is UNKNOWN' }),
+    occurredAt: instantJson.optional().meta({ description: '事发时间 T_evt; receipt time (estimated) when absent' }),
+    sourceChannel: z.enum(['PHONE', 'FAX', 'SYSTEM', 'VISIT', 'SECURITY', 'CALL_LINE']).default('PHONE'),
+    sourceUnitId: z.string().trim().max(128).default(''),
+    location: z.string().trim().max(200).default(''),
+    description: z.string().max(4000).default(''),
+    classified: z.boolean().default(false).meta({ description: 'classified details never go into an SMS' }),
+  })
+  .meta({ description: '接报 — takes in an emergency report and alerts the people on duty at once.' });
+export type RaiseIncidentBody = z.output<typeof raiseIncidentBody>;
+
+/** Body of POST /v1/duty/incidents/:id/ack. */
+export const acknowledgeBody = z.strictObject({
+  personId: resourceId.optional().meta({ description: 'who acknowledges; the caller when absent' }),
+});
+
+export const onDutyQuery = z.strictObject({
+  at: instantJson.optional().meta({ description: 'RFC 3339 instant; now when absent' }),
+});
+
+/** Body of POST /v1/duty/incidents/:id/instructions (领导批示, spec duty §9.9). */
+export const instructionBody = z.strictObject({
+  leaderId: resourceId.optional().meta({ description: 'who gave it; the caller when absent' }),
+  text: z.string().trim().min(1).max(2000),
+  needsFollowUp: z.boolean().default(false).meta({ description: '有督促落实要求: supervision opens a follow-up item' }),
+  followUpDays: z.int().min(0).max(365).default(0).meta({ description: '"三日内报结果" = 3; 0 = no limit stated' }),
+  suggestedLeadUnit: z.string().trim().max(128).default(''),
+});

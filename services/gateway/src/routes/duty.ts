@@ -1,0 +1,73 @@
+import type { DutyPort } from '../clients';
+import type { Route } from '../http/route';
+import { parseInput } from '../http/validate';
+import { present } from './common.mapper';
+import { idParams } from './common.schema';
+import { incidentToJson, onDutyToJson, toRaiseIncidentRequest } from './duty.mapper';
+import { acknowledgeBody, instructionBody, onDutyQuery, raiseIncidentBody } from './duty.schema';
+
+/** 值班 / 应急信息报送 — emergency intake, acknowledgement and who is on duty, served by the duty service. */
+export function dutyRoutes(duty: DutyPort): Route[] {
+  return [
+    {
+      method: 'post',
+      path: '/v1/duty/incidents',
+      async handle({ body }, { call, idempotencyKey }) {
+        const input = parseInput(raiseIncidentBody, body);
+        const res = await duty.raiseIncident(toRaiseIncidentRequest(input, idempotencyKey), call);
+        const incident = incidentToJson(present(res.incident, 'incident'));
+        return { status: 201, body: incident, location: `/v1/duty/incidents/${encodeURIComponent(incident.id)}` };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/ack',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const input = parseInput(acknowledgeBody, body ?? {});
+        const res = await duty.acknowledgeIncident(
+          { idempotencyKey, incidentId: id, personId: input.personId ?? '' },
+          call,
+        );
+        return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/instructions',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const b = parseInput(instructionBody, body);
+        const res = await duty.recordInstruction(
+          { idempotencyKey, incidentId: id, ...b, leaderId: b.leaderId ?? '' },
+          call,
+        );
+        return {
+          status: 201,
+          body: {
+            instructionId: res.instructionId,
+            followUpDueAt: res.followUpDueAt || null,
+            incident: incidentToJson(present(res.incident, 'incident')),
+          },
+        };
+      },
+    },
+    {
+      method: 'get',
+      path: '/v1/duty/incidents/:id',
+      async handle({ params }, { call }) {
+        const { id } = parseInput(idParams, params);
+        const res = await duty.getIncident({ id }, call);
+        return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      method: 'get',
+      path: '/v1/duty/on-duty',
+      async handle({ query }, { call }) {
+        const { at } = parseInput(onDutyQuery, query);
+        return { status: 200, body: onDutyToJson(await duty.getOnDuty({ at: at ?? '' }, call)) };
+      },
+    },
+  ];
+}
