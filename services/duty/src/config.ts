@@ -1,11 +1,84 @@
+import { hostname } from 'node:os';
 import { baseConfigSchema, loadConfig, z } from '@gov/platform';
+import { defaultEscalationPolicy as e, type EscalationPolicy } from './domain/escalation-policy';
+import { defaultReportingPolicy as r, type ReportingPolicy, type ReportTarget } from './domain/reporting-policy';
+import { defaultShiftPolicy as s, type ShiftPolicy } from './domain/roster';
+
+const hhmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+  .transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3)));
+const seconds = (fallback: number) => z.coerce.number().positive().default(fallback);
 
 const schema = baseConfigSchema.extend({
   SERVICE_NAME: z.string().default('duty'),
   MONGO_DB: z.string().default('duty'),
+  /** Lease owner id of this replica; stable across restarts (pod name), so a restarted replica re-arms its own timers at once. */
+  INSTANCE_ID: z.string().min(1).default(hostname()),
+  LEASE_MS: z.coerce.number().int().min(500).default(10_000),
+  /**
+   * Wake the outbox relay right after each intake (low event latency). Off leaves publishing to the
+   * OUTBOX_POLL_MS poll, for stores where the relay's per-document updates are costly (FerretDB v1).
+   */
+  OUTBOX_NUDGE: z.enum(['true', 'false']).default('true'),
+  /** Connections of the alert path's own pool (inserts and reads by id only). */
+  ALERT_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(8),
+  /** Provider-agnostic SMS/voice gateway (POST /sms, /voice); the local simulator in dev and tests. */
+  SMS_GATEWAY_URL: z.url().default('http://127.0.0.1:8925'),
+  SMS_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  // shift windows (spec duty §4.1, 003 L388)
+  SHIFT_DAY_START: hhmm.default(s.dayStartMinute),
+  SHIFT_NIGHT_START: hhmm.default(s.nightStartMinute),
+  // acknowledgement budgets (spec duty §9.4 [inferred])
+  ACK_MAJOR_S2_SEC: seconds(e.majorS2AckSec),
+  ACK_MAJOR_S3_SEC: seconds(e.majorS3AckSec),
+  ACK_OTHER_S2_SEC: seconds(e.otherS2AckSec),
+  ACK_OTHER_S3_SEC: seconds(e.otherS3AckSec),
+  ACK_REPEATS: z.coerce.number().int().min(0).max(5).default(e.repeats),
+  /** Upward report targets as JSON ReportTarget[] (spec duty §9.3 TL-1); the 州/省 defaults when unset. */
+  REPORT_TARGETS_JSON: z.string().optional(),
+  REPORT_GUARD_SHORT_MIN: z.coerce.number().int().min(0).default(r.guardShortMin),
+  REPORT_GUARD_LONG_MIN: z.coerce.number().int().min(0).default(r.guardLongMin),
 });
 
-export type DutyConfig = z.infer<typeof schema>;
+export type DutyConfig = z.infer<typeof schema> & {
+  shifts: ShiftPolicy;
+  escalation: EscalationPolicy;
+  reporting: ReportingPolicy;
+};
 
-export const readConfig = (env: Record<string, string | undefined> = process.env): DutyConfig =>
-  loadConfig(schema, env);
+const targetSchema = z.array(
+  z.object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    level: z.enum(['SAME_LEVEL_PARTY_OFFICE', 'FIRST_SUPERIOR', 'PROVINCE', 'CUSTOM']),
+    rules: z.array(
+      z.object({
+        severities: z.array(z.enum(['I', 'II', 'III', 'IV', 'UNKNOWN', 'UNKNOWN_MAJOR'])).min(1),
+        phoneLimitMin: z.number().int().positive(),
+        writtenLimitMin: z.number().int().positive(),
+      }),
+    ),
+  }),
+);
+
+export function readConfig(env: Record<string, string | undefined> = process.env): DutyConfig {
+  const c = loadConfig(schema, env);
+  const targets: ReportTarget[] = c.REPORT_TARGETS_JSON
+    ? loadConfig(z.object({ t: z.string().transform((v) => targetSchema.parse(JSON.parse(v))) }), {
+        t: c.REPORT_TARGETS_JSON,
+      }).t
+    : r.targets;
+  return {
+    ...c,
+    shifts: { dayStartMinute: c.SHIFT_DAY_START, nightStartMinute: c.SHIFT_NIGHT_START },
+    escalation: {
+      majorS2AckSec: c.ACK_MAJOR_S2_SEC,
+      majorS3AckSec: c.ACK_MAJOR_S3_SEC,
+      otherS2AckSec: c.ACK_OTHER_S2_SEC,
+      otherS3AckSec: c.ACK_OTHER_S3_SEC,
+      repeats: c.ACK_REPEATS,
+    },
+    reporting: { ...r, targets, guardShortMin: c.REPORT_GUARD_SHORT_MIN, guardLongMin: c.REPORT_GUARD_LONG_MIN },
+  };
+}

@@ -1,0 +1,110 @@
+import { dutyV1 } from '@gov/contracts';
+import type { Handlers } from '@gov/platform';
+import type { createAcknowledgeIncident } from '../../app/acknowledge-incident';
+import type { createDutyLog } from '../../app/duty-log';
+import type { createRecordInstruction } from '../../app/record-instruction';
+import type { LogEntry } from '../../domain/duty-log';
+import type { createPublishRoster } from '../../app/publish-roster';
+import type { createRaiseIncident } from '../../app/raise-incident';
+import type { createGetIncident, createGetOnDuty } from '../../app/read-duty';
+import { toIntake, toProtoIncident, toProtoShiftType, toRosterCommand } from './duty.mapper';
+
+/** DutyService over gRPC: map the request, run the use case, map the result. No rules here. */
+export function dutyGrpcHandlers(u: {
+  raiseIncident: ReturnType<typeof createRaiseIncident>;
+  acknowledgeIncident: ReturnType<typeof createAcknowledgeIncident>;
+  getIncident: ReturnType<typeof createGetIncident>;
+  publishRoster: ReturnType<typeof createPublishRoster>;
+  getOnDuty: ReturnType<typeof createGetOnDuty>;
+  dutyLog: ReturnType<typeof createDutyLog>;
+  recordInstruction: ReturnType<typeof createRecordInstruction>;
+}): Handlers<typeof dutyV1.DutyServiceService> {
+  return {
+    async raiseIncident(req, ctx) {
+      return { incident: toProtoIncident(await u.raiseIncident(toIntake(req), ctx.actor)) };
+    },
+    async acknowledgeIncident(req, ctx) {
+      const i = await u.acknowledgeIncident({ incidentId: req.incidentId, personId: req.personId }, ctx.actor);
+      return { incident: toProtoIncident(i) };
+    },
+    async getIncident(req, ctx) {
+      return { incident: toProtoIncident(await u.getIncident(req.id, ctx.actor)) };
+    },
+    async publishRoster(req, ctx) {
+      const r = await u.publishRoster(toRosterCommand(req), ctx.actor);
+      return { rosterId: r.id, version: r.version };
+    },
+    async getOnDuty(req) {
+      const res = u.getOnDuty(req.at ? new Date(req.at) : undefined);
+      return {
+        at: res.at.toISOString(),
+        people: res.people.map((p) => ({
+          shiftType: toProtoShiftType(p.shift.type),
+          personId: p.shift.personId,
+          name: p.contact?.name ?? '',
+          shiftStartsAt: p.shift.startsAt.toISOString(),
+          shiftEndsAt: p.shift.endsAt.toISOString(),
+        })),
+      };
+    },
+    async recordInstruction(req, ctx) {
+      const r = await u.recordInstruction(
+        {
+          idempotencyKey: req.idempotencyKey,
+          incidentId: req.incidentId,
+          leaderId: req.leaderId,
+          text: req.text,
+          needsFollowUp: req.needsFollowUp,
+          followUpDays: req.followUpDays,
+          suggestedLeadUnit: req.suggestedLeadUnit,
+        },
+        ctx.actor,
+      );
+      const incident = await u.getIncident(req.incidentId, ctx.actor);
+      return { ...r, incident: toProtoIncident(incident) };
+    },
+    async appendLogEntry(req, ctx) {
+      const e = await u.dutyLog.append(
+        {
+          idempotencyKey: req.idempotencyKey,
+          type: req.type,
+          source: req.source,
+          summary: req.summary,
+          actionTaken: req.actionTaken,
+          relatedIds: req.relatedIds,
+        },
+        ctx.actor,
+      );
+      return { entry: toProtoLogEntry(e) };
+    },
+    async amendLogEntry(req, ctx) {
+      const e = await u.dutyLog.amend(
+        { idempotencyKey: req.idempotencyKey, seq: Number(req.seq), summary: req.summary, reason: req.reason },
+        ctx.actor,
+      );
+      return { entry: toProtoLogEntry(e) };
+    },
+    async listLog() {
+      return { entries: (await u.dutyLog.list()).map(toProtoLogEntry) };
+    },
+    async verifyLog() {
+      const r = await u.dutyLog.verify();
+      return { ok: r.ok, brokenAt: r.ok ? '0' : String(r.brokenAt), entries: String(r.entries) };
+    },
+  };
+}
+
+const toProtoLogEntry = (e: LogEntry) => ({
+  seq: String(e.seq),
+  at: new Date(e.at).toISOString(),
+  type: e.type,
+  source: e.source,
+  summary: e.summary,
+  actionTaken: e.actionTaken,
+  handledBy: e.handledBy,
+  relatedIds: e.relatedIds,
+  amends: String(e.amends ?? 0),
+  reason: e.reason ?? '',
+  prevHash: e.prevHash,
+  hash: e.hash,
+});

@@ -1,0 +1,97 @@
+import { dutyEventsV1, dutyEventTypes, topics } from '@gov/contracts';
+import { outboxEntry, type OutboxEntry } from '@gov/platform';
+import type { Incident } from '../../domain/incident';
+import type { LeaderInstruction } from '../../domain/instruction';
+import { toProtoCategory, toProtoObligation, toProtoSeverity } from '../grpc/duty.mapper';
+
+/** Events on gov.duty.events.v1, keyed by incident id (read by supervision and document; never on the alert path). */
+export function incidentReceived(i: Incident): OutboxEntry {
+  return outboxEntry({
+    topic: topics.duty,
+    key: i.id,
+    type: dutyEventTypes.incidentReceived,
+    time: i.receivedAt,
+    id: `${i.id}:received`,
+    payload: dutyEventsV1.IncidentReceived.encode({
+      incidentId: i.id,
+      category: toProtoCategory(i.category),
+      severity: toProtoSeverity(i.severity),
+      occurredAt: i.occurredAt.toISOString(),
+      receivedAt: i.receivedAt.toISOString(),
+      obligations: i.obligations.map(toProtoObligation),
+    }).finish(),
+  });
+}
+
+export function incidentAcknowledged(id: string, personId: string, at: Date): OutboxEntry {
+  return outboxEntry({
+    topic: topics.duty,
+    key: id,
+    type: dutyEventTypes.incidentAcknowledged,
+    time: at,
+    id: `${id}:acknowledged`,
+    payload: dutyEventsV1.IncidentAcknowledged.encode({
+      incidentId: id,
+      personId,
+      acknowledgedAt: at.toISOString(),
+    }).finish(),
+  });
+}
+
+export function incidentEscalated(
+  id: string,
+  e: { recipientId: string; step: string; reason: string; at: Date },
+): OutboxEntry {
+  return outboxEntry({
+    topic: topics.duty,
+    key: id,
+    type: dutyEventTypes.incidentEscalated,
+    time: e.at,
+    id: `${id}:escalated:${e.recipientId}:${e.step}`,
+    payload: dutyEventsV1.IncidentEscalated.encode({
+      incidentId: id,
+      recipientId: e.recipientId,
+      step: e.step,
+      reason: e.reason,
+      at: e.at.toISOString(),
+    }).finish(),
+  });
+}
+
+/** instruction.recorded always; instruction.followup_required when it asks for supervision (spec duty §9.9 LI-3). */
+export function instructionEvents(i: LeaderInstruction): OutboxEntry[] {
+  const out = [
+    outboxEntry({
+      topic: topics.duty,
+      key: i.incidentId,
+      type: dutyEventTypes.instructionRecorded,
+      time: i.givenAt,
+      id: `${i.id}:recorded`,
+      payload: dutyEventsV1.InstructionRecorded.encode({
+        instructionId: i.id,
+        incidentId: i.incidentId,
+        leaderId: i.leaderId,
+        text: i.text,
+        givenAt: i.givenAt.toISOString(),
+      }).finish(),
+    }),
+  ];
+  if (i.needsFollowUp)
+    out.push(
+      outboxEntry({
+        topic: topics.duty,
+        key: i.incidentId,
+        type: dutyEventTypes.instructionFollowUpRequired,
+        time: i.givenAt,
+        id: `${i.id}:followup`,
+        payload: dutyEventsV1.InstructionFollowUpRequired.encode({
+          instructionId: i.id,
+          incidentId: i.incidentId,
+          text: i.text,
+          suggestedLeadUnit: i.suggestedLeadUnit,
+          dueAt: i.followUpDueAt?.toISOString() ?? '',
+        }).finish(),
+      }),
+    );
+  return out;
+}

@@ -1,0 +1,255 @@
+import type { Connection } from 'mongoose';
+import { nextAuditEntry, updateAggregate, type AuditEntry } from '@gov/platform';
+import type { Actor } from '@gov/platform/auth';
+import type { AlertStore } from '../../app/ports';
+import type { EscalationTimer, Incident, SentNotification } from '../../domain/incident';
+import { incidentAcknowledged, incidentReceived, instructionEvents } from '../kafka/duty-events.mapper';
+import { createGroupCommit, insertIgnoringDuplicates } from './group-commit';
+import type { IncidentRecord } from './incident.schema';
+import type { createIncidentModel } from './incident.schema';
+
+const person = (userId: string): Actor => ({ userId, name: userId, orgUnitId: '', roles: [], clearance: 'PUBLIC' });
+
+function toIncident(r: IncidentRecord): Incident {
+  const {
+    _id,
+    version: _v,
+    outbox: _o,
+    outboxPending: _p,
+    audit: _a,
+    owner: _ow,
+    acknowledgedAt,
+    acknowledgedBy,
+    ...s
+  } = r;
+  return {
+    id: _id,
+    ...s,
+    timers: s.timers ?? {},
+    ...(acknowledgedAt ? { acknowledgedAt } : {}),
+    ...(acknowledgedBy ? { acknowledgedBy } : {}),
+  };
+}
+
+/**
+ * The alert path on Mongo: `incidents` (the aggregate, with its outbox and audit, read by the kit's relay),
+ * `escalation_timers` (follow-up timers and the done marks of the timers that made them), `timer_done` and
+ * `acknowledgements` (done marks, unique by id)
+ * and the `deliveries` ledger. Hot-path writes go through `alert` (pooled, inserts only); the incident's
+ * later state changes go through the kit's single connection `model`, beside the relay (ADR 0001).
+ */
+export function createAlertStore(
+  alert: Connection,
+  model: ReturnType<typeof createIncidentModel>,
+  opts: { nudge: () => void },
+) {
+  const incidents = () => alert.collection('incidents');
+  const insertIncidents = createGroupCommit(alert, 'incidents');
+  const insertTimers = createGroupCommit(alert, 'escalation_timers');
+  const insertDone = createGroupCommit(alert, 'timer_done');
+  const store: AlertStore & { audit(id: string): Promise<AuditEntry[]>; deliveries(id: string): Promise<object[]> } = {
+    async insertIncident(incident, owner) {
+      const { id, acknowledgedAt: _a, acknowledgedBy: _b, ...state } = incident;
+      const audit = nextAuditEntry(undefined, {
+        action: 'incident.received',
+        actor: person(incident.receivedBy),
+        role: 'DUTY_OFFICER',
+        at: incident.receivedAt,
+        details: { severity: incident.severity, obligations: incident.obligations.length },
+      });
+      // the document insertAggregate would write (version 1, outbox pending), sent on the pooled connection
+      const doc: IncidentRecord = {
+        _id: id,
+        ...state,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        owner,
+        version: 1,
+        outbox: [incidentReceived(incident)],
+        outboxPending: true,
+        audit: [audit],
+      };
+      const [created] = await insertIncidents([doc]);
+      if (created) opts.nudge();
+      return created ?? false;
+    },
+
+    async getIncident(id) {
+      const r = (await incidents().findOne({ _id: id } as never)) as IncidentRecord | null;
+      return r ? toIncident(r) : undefined;
+    },
+
+    async audit(id) {
+      const r = (await incidents().findOne({ _id: id } as never)) as IncidentRecord | null;
+      return r?.audit ?? [];
+    },
+
+    async advance(incidentId, owner, firedKey, timers, at) {
+      const created = await insertTimers([
+        ...Object.entries(timers).map(([key, timer]) => ({
+          _id: `${incidentId}|${key}`,
+          incidentId,
+          owner,
+          key,
+          timer,
+        })),
+        { _id: `${incidentId}|${firedKey}|done`, incidentId, owner, key: firedKey, done: true, at },
+      ]);
+      return created.at(-1) ?? false;
+    },
+
+    completeTimers: (incidentId, keys, owner, at) =>
+      insertDone(keys.map((key) => ({ _id: `${incidentId}|${key}`, incidentId, owner, at }))),
+
+    async acknowledge(incidentId, personId, at) {
+      const [first] = await insertIgnoringDuplicates(alert, 'acknowledgements', [{ _id: incidentId, personId, at }]);
+      if (!first) return false;
+      // state, event and audit on the aggregate: slower on FerretDB, and after escalation has already stopped
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const r = (await model.findById(incidentId).lean()) as IncidentRecord | null;
+        if (!r) return true;
+        try {
+          await updateAggregate<IncidentRecord>(model as never, {
+            id: incidentId,
+            expectedVersion: r.version,
+            set: { acknowledgedAt: at, acknowledgedBy: personId, status: 'COMMANDED', timers: {} },
+            events: [incidentAcknowledged(incidentId, personId, at)],
+            audit: [
+              nextAuditEntry(r.audit.at(-1), {
+                action: 'incident.acknowledged',
+                actor: person(personId),
+                role: 'RECIPIENT',
+                at,
+              }),
+            ],
+          });
+          opts.nudge();
+          return true;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'CONCURRENT_MODIFICATION') throw e;
+        }
+      }
+      return true;
+    },
+
+    async recordInstruction(ins) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const r = (await model.findById(ins.incidentId).lean()) as
+          (IncidentRecord & { instructions?: { id: string }[] }) | null;
+        if (!r) return;
+        if ((r.instructions ?? []).some((x) => x.id === ins.id)) return; // a retry
+        try {
+          await updateAggregate<IncidentRecord>(model as never, {
+            id: ins.incidentId,
+            expectedVersion: r.version,
+            set: { instructions: [...(r.instructions ?? []), ins] } as never,
+            events: instructionEvents(ins),
+            audit: [
+              nextAuditEntry(r.audit.at(-1), {
+                action: 'instruction.recorded',
+                actor: person(ins.leaderId),
+                role: 'LEADER',
+                at: ins.givenAt,
+                details: { instructionId: ins.id, needsFollowUp: ins.needsFollowUp },
+              }),
+            ],
+          });
+          opts.nudge();
+          return;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'CONCURRENT_MODIFICATION') throw e;
+        }
+      }
+      throw new Error(`instruction on incident ${ins.incidentId} kept conflicting`);
+    },
+
+    async acknowledgedSince(since) {
+      const recs = (await alert
+        .collection('acknowledgements')
+        .find({ at: { $gte: since } } as never, { projection: { _id: 1, at: 1 } })
+        .toArray()) as unknown as { _id: string; at: Date }[];
+      return recs.map((r) => ({ incidentId: r._id, at: r.at }));
+    },
+
+    async acknowledgement(incidentId) {
+      const r = (await alert.collection('acknowledgements').findOne({ _id: incidentId } as never)) as {
+        personId: string;
+        at: Date;
+      } | null;
+      return r ? { personId: r.personId, at: r.at } : undefined;
+    },
+
+    async pending(owner) {
+      const acked = new Set(
+        (
+          await alert
+            .collection('acknowledgements')
+            .find({}, { projection: { _id: 1 } })
+            .toArray()
+        ).map((a) => String(a._id)),
+      );
+      const done = new Set(
+        (
+          await alert
+            .collection('timer_done')
+            .find({ owner } as never, { projection: { _id: 1 } })
+            .toArray()
+        ).map((x) => String(x._id)),
+      );
+      // a delivery written after sending marks its NOTIFY timer done (see the engine's first alerts)
+      const sent = (await alert
+        .collection('deliveries')
+        .find({ owner, sent: true } as never)
+        .toArray()) as unknown as { incidentId: string; step: string; recipientId: string; attempt: number }[];
+      for (const x of sent) done.add(`${x.incidentId}|n-${x.step}-${x.recipientId}-${x.attempt}`);
+      const stepped = (await alert
+        .collection('escalation_timers')
+        .find({ owner } as never)
+        .toArray()) as unknown as { incidentId: string; key: string; timer: EscalationTimer; done?: boolean }[];
+      for (const x of stepped) if (x.done) done.add(`${x.incidentId}|${x.key}`);
+      const extra = stepped.filter((x) => !x.done);
+      const recs = (await incidents()
+        .find({ owner, acknowledgedAt: null } as never, { projection: { outbox: 0, audit: 0 } })
+        .toArray()) as unknown as IncidentRecord[];
+      const out: { incident: Incident; timers: Record<string, EscalationTimer> }[] = [];
+      for (const r of recs) {
+        if (acked.has(r._id)) continue;
+        const all: Record<string, EscalationTimer> = { ...(r.timers ?? {}) };
+        for (const x of extra) if (x.incidentId === r._id) all[x.key] = x.timer;
+        const timers = Object.fromEntries(Object.entries(all).filter(([k]) => !done.has(`${r._id}|${k}`)));
+        if (Object.keys(timers).length) out.push({ incident: toIncident({ ...r, outbox: [], audit: [] }), timers });
+      }
+      return out;
+    },
+
+    async notifications(incidentId) {
+      const recs = (await alert
+        .collection('deliveries')
+        .find({ incidentId } as never)
+        .toArray()) as unknown as {
+        step: SentNotification['step'];
+        recipientId: string;
+        attempt: number;
+        channels: SentNotification['channels'];
+        claimedAt: Date;
+      }[];
+      return recs
+        .map((r) => ({
+          recipientId: r.recipientId,
+          step: r.step,
+          attempt: r.attempt,
+          channels: r.channels,
+          sentAt: r.claimedAt,
+        }))
+        .sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
+    },
+
+    async deliveries(incidentId) {
+      return alert
+        .collection('deliveries')
+        .find({ incidentId } as never)
+        .toArray();
+    },
+  };
+  return store;
+}

@@ -1,0 +1,49 @@
+import { Schema, type Connection } from 'mongoose';
+import { modelOf } from '@gov/platform';
+import { aggregateFields, type AggregateDocument } from '@gov/platform';
+import type { Incident } from '../../domain/incident';
+
+export type IncidentRecord = Omit<Incident, 'id' | 'acknowledgedAt' | 'acknowledgedBy'> &
+  AggregateDocument & {
+    acknowledgedAt: Date | null;
+    acknowledgedBy: string | null;
+    /** Replica whose engine escalates the incident (ARCHITECTURE §7: one sender per incident, see replica_leases). */
+    owner: string;
+  };
+
+export const incidentSchema: Schema<IncidentRecord> = new Schema(
+  {
+    _id: { type: String, required: true },
+    title: String,
+    category: String,
+    severity: String,
+    possiblyMajor: Boolean,
+    occurredAt: Date,
+    occurredAtEstimated: Boolean,
+    // serves the duty console's "latest incidents" list
+    receivedAt: { type: Date, index: true },
+    receivedBy: String,
+    sourceChannel: String,
+    sourceUnitId: String,
+    location: String,
+    description: String,
+    classified: Boolean,
+    status: String,
+    flags: [String],
+    sourceDelayMinutes: Number,
+    obligations: { type: Schema.Types.Mixed, default: [] },
+    timers: { type: Schema.Types.Mixed, default: {} },
+    recipients: [String],
+    notifications: { type: Schema.Types.Mixed, default: [] },
+    instructions: { type: Schema.Types.Mixed, default: [] },
+    acknowledgedAt: { type: Date, default: null },
+    acknowledgedBy: { type: String, default: null },
+    // serves re-arming a replica's timers after a restart or takeover
+    owner: { type: String, index: true },
+    ...aggregateFields,
+  } as never,
+  { collection: 'incidents', versionKey: false, minimize: false },
+);
+
+/** The incident model on the kit's connection: the outbox relay and acknowledgement updates use it. */
+export const createIncidentModel = (conn: Connection) => modelOf(conn, 'Incident', incidentSchema);

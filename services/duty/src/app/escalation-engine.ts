@@ -1,0 +1,273 @@
+import { alertText } from '../domain/alert-message';
+import { onAckTimeout, type DutyDirectory } from '../domain/escalation-ladder';
+import type { EscalationPolicy } from '../domain/escalation-policy';
+import { isMajor, type EscalationTimer, type Incident } from '../domain/incident';
+import type { Clock } from '../domain/clock';
+import type { AlertStore, DeliveryLedger, EscalationProbe, Notifier, ReplicaLeases } from './ports';
+import { TimerHeap } from './timer-heap';
+
+export interface EngineDeps {
+  store: AlertStore;
+  ledger: DeliveryLedger;
+  leases: ReplicaLeases;
+  notifier: Notifier;
+  directory: (at: Date) => DutyDirectory;
+  clock: Clock;
+  policy: EscalationPolicy;
+  probe: EscalationProbe;
+  /** This replica's id; stable across restarts of the same replica (pod name). */
+  owner: string;
+  leaseMs: number;
+}
+
+type Tracked = { incident: Incident; owner: string; timers: Record<string, EscalationTimer> };
+
+/**
+ * The in-process escalation scheduler (ARCHITECTURE §7, spec duty §9.11 NF-2/NF-3). Timers are durable
+ * (the incident's first timers, later ones as their own documents) and held here in a min-heap with one
+ * Node timer armed for the earliest. A timer acts once: its notifications are claimed in the delivery
+ * ledger by unique key before sending, and it is marked done by a unique insert. Incidents and timers
+ * live in memory, so firing reads the store only to see an acknowledgement made on another replica.
+ */
+export function createEscalationEngine(d: EngineDeps) {
+  const heap = new TimerHeap();
+  const tracked = new Map<string, Tracked>();
+  const cancelled = new Set<string>();
+  const lanes = new Map<string, Promise<void>>();
+  /** Owners whose incidents this replica serves (itself, plus lapsed replicas it adopted), with their epoch. */
+  let served = new Map<string, number>();
+  let leaseValidUntil = 0;
+  let armed: { at: number; handle: NodeJS.Timeout } | undefined;
+  let stopped = false;
+  let renewHandle: NodeJS.Timeout | undefined;
+  let ackHandle: NodeJS.Timeout | undefined;
+  /** Acknowledgements since this instant are known from the poll; older incidents still read the store. */
+  let ackWindowStart = Number.POSITIVE_INFINITY;
+  let ackSeenUntil = new Date(0);
+
+  async function pollAcks(): Promise<void> {
+    const from = new Date(ackSeenUntil.getTime() - 2000); // overlap: clocks of replicas differ a little
+    const polledAt = d.clock.now();
+    for (const a of await d.store.acknowledgedSince(from)) if (tracked.has(a.incidentId)) forget(a.incidentId);
+    ackSeenUntil = polledAt;
+  }
+
+  const leaseUntil = () => new Date(d.clock.now().getTime() + d.leaseMs);
+
+  function arm(): void {
+    const next = heap.peek();
+    if (!next || stopped) return;
+    if (armed && armed.at <= next.at) return;
+    if (armed) clearTimeout(armed.handle);
+    armed = { at: next.at, handle: setTimeout(tick, Math.max(0, next.at - Date.now())) };
+  }
+
+  function tick(): void {
+    armed = undefined;
+    const now = Date.now();
+    while (heap.size && heap.peek()!.at <= now) {
+      const e = heap.pop()!;
+      enqueue(e.incidentId, () => fireStored(e.incidentId, e.key));
+    }
+    arm();
+  }
+
+  /** One incident's timers run one after another, so its follow-ups never race each other. */
+  function enqueue(incidentId: string, job: () => Promise<void>): void {
+    const prev = lanes.get(incidentId) ?? Promise.resolve();
+    const run = prev
+      .then(job)
+      .catch((err: unknown) => d.probe.failed(err, { incidentId }))
+      .finally(() => {
+        if (lanes.get(incidentId) === run) lanes.delete(incidentId);
+      });
+    lanes.set(incidentId, run);
+  }
+
+  function schedule(t: Tracked, timers: Record<string, EscalationTimer>): void {
+    Object.assign(t.timers, timers);
+    for (const [key, timer] of Object.entries(timers))
+      heap.push({ at: timer.dueAt.getTime(), incidentId: t.incident.id, key });
+    arm();
+  }
+
+  const mayAct = (t: Tracked) =>
+    !stopped && served.has(t.owner) && d.clock.now().getTime() < leaseValidUntil && !cancelled.has(t.incident.id);
+
+  async function fireStored(incidentId: string, key: string): Promise<void> {
+    const t = tracked.get(incidentId);
+    if (!t || !t.timers[key] || !mayAct(t)) return;
+    // acknowledgements made on other replicas arrive through the ack poll (≤ ackPollMs); the store is read
+    // here only for an incident tracked before the poll's window began
+    if (t.incident.receivedAt.getTime() < ackWindowStart && (await d.store.acknowledgement(incidentId)))
+      return forget(incidentId);
+    await fire(t, [key]);
+  }
+
+  async function fire(t: Tracked, keys: string[]): Promise<void> {
+    const notifyKeys = keys.filter((k) => t.timers[k]?.kind === 'NOTIFY');
+    if (notifyKeys.length) await notify(t, notifyKeys);
+    for (const k of keys) {
+      const timer = t.timers[k];
+      if (timer?.kind === 'ACK_TIMEOUT' && mayAct(t)) await ackTimeout(t, k, timer);
+    }
+  }
+
+  /**
+   * Due notifications of one incident, every send in parallel. A follow-up is claimed in the delivery ledger
+   * BEFORE it is sent, since after a takeover two replicas may hold it. The first alerts of a new incident
+   * are already claimed by the incident's own insert (only the replica that wrote it holds them), so they go
+   * out first and are entered in the ledger right after: the store is not on the way to the first delivery.
+   */
+  async function notify(t: Tracked, keys: string[], claimFirst = true): Promise<void> {
+    const now = d.clock.now();
+    const timers = keys.map((k) => t.timers[k] as Extract<EscalationTimer, { kind: 'NOTIFY' }>);
+    const claim = (sent: boolean) =>
+      d.ledger.claim(
+        timers.map((x) => ({
+          incidentId: t.incident.id,
+          step: x.step,
+          recipientId: x.recipientId,
+          attempt: x.attempt,
+        })),
+        { owner: t.owner, at: now, channels: timers.map((x) => x.channels), sent },
+      );
+    if (claimFirst) await claim(false);
+    // A timer still pending here was never marked done, so even when its key was claimed before, that
+    // attempt may have died before sending: it goes out again under the same message id, which the provider
+    // drops if the first did arrive. Never lost beats never twice for an emergency.
+    const text = alertText(t.incident);
+    const directory = d.directory(now);
+    await Promise.all(
+      timers.flatMap((x) => {
+        const to = directory.contact(x.recipientId) ?? {
+          personId: x.recipientId,
+          name: x.recipientId,
+          phone: '',
+          away: false,
+        };
+        const base = `${t.incident.id}|${x.step}|${x.recipientId}|${x.attempt}`;
+        return x.channels.map((channel) =>
+          d.notifier.send({
+            messageId: `${base}|${channel}`,
+            incidentId: t.incident.id,
+            channel,
+            to,
+            text,
+            dueAt: x.dueAt,
+          }),
+        );
+      }),
+    );
+    const sentAt = d.clock.now();
+    for (const x of timers) d.probe.fired('NOTIFY', sentAt.getTime() - x.dueAt.getTime());
+    // a ledger entry written after sending is the timer's done mark too: one write instead of two
+    if (claimFirst) await d.store.completeTimers(t.incident.id, keys, t.owner, sentAt);
+    else await claim(true);
+    for (const k of keys) delete t.timers[k];
+  }
+
+  async function ackTimeout(t: Tracked, key: string, timer: Extract<EscalationTimer, { kind: 'ACK_TIMEOUT' }>) {
+    const now = d.clock.now();
+    const major = isMajor(t.incident.severity, t.incident.possiblyMajor);
+    const next = onAckTimeout(timer, major, d.directory(now), now, d.policy);
+    // follow-ups and this timer's done mark in one write; only the caller that made the mark goes on
+    const first = await d.store.advance(t.incident.id, t.owner, key, next.timers, now);
+    d.probe.fired('ACK_TIMEOUT', now.getTime() - timer.dueAt.getTime());
+    delete t.timers[key];
+    if (!first) return;
+    const due = Object.keys(next.timers).filter((k) => next.timers[k]!.dueAt.getTime() <= now.getTime());
+    const later = Object.fromEntries(Object.entries(next.timers).filter(([k]) => !due.includes(k)));
+    Object.assign(t.timers, next.timers);
+    // the done mark above is this step's claim (unique), so its alerts go out before their ledger entry
+    if (due.length) await notify(t, due, false);
+    schedule(t, later);
+  }
+
+  function forget(incidentId: string): void {
+    cancelled.add(incidentId);
+    tracked.delete(incidentId);
+  }
+
+  /** Loads the not-yet-done timers of every owner newly served and arms them; late ones fire at once. */
+  async function load(owners: Iterable<string>): Promise<number> {
+    let n = 0;
+    for (const owner of owners) {
+      for (const { incident, timers } of await d.store.pending(owner)) {
+        const t: Tracked = { incident, owner, timers: {} };
+        tracked.set(incident.id, t);
+        cancelled.delete(incident.id);
+        schedule(t, timers);
+        n += Object.keys(timers).length;
+      }
+    }
+    return n;
+  }
+
+  async function maintain(): Promise<void> {
+    const until = leaseUntil();
+    const kept = await d.leases.renew(d.owner, served, until);
+    if (!kept.has(d.owner)) {
+      // another process registered under our id: we are the stale one and stop acting
+      served = new Map();
+      return;
+    }
+    leaseValidUntil = until.getTime() - 250;
+    for (const [id, t] of tracked) if (!kept.has(t.owner)) tracked.delete(id);
+    served = kept;
+    const adopted = await d.leases.adoptLapsed(d.owner, d.clock.now(), until);
+    for (const [o, e] of adopted) served.set(o, e);
+    if (adopted.size) await load(adopted.keys());
+  }
+
+  return {
+    get pending(): number {
+      return heap.size;
+    },
+    /**
+     * A just-committed incident: its due notifications go out now without a store read (NF-2); the rest
+     * wait in the heap. Returns at once; sending runs behind the intake response.
+     */
+    track(incident: Incident): void {
+      const t: Tracked = { incident, owner: d.owner, timers: {} };
+      tracked.set(incident.id, t);
+      const due: string[] = [];
+      const later: Record<string, EscalationTimer> = {};
+      const nowMs = d.clock.now().getTime();
+      for (const [key, timer] of Object.entries(incident.timers)) {
+        if (timer.kind === 'NOTIFY' && timer.dueAt.getTime() <= nowMs) due.push(key);
+        else later[key] = timer;
+      }
+      Object.assign(t.timers, incident.timers);
+      schedule(t, later);
+      if (due.length) enqueue(incident.id, () => (mayAct(t) ? notify(t, due, false) : Promise.resolve()));
+    },
+    /** Stops local escalation of an acknowledged incident at once. */
+    cancel: forget,
+    /** Registers this replica, re-arms its own timers from the store, then keeps leases and adopts lapsed replicas. */
+    async start(renewEveryMs = Math.max(200, Math.floor(d.leaseMs / 3)), ackPollMs = 300): Promise<number> {
+      const until = leaseUntil();
+      const epoch = await d.leases.register(d.owner, until);
+      served = new Map([[d.owner, epoch]]);
+      leaseValidUntil = until.getTime() - 250;
+      ackSeenUntil = d.clock.now();
+      ackWindowStart = ackSeenUntil.getTime();
+      const n = await load([d.owner]);
+      ackHandle = setInterval(() => {
+        void pollAcks().catch((err: unknown) => d.probe.failed(err, { during: 'acknowledgement poll' }));
+      }, ackPollMs);
+      renewHandle = setInterval(() => {
+        void maintain().catch((err: unknown) => d.probe.failed(err, { during: 'lease renewal' }));
+      }, renewEveryMs);
+      return n;
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (armed) clearTimeout(armed.handle);
+      if (renewHandle) clearInterval(renewHandle);
+      if (ackHandle) clearInterval(ackHandle);
+      await Promise.allSettled([...lanes.values()]);
+    },
+  };
+}
+export type EscalationEngine = ReturnType<typeof createEscalationEngine>;

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { hasRole } from '@gov/platform/auth';
+import { DutyError } from '../domain/duty-error';
+import { checkCoverage, type Contact, type Roster, type Shift, type ShiftPolicy } from '../domain/roster';
+import type { Actor, Idempotency, Rosters } from './ports';
+import type { RosterCache } from './roster-cache';
+
+/** Roster administrators (spec duty §18 D-5: configurable ROSTER_ADMIN; these are the defaults). */
+const rosterRoles = ['DUTY_ROOM_MANAGER', 'OFFICE_DIRECTOR', 'ROSTER_ADMIN'];
+
+/**
+ * Publishes a roster once the coverage rules pass (spec duty §4.2 RS-1, RS-3, RS-4). The review steps of
+ * §4.3 (submit → approve → publish) are collapsed into this one command for now.
+ */
+export function createPublishRoster(deps: {
+  rosters: Rosters;
+  cache: RosterCache;
+  idempotency: Idempotency;
+  policy: ShiftPolicy;
+}) {
+  return async function publishRoster(
+    cmd: { idempotencyKey: string; periodStart: Date; periodEnd: Date; shifts: Shift[]; contacts: Contact[] },
+    actor: Actor,
+  ): Promise<{ id: string; version: number }> {
+    if (!hasRole(actor, ...rosterRoles))
+      throw new DutyError('ROSTER_NOT_PERMITTED', 'only the duty room manager or the director publishes rosters');
+    const scope = `duty.publishRoster:${actor.userId}`;
+    return deps.idempotency.run(scope, cmd.idempotencyKey, { ...cmd, idempotencyKey: undefined }, async () => {
+      if (Number.isNaN(cmd.periodStart.getTime()) || Number.isNaN(cmd.periodEnd.getTime()))
+        throw new DutyError('ROSTER_INVALID', 'the roster period is not a pair of valid instants');
+      checkCoverage(cmd, deps.policy);
+      const id = 'ros-' + createHash('sha256').update(`${cmd.periodStart.toISOString()}`).digest('hex').slice(0, 16);
+      const roster: Roster = { id, version: 1, ...cmd };
+      await deps.rosters.save(roster);
+      deps.cache.put(roster);
+      return { id, version: roster.version };
+    });
+  };
+}

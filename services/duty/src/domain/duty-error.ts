@@ -1,0 +1,41 @@
+import { AppError, type ErrorCategory, type FieldViolation } from '@gov/platform/errors';
+
+/** Stable codes of the duty service; clients and the gateway branch on them. */
+export type DutyErrorCode =
+  | 'INCIDENT_INVALID'
+  | 'INCIDENT_NOT_FOUND'
+  | 'ROSTER_INVALID'
+  | 'COVERAGE_GAP'
+  | 'NO_LEADER_ON_DUTY'
+  | 'OVERLAPPING_SHIFTS'
+  | 'NOT_A_RECIPIENT'
+  | 'ROSTER_NOT_PERMITTED'
+  | 'INTAKE_NOT_PERMITTED'
+  | 'HANDOVER_STATE'
+  | 'HANDOVER_LOG_NOT_CONFIRMED'
+  | 'HANDOVER_NOT_COMPLETED'
+  | 'LOG_ENTRY_IMMUTABLE'
+  | 'LOG_INVALID';
+
+const categories: Record<DutyErrorCode, ErrorCategory> = {
+  INCIDENT_INVALID: 'invalid_argument',
+  INCIDENT_NOT_FOUND: 'not_found',
+  ROSTER_INVALID: 'invalid_argument',
+  COVERAGE_GAP: 'failed_precondition',
+  NO_LEADER_ON_DUTY: 'failed_precondition',
+  OVERLAPPING_SHIFTS: 'failed_precondition',
+  NOT_A_RECIPIENT: 'permission_denied',
+  ROSTER_NOT_PERMITTED: 'permission_denied',
+  INTAKE_NOT_PERMITTED: 'permission_denied',
+  HANDOVER_STATE: 'failed_precondition',
+  HANDOVER_LOG_NOT_CONFIRMED: 'failed_precondition',
+  HANDOVER_NOT_COMPLETED: 'failed_precondition',
+  LOG_ENTRY_IMMUTABLE: 'failed_precondition',
+  LOG_INVALID: 'invalid_argument',
+};
+
+export class DutyError extends AppError {
+  constructor(code: DutyErrorCode, message: string, violations: FieldViolation[] = []) {
+    super(code, categories[code], message, violations);
+  }
+}

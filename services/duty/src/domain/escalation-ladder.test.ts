@@ -1,0 +1,79 @@
+import { defaultEscalationPolicy as p } from './escalation-policy';
+import { initialTimers, onAckTimeout } from './escalation-ladder';
+import { contact, directory, sh } from './duty.fixtures';
+import type { EscalationTimer } from './incident';
+
+const now = sh('2024-10-03 14:03');
+const notified = (t: Record<string, EscalationTimer>) =>
+  Object.values(t)
+    .filter((x) => x.kind === 'NOTIFY')
+    .map((x) => `${x.step}:${x.recipientId}`)
+    .sort();
+
+describe('initialTimers', () => {
+  it('notifies the office leader, the director and the government leader in parallel for I/II (spec duty §19 scenario 12, §9.4 S3)', () => {
+    const t = initialTimers(true, directory(), now, p);
+    expect(notified(t)).toEqual(['S2:l1', 'S3:dir', 'S3:g1']);
+    for (const x of Object.values(t)) if (x.kind === 'NOTIFY') expect(x.dueAt).toEqual(now);
+  });
+
+  it('notifies only the office leader on duty for other information (spec duty §9.4 S2)', () => {
+    expect(notified(initialTimers(false, directory(), now, p))).toEqual(['S2:l1']);
+  });
+
+  it('gives the office leader 2 minutes and the others 5 to acknowledge an I/II event (spec duty §9.4 budgets)', () => {
+    const t = initialTimers(true, directory(), now, p);
+    expect(t['a-S2-l1']?.dueAt).toEqual(sh('2024-10-03 14:05'));
+    expect(t['a-S3-g1']?.dueAt).toEqual(sh('2024-10-03 14:08'));
+  });
+
+  it('skips an away director straight to the acting director (spec duty §9.5 AK-3, 003 L568)', () => {
+    const dir = directory({
+      contacts: [contact('l1'), contact('dir', { away: true }), contact('act'), contact('g1')],
+    });
+    const t = initialTimers(true, dir, now, p);
+    expect(notified(t)).toEqual(['S2:l1', 'S3:act', 'S3:g1']);
+    expect(Object.values(t).find((x) => x.kind === 'NOTIFY' && x.recipientId === 'act')).toMatchObject({
+      substituteFor: 'dir',
+    });
+  });
+});
+
+describe('onAckTimeout', () => {
+  it('calls the silent office leader again by voice and notifies the director (spec duty §19 scenario 13, AK-2)', () => {
+    const t = initialTimers(true, directory(), now, p);
+    const timeout = t['a-S2-l1'];
+    if (timeout?.kind !== 'ACK_TIMEOUT') throw new Error('no ack timer');
+    const later = sh('2024-10-03 14:05');
+    const next = onAckTimeout(timeout, true, directory(), later, p);
+    expect(notified(next.timers)).toEqual(['ESCALATION:dir', 'REPEAT:l1']);
+    expect(next.timers['n-REPEAT-l1-2']).toMatchObject({ channels: ['VOICE'], dueAt: later });
+    expect(next.escalatedTo).toBe('dir');
+  });
+
+  it('reaches the executive deputy when the head is away (spec duty §19 scenario 14, 001 L9)', () => {
+    const dir = directory({
+      contacts: [contact('g1'), contact('head', { away: true }), contact('exec')],
+    });
+    const next = onAckTimeout(
+      { kind: 'ACK_TIMEOUT', recipientId: 'g1', chain: 'GOV', level: 0, attempt: 1, dueAt: now },
+      true,
+      dir,
+      now,
+      p,
+    );
+    expect(next.escalatedTo).toBe('exec');
+    expect(next.timers['n-ESCALATION-exec-1']).toMatchObject({ substituteFor: 'head' });
+  });
+
+  it('repeats once only and stops at the end of the chain (spec duty §9.5 AK-2 "repeated once")', () => {
+    const next = onAckTimeout(
+      { kind: 'ACK_TIMEOUT', recipientId: 'dir', chain: 'OFFICE', level: 1, attempt: 2, dueAt: now },
+      true,
+      directory(),
+      now,
+      p,
+    );
+    expect(next.timers).toEqual({});
+  });
+});

@@ -1,0 +1,107 @@
+/** 事件等级 (spec duty §9.1 EM-2): I 特别重大, II 重大, III 较大, IV 一般, or not yet known. */
+export type Severity = 'I' | 'II' | 'III' | 'IV' | 'UNKNOWN';
+
+/** Kinds of information that must be reported (spec duty §9.1 EM-1). */
+export type Category =
+  | 'NATURAL_DISASTER'
+  | 'ACCIDENT'
+  | 'PUBLIC_HEALTH'
+  | 'MASS_INCIDENT'
+  | 'PUBLIC_ORDER_CRIMINAL'
+  | 'NATIONAL_SECURITY_STABILITY'
+  | 'SENSITIVE_OPINION'
+  | 'PRECURSOR_INTELLIGENCE'
+  | 'OTHER';
+
+/** Incident states built so far (spec duty §9.10). */
+export type IncidentStatus = 'ESCALATING' | 'COMMANDED';
+
+export type ObligationStatus = 'PENDING' | 'BREACHED_ON_RECEIPT';
+
+/** 上报时限 — one upward report owed to a target, counted from occurrence (spec duty §15.5). */
+export interface Obligation {
+  id: string;
+  targetId: string;
+  mode: 'PHONE' | 'WRITTEN';
+  kind: 'FIRST';
+  dueAt: Date;
+  /** AK-4 guard: when a still-pending obligation raises the CRITICAL alert. */
+  warnAt: Date;
+  status: ObligationStatus;
+}
+
+/** Escalation steps (spec duty §9.4, §15.5 Notification.step). */
+export type Step = 'S2' | 'S3' | 'ESCALATION' | 'REPEAT';
+export type ChannelKind = 'SMS' | 'PUSH' | 'VOICE';
+/** The two chains of command of spec duty §9.4. */
+export type Chain = 'OFFICE' | 'GOV';
+
+/** A pending escalation action, persisted with its due time and held in the in-memory scheduler. */
+export type EscalationTimer =
+  | {
+      kind: 'NOTIFY';
+      recipientId: string;
+      step: Step;
+      attempt: number;
+      channels: ChannelKind[];
+      dueAt: Date;
+      /** When set, the recipient stands in for this person who is away (AK-3). */
+      substituteFor?: string;
+    }
+  | { kind: 'ACK_TIMEOUT'; recipientId: string; chain: Chain; level: number; attempt: number; dueAt: Date };
+
+/** A notification that went out, per recipient (the delivery ledger holds the channel detail). */
+export interface SentNotification {
+  recipientId: string;
+  step: Step;
+  attempt: number;
+  channels: ChannelKind[];
+  sentAt: Date;
+}
+
+/** 突发事件信息 — an emergency report taken in by the duty desk (spec duty §15.4). */
+export interface Incident {
+  id: string;
+  title: string;
+  category: Category;
+  severity: Severity;
+  possiblyMajor: boolean;
+  occurredAt: Date;
+  occurredAtEstimated: boolean;
+  receivedAt: Date;
+  receivedBy: string;
+  sourceChannel: string;
+  sourceUnitId: string;
+  location: string;
+  description: string;
+  /** Details are classified (WR-3); only a reference may leave by SMS. */
+  classified: boolean;
+  status: IncidentStatus;
+  flags: ('BREACHED_ON_RECEIPT' | 'REVERSE_FLOW')[];
+  sourceDelayMinutes: number;
+  obligations: Obligation[];
+  /** Pending escalation actions by key; empty once acknowledged or the chain is exhausted. */
+  timers: Record<string, EscalationTimer>;
+  recipients: string[];
+  notifications: SentNotification[];
+  acknowledgedAt?: Date;
+  acknowledgedBy?: string;
+}
+
+/** What the duty officer enters at intake (spec duty §15.4 "Req at intake"). */
+export interface IntakeInput {
+  title: string;
+  category: Category;
+  severity: Severity;
+  possiblyMajor?: boolean;
+  occurredAt?: Date;
+  sourceChannel: string;
+  sourceUnitId: string;
+  location: string;
+  description: string;
+  classified: boolean;
+}
+
+/** I/II, or UNKNOWN flagged possibly major, follow the I/II clocks and chain (spec duty §9.3 last row). */
+export const isMajor = (severity: Severity, possiblyMajor: boolean): boolean =>
+  severity === 'I' || severity === 'II' || (severity === 'UNKNOWN' && possiblyMajor);

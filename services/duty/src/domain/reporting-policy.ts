@@ -1,0 +1,50 @@
+import type { Severity } from './incident';
+
+/** The severity classes a target rule applies to; UNKNOWN_MAJOR is UNKNOWN with possiblyMajor (spec duty §9.3). */
+export type SeverityClass = Severity | 'UNKNOWN_MAJOR';
+
+/** 上报对象 — where upward reports go and within how many minutes of occurrence (spec duty §15.5 ReportTarget). */
+export interface ReportTarget {
+  id: string;
+  name: string;
+  level: 'SAME_LEVEL_PARTY_OFFICE' | 'FIRST_SUPERIOR' | 'PROVINCE' | 'CUSTOM';
+  rules: { severities: SeverityClass[]; phoneLimitMin: number; writtenLimitMin: number }[];
+}
+
+/** Reporting settings; targets are configuration data (spec duty §9.3 TL-1, §18 D-7). */
+export interface ReportingPolicy {
+  targets: ReportTarget[];
+  /** AK-4: guard lead for short phone limits (≤ shortLimitMax minutes) and for the others. */
+  guardShortMin: number;
+  guardLongMin: number;
+  shortLimitMax: number;
+}
+
+const major: SeverityClass[] = ['I', 'II', 'UNKNOWN_MAJOR'];
+
+/**
+ * Defaults from the seeds: 州 10/30 and 省 20/40 minutes for 特别重大/重大 (003 L412); 60/120 minutes for the
+ * other major urgent information (004 L112, L123). The 州 row stands for a district's first superior (TL-1).
+ */
+export const defaultReportingPolicy: ReportingPolicy = {
+  targets: [
+    {
+      id: 'first-superior',
+      name: '州人民政府总值班室',
+      level: 'FIRST_SUPERIOR',
+      rules: [
+        { severities: major, phoneLimitMin: 10, writtenLimitMin: 30 },
+        { severities: ['III', 'IV', 'UNKNOWN'], phoneLimitMin: 60, writtenLimitMin: 120 },
+      ],
+    },
+    {
+      id: 'province',
+      name: '省人民政府总值班室',
+      level: 'PROVINCE',
+      rules: [{ severities: major, phoneLimitMin: 20, writtenLimitMin: 40 }],
+    },
+  ],
+  guardShortMin: 3,
+  guardLongMin: 10,
+  shortLimitMax: 20,
+};

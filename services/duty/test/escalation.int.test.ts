@@ -1,0 +1,180 @@
+import { testEnv, waitFor } from '@gov/testkit';
+import { startSmsSimulator } from '../../../bench/duty/sms-simulator';
+import { fastPolicy, intake, officer, sleep, startReplica } from './harness';
+
+// ARCHITECTURE §7 and spec duty §9.4-9.5, §9.11 on the real Mongo-wire store: the alert goes out at
+// commit, escalation follows the ladder, an acknowledgement stops it, and restarts or a second replica
+// never lose or double a notification.
+const env = testEnv('duty-escalation');
+let sms: Awaited<ReturnType<typeof startSmsSimulator>>;
+
+beforeAll(async () => {
+  sms = await startSmsSimulator();
+});
+afterAll(async () => {
+  await sms.stop();
+});
+
+const of = (incidentId: string) => sms.messages.filter((m) => m.incidentId === incidentId);
+const keys = (incidentId: string) =>
+  of(incidentId)
+    .map((m) => m.messageId.split('|').slice(1).join('|'))
+    .sort();
+
+describe('escalation engine', () => {
+  it('sends I/II alerts to the office leader, director and government leader at commit and returns the deadlines (spec duty §19 scenarios 11-12)', async () => {
+    const a = await startReplica(env, {
+      owner: 'a',
+      smsUrl: sms.url,
+      policy: { ...fastPolicy, majorS2AckSec: 60, majorS3AckSec: 60 },
+    });
+    try {
+      const t0 = Date.now();
+      const incident = await a.raise(intake('k-parallel'), officer);
+      expect(incident.obligations.map((o) => `${o.targetId}:${o.mode}`)).toEqual([
+        'first-superior:PHONE',
+        'province:PHONE',
+        'first-superior:WRITTEN',
+        'province:WRITTEN',
+      ]);
+      await waitFor(() => of(incident.id).length === 3, { what: 'three SMS' });
+      expect(keys(incident.id)).toEqual(['S2|l1|1|SMS', 'S3|dir|1|SMS', 'S3|g1|1|SMS']);
+      // NF-2 asks ≤ 5 s; in-process dispatch is far inside it
+      expect(Math.max(...of(incident.id).map((m) => m.receivedAt)) - t0).toBeLessThan(1000);
+      const ledger = (await a.store.deliveries(incident.id)) as { _id: string }[];
+      expect(ledger.map((d) => d._id).sort()).toEqual(
+        [`${incident.id}|S2|l1|1`, `${incident.id}|S3|dir|1`, `${incident.id}|S3|g1|1`].sort(),
+      );
+    } finally {
+      await a.stop();
+    }
+  });
+
+  it('returns the same incident to a retried intake and alerts nobody twice (idempotency_key)', async () => {
+    const a = await startReplica(env, {
+      owner: 'a',
+      smsUrl: sms.url,
+      policy: { ...fastPolicy, majorS2AckSec: 60, majorS3AckSec: 60 },
+    });
+    try {
+      const first = await a.raise(intake('k-retry'), officer);
+      const second = await a.raise(intake('k-retry'), officer);
+      expect(second.id).toBe(first.id);
+      await sleep(500);
+      expect(of(first.id)).toHaveLength(3);
+      expect(sms.resends).toBe(0);
+    } finally {
+      await a.stop();
+    }
+  });
+
+  it('calls a silent office leader again and notifies the director when the budget runs out (spec duty §19 scenario 13)', async () => {
+    const a = await startReplica(env, { owner: 'a', smsUrl: sms.url });
+    try {
+      const incident = await a.raise(intake('k-timeout', { severity: 'IV', possiblyMajor: false }), officer);
+      await waitFor(() => of(incident.id).length >= 3, { what: 'repeat and escalation', timeoutMs: 5000 });
+      expect(keys(incident.id)).toEqual(['ESCALATION|dir|1|SMS', 'REPEAT|l1|2|VOICE', 'S2|l1|1|SMS']);
+      const stored = await a.store.notifications(incident.id);
+      expect(stored.map((n) => n.recipientId)).toEqual(expect.arrayContaining(['l1', 'dir']));
+    } finally {
+      await a.stop();
+    }
+  });
+
+  it('sends nothing more once someone acknowledges (spec duty §9.5 AK-1; ARCHITECTURE §7)', async () => {
+    const a = await startReplica(env, { owner: 'a', smsUrl: sms.url });
+    try {
+      const incident = await a.raise(intake('k-ack'), officer);
+      await waitFor(() => of(incident.id).length === 3, { what: 'first alerts' });
+      const acked = await a.ack({ incidentId: incident.id }, { ...officer, userId: 'l1', roles: ['OFFICE_LEADER'] });
+      expect(acked.status).toBe('COMMANDED');
+      expect(acked.acknowledgedBy).toBe('l1');
+      await sleep(2500); // well past every budget of the fast policy
+      expect(of(incident.id)).toHaveLength(3);
+      expect((await a.store.getIncident(incident.id))?.status).toBe('COMMANDED');
+    } finally {
+      await a.stop();
+    }
+  });
+
+  it('refuses an acknowledgement from someone the incident never reached (NOT_A_RECIPIENT)', async () => {
+    const a = await startReplica(env, {
+      owner: 'a',
+      smsUrl: sms.url,
+      policy: { ...fastPolicy, majorS2AckSec: 60, majorS3AckSec: 60 },
+    });
+    try {
+      const incident = await a.raise(intake('k-stranger'), officer);
+      await expect(
+        a.ack({ incidentId: incident.id }, { ...officer, userId: 'stranger', roles: ['OFFICE_LEADER'] }),
+      ).rejects.toMatchObject({ code: 'NOT_A_RECIPIENT' });
+    } finally {
+      await a.stop();
+    }
+  });
+
+  it('fires timers that fell due while the replica was down at once after restart, and none twice (spec duty §9.11 NF-3)', async () => {
+    const a = await startReplica(env, { owner: 'r', smsUrl: sms.url });
+    const incident = await a.raise(intake('k-restart', { severity: 'IV', possiblyMajor: false }), officer);
+    await waitFor(() => of(incident.id).length === 1, { what: 'first alert' });
+    await a.stop(); // down before the 0.6 s acknowledgement budget runs out
+    await sleep(1200);
+    expect(of(incident.id)).toHaveLength(1);
+    const t0 = Date.now();
+    const restarted = await startReplica(env, { owner: 'r', smsUrl: sms.url });
+    try {
+      await waitFor(() => of(incident.id).length >= 3, { what: 'late escalation', timeoutMs: 3000 });
+      expect(Date.now() - t0).toBeLessThan(1000);
+      await sleep(1500);
+      expect(keys(incident.id)).toEqual([
+        'ESCALATION|dir|1|SMS',
+        'REPEAT|dir|2|VOICE',
+        'REPEAT|l1|2|VOICE',
+        'S2|l1|1|SMS',
+      ]);
+      expect(sms.resends).toBe(0);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('lets exactly one of two replicas send for each incident, and the survivor take over when one dies (ARCHITECTURE §7)', async () => {
+    const a = await startReplica(env, { owner: 'ra', smsUrl: sms.url, leaseMs: 800, renewMs: 200 });
+    const b = await startReplica(env, { owner: 'rb', smsUrl: sms.url, leaseMs: 800, renewMs: 200 });
+    const ids: string[] = [];
+    try {
+      for (let i = 0; i < 10; i++) {
+        const r = i % 2 ? b : a;
+        ids.push((await r.raise(intake(`k-two-${i}`, { severity: 'IV', possiblyMajor: false }), officer)).id);
+      }
+      await a.engine.stop(); // replica a dies with leases on half the incidents
+      await waitFor(() => ids.every((id) => of(id).length >= 4), {
+        what: 'every chain run to its end',
+        timeoutMs: 10000,
+      });
+      await sleep(1500);
+      for (const id of ids)
+        expect(keys(id)).toEqual(['ESCALATION|dir|1|SMS', 'REPEAT|dir|2|VOICE', 'REPEAT|l1|2|VOICE', 'S2|l1|1|SMS']);
+      expect(sms.resends).toBe(0);
+      expect([...a.failures, ...b.failures]).toEqual([]);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+
+  it('stops within a second when the acknowledgement arrives at another replica (ARCHITECTURE §7)', async () => {
+    const a = await startReplica(env, { owner: 'acker-a', smsUrl: sms.url });
+    const b = await startReplica(env, { owner: 'acker-b', smsUrl: sms.url });
+    try {
+      const incident = await a.raise(intake('k-remote-ack', { severity: 'IV', possiblyMajor: false }), officer);
+      await waitFor(() => of(incident.id).length === 1, { what: 'first alert' });
+      await b.ack({ incidentId: incident.id }, { ...officer, userId: 'l1', roles: ['OFFICE_LEADER'] });
+      await sleep(2500); // the 0.6 s budget and the director's 0.9 s one have long passed
+      expect(keys(incident.id)).toEqual(['S2|l1|1|SMS']);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+});

@@ -1,0 +1,279 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { dutyEventsV1, dutyEventTypes, dutyV1, topics } from '@gov/contracts';
+import { callMetadata, createClient, unaryCall } from '@gov/platform';
+import { waitFor } from '@gov/testkit';
+import { startDutyStack } from './duty-stack';
+
+// Emergency intake through the gateway (spec duty §9, §19 scenarios 11-12): the people on duty get the SMS
+// at once, the deadlines come back in the response, and an acknowledgement stops escalation.
+const officer = {
+  sub: 'o1',
+  name: '李值班',
+  org: 'gov-office/duty-room',
+  roles: ['DUTY_OFFICER'],
+  clearance: 'SECRET',
+};
+const manager = { ...officer, sub: 'm1', roles: ['DUTY_ROOM_MANAGER'] };
+const leader = { ...officer, sub: 'l1', roles: ['OFFICE_LEADER'] };
+
+describe('duty through the gateway', () => {
+  let stack: Awaited<ReturnType<typeof startDutyStack>>;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await startDutyStack('duty-e2e', { ACK_MAJOR_S2_SEC: '1', ACK_MAJOR_S3_SEC: '1.5' });
+    for (const [k, c] of Object.entries({ officer, manager, leader })) tokens[k] = await stack.keys.sign(c);
+    const start = new Date(Date.now() - 3600_000);
+    const end = new Date(Date.now() + 23 * 3600_000);
+    const shift = (type: dutyV1.ShiftType, personId: string) => ({
+      type,
+      startsAt: start.toISOString(),
+      endsAt: end.toISOString(),
+      personId,
+    });
+    const client = createClient(dutyV1.DutyServiceClient, stack.dutyGrpc);
+    const contact = (personId: string, standingRole = '') => ({
+      personId,
+      name: personId,
+      phone: '13900000000',
+      standingRole,
+      away: false,
+      substituteId: '',
+    });
+    await unaryCall(
+      client.publishRoster.bind(client),
+      {
+        idempotencyKey: 'e2e-roster',
+        periodStart: start.toISOString(),
+        periodEnd: end.toISOString(),
+        shifts: [
+          shift(dutyV1.ShiftType.SHIFT_TYPE_OFFICE_DAY, 'o1'),
+          shift(dutyV1.ShiftType.SHIFT_TYPE_OFFICE_LEADER_24H, 'l1'),
+          shift(dutyV1.ShiftType.SHIFT_TYPE_GOV_LEADER_24H, 'g1'),
+        ],
+        contacts: [
+          contact('o1'),
+          contact('l1'),
+          contact('g1'),
+          contact('dir', 'OFFICE_DIRECTOR'),
+          contact('head', 'GOV_PRINCIPAL'),
+        ],
+      },
+      callMetadata({ authorization: `Bearer ${tokens.manager}` }),
+      5000,
+    );
+    client.close();
+  }, 120000);
+  afterAll(async () => {
+    if (process.env.E2E_DEBUG) console.log(stack?.outputs());
+    await stack?.stop();
+  }, 30000);
+
+  const call = (method: string, path: string, who: string, body?: unknown, key?: string) =>
+    fetch(`${stack.baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${tokens[who]}`,
+        'content-type': 'application/json',
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const report = (o: Record<string, unknown> = {}) => ({
+    title: '某化工厂燃气爆炸',
+    category: 'ACCIDENT',
+    severity: 'II',
+    occurredAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+    location: '北街',
+    ...o,
+  });
+
+  it('answers who is on duty now from the published roster (spec duty §4)', async () => {
+    const res = await call('GET', '/v1/duty/on-duty', 'officer');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { people: { shiftType: string; personId: string }[] };
+    expect(body.people.map((p) => `${p.shiftType}:${p.personId}`).sort()).toEqual([
+      'GOV_LEADER_24H:g1',
+      'OFFICE_DAY:o1',
+      'OFFICE_LEADER_24H:l1',
+    ]);
+  });
+
+  it('returns the statutory deadlines and alerts three people at once; the ack stops escalation (spec duty §19 scenarios 11-12)', async () => {
+    const t0 = Date.now();
+    const res = await call('POST', '/v1/duty/incidents', 'officer', report(), 'e2e-1');
+    expect(res.status).toBe(201);
+    const incident = (await res.json()) as {
+      id: string;
+      obligations: { targetId: string; mode: string; dueAt: string }[];
+    };
+    const occurred = Date.parse(report().occurredAt as string);
+    expect(incident.obligations.map((o) => `${o.targetId}:${o.mode}`)).toEqual([
+      'first-superior:PHONE',
+      'province:PHONE',
+      'first-superior:WRITTEN',
+      'province:WRITTEN',
+    ]);
+    expect(Math.abs(Date.parse(incident.obligations[0]!.dueAt) - (occurred + 10 * 60_000))).toBeLessThan(1000);
+    const mine = () => stack.sms.messages.filter((m) => m.incidentId === incident.id);
+    await waitFor(() => mine().length === 3, { what: 'three SMS' });
+    expect(
+      mine()
+        .map((m) => m.recipientId)
+        .sort(),
+    ).toEqual(['dir', 'g1', 'l1']);
+    expect(Math.max(...mine().map((m) => m.receivedAt)) - t0).toBeLessThan(2000);
+
+    const ack = await call('POST', `/v1/duty/incidents/${incident.id}/ack`, 'leader', {}, 'e2e-ack-1');
+    expect(ack.status).toBe(200);
+    expect(await ack.json()).toMatchObject({ status: 'COMMANDED', acknowledgedBy: 'l1' });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(mine()).toHaveLength(3);
+    const read = await call('GET', `/v1/duty/incidents/${incident.id}`, 'officer');
+    expect(((await read.json()) as { notifications: unknown[] }).notifications).toHaveLength(3);
+  });
+
+  it('keeps classified details out of the SMS body (ARCHITECTURE §7)', async () => {
+    const res = await call(
+      'POST',
+      '/v1/duty/incidents',
+      'officer',
+      report({ classified: true, title: '涉密爆炸案' }),
+      'e2e-2',
+    );
+    const { id } = (await res.json()) as { id: string };
+    await waitFor(() => stack.sms.messages.filter((m) => m.incidentId === id).length === 3, { what: 'SMS' });
+    for (const m of stack.sms.messages.filter((x) => x.incidentId === id)) {
+      expect(m.text).not.toContain('爆炸');
+      expect(m.text).not.toContain('北街');
+    }
+  });
+
+  it('returns the first incident to a retry with the same Idempotency-Key', async () => {
+    const a = (await (await call('POST', '/v1/duty/incidents', 'officer', report(), 'e2e-3')).json()) as { id: string };
+    const b = (await (await call('POST', '/v1/duty/incidents', 'officer', report(), 'e2e-3')).json()) as { id: string };
+    expect(b.id).toBe(a.id);
+  });
+
+  it('refuses bad input with a stable code, and an ack from someone never notified', async () => {
+    const bad = await call('POST', '/v1/duty/incidents', 'officer', report({ severity: 'V' }), 'e2e-4');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const future = await call(
+      'POST',
+      '/v1/duty/incidents',
+      'officer',
+      report({ occurredAt: new Date(Date.now() + 3600_000).toISOString() }),
+      'e2e-5',
+    );
+    expect(future.status).toBe(400);
+    expect(await future.json()).toMatchObject({ code: 'INCIDENT_INVALID' });
+    const { id } = (await (await call('POST', '/v1/duty/incidents', 'officer', report(), 'e2e-6')).json()) as {
+      id: string;
+    };
+    const stranger = await call('POST', `/v1/duty/incidents/${id}/ack`, 'manager', {}, 'e2e-ack-2');
+    expect(stranger.status).toBe(403);
+    expect(await stranger.json()).toMatchObject({ code: 'NOT_A_RECIPIENT' });
+  });
+
+  it('keeps the duty log append-only: edits refused, amendments chained, tampering in the store detected (spec duty §19 scenario 6, §6 LG-4)', async () => {
+    const entries: number[] = [];
+    for (const [i, summary] of ['接市应急局电话', '报告带班领导', '通知城关镇核实'].entries()) {
+      const res = await call(
+        'POST',
+        '/v1/duty/log',
+        'officer',
+        { type: 'CALL_IN', source: '市应急局 / 电话', summary },
+        `log-${i}`,
+      );
+      expect(res.status).toBe(201);
+      entries.push(((await res.json()) as { seq: number }).seq);
+    }
+    const edit = await call('PATCH', `/v1/duty/log/${entries[0]}`, 'officer', { summary: '改' }, 'log-edit');
+    expect(edit.status).toBe(409);
+    expect(await edit.json()).toMatchObject({ code: 'LOG_ENTRY_IMMUTABLE' });
+    const amend = await call(
+      'POST',
+      `/v1/duty/log/${entries[0]}/amend`,
+      'officer',
+      { summary: '接市应急局传真', reason: '渠道记错' },
+      'log-amend',
+    );
+    expect(amend.status).toBe(201);
+    expect(await amend.json()).toMatchObject({ type: 'AMENDMENT', amends: entries[0], reason: '渠道记错' });
+    const list = (await (await call('GET', '/v1/duty/log', 'officer')).json()) as {
+      entries: { seq: number; summary: string }[];
+    };
+    expect(list.entries.find((e) => e.seq === entries[0])?.summary).toBe('接市应急局电话');
+    expect(await (await call('GET', '/v1/duty/log/verify', 'officer')).json()).toEqual({
+      ok: true,
+      brokenAt: null,
+      entries: 4,
+    });
+
+    // someone with database access rewrites entry 2 behind the service's back
+    const mongo = await MongoClient.connect(stack.env.mongoUrl);
+    try {
+      await mongo
+        .db(stack.env.dbName)
+        .collection<{ _id: number }>('duty_log')
+        .updateOne({ _id: entries[1]! }, { $set: { summary: '未报告' } });
+    } finally {
+      await mongo.close();
+    }
+    expect(await (await call('GET', '/v1/duty/log/verify', 'officer')).json()).toEqual({
+      ok: false,
+      brokenAt: entries[1],
+      entries: 4,
+    });
+  });
+
+  it('sends an instruction needing follow-up to supervision with its due time, through Kafka (spec duty §19 scenario 24)', async () => {
+    const { id } = (await (await call('POST', '/v1/duty/incidents', 'officer', report(), 'e2e-ins')).json()) as {
+      id: string;
+    };
+    const res = await call(
+      'POST',
+      `/v1/duty/incidents/${id}/instructions`,
+      'leader',
+      { text: '各相关部门抓紧排查，三日内报结果', needsFollowUp: true, followUpDays: 3 },
+      'e2e-ins-1',
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { instructionId: string; followUpDueAt: string; incident: { status: string } };
+    expect(body.incident.status).toBe('COMMANDED');
+
+    const kafka = new Kafka({ clientId: 'duty-e2e', brokers: stack.env.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `duty-e2e-${Date.now()}` });
+    const seen: { type: string; msg: dutyEventsV1.InstructionFollowUpRequired }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: stack.env.topicPrefix + topics.duty, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const type = message.headers?.ce_type?.toString() ?? '';
+        if (type === dutyEventTypes.instructionFollowUpRequired && message.value)
+          seen.push({ type, msg: dutyEventsV1.InstructionFollowUpRequired.decode(message.value) });
+      },
+    });
+    try {
+      await waitFor(() => seen.find((s) => s.msg.instructionId === body.instructionId), {
+        what: 'followup_required on Kafka',
+        timeoutMs: 20000,
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    const event = seen.find((s) => s.msg.instructionId === body.instructionId)!.msg;
+    expect(event).toMatchObject({
+      incidentId: id,
+      text: '各相关部门抓紧排查，三日内报结果',
+      dueAt: body.followUpDueAt,
+    });
+    const read = (await (await call('GET', `/v1/duty/incidents/${id}`, 'officer')).json()) as {
+      acknowledgedBy: string;
+    };
+    expect(read.acknowledgedBy).toBe('l1');
+    expect(Date.parse(body.followUpDueAt) - Date.now()).toBeGreaterThan(3 * 86_400_000 - 60_000);
+  });
+});
