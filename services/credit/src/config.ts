@@ -1,11 +1,73 @@
 import { baseConfigSchema, loadConfig, z } from '@gov/platform';
+import { defaultLendingPolicy as d, type LendingPolicy } from './domain/policy';
 
-const schema = baseConfigSchema.extend({
-  SERVICE_NAME: z.string().default('credit'),
-  MONGO_DB: z.string().default('credit'),
-});
+// A fixed key for development and tests only; production must supply its own (refused below).
+const DEV_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
-export type CreditConfig = z.infer<typeof schema>;
+const schema = baseConfigSchema
+  .extend({
+    SERVICE_NAME: z.string().default('credit'),
+    MONGO_DB: z.string().default('credit'),
+    /** base64 of 32 bytes: AES-256-GCM key of the personal-data store (spec credit §2.4). */
+    PII_KEY: z.string().default(DEV_PII_KEY),
+    /** Active rating rule version (spec credit §0.3); ratings keep the version they were made under. */
+    RATING_POLICY_VERSION: z.string().default('2017-33-v1'),
+    /** C3: whether exactly 100 points is AAA+ (default false: AAA+ from 101). */
+    AAA_PLUS_INCLUDES_100: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    // lending and risk rules (spec credit §11-16); fen, bp, months, days, years
+    MAX_TERM_MONTHS: int(d.maxTermMonths),
+    BENCHMARK_RATE_BP: int(d.benchmarkBp),
+    ENTITY_RATE_CAP_PCT: int(d.entityRateCapPct),
+    ENTITY_SUBSIDY_BP: int(d.entitySubsidyBp),
+    SUBSIDISED_PRINCIPAL_CAP_FEN: int(d.subsidisedPrincipalCapFen),
+    RISK_FUND_BALANCE_FEN: int(d.riskFundBalanceFen),
+    FUND_LEVERAGE: int(d.fundLeverage),
+    MUTUAL_FUND_PCT: int(d.mutualFundPct),
+    LOSS_SHARE_GOV_BP: int(d.lossShareGovBp),
+    LOSS_SHARE_BANK_BP: int(d.lossShareBankBp),
+    LOSS_SHARE_INSURER_BP: int(d.lossShareInsurerBp),
+    BREAKER_VILLAGE_NPL_BP: int(d.breakerVillageNplBp),
+    BREAKER_TOWNSHIP_SHARE_BP: int(d.breakerTownshipShareBp),
+    HONOR_NPL_BP: int(d.honorNplBp),
+    NOTICE_MIN_DAYS: int(d.noticeMinDays),
+    CERTIFICATE_VALIDITY_YEARS: int(d.certificateValidityYears),
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.PII_KEY !== DEV_PII_KEY, {
+    message: 'PII_KEY must be set in production',
+    path: ['PII_KEY'],
+  })
+  .refine((c) => c.LOSS_SHARE_GOV_BP + c.LOSS_SHARE_BANK_BP + c.LOSS_SHARE_INSURER_BP === 10000, {
+    message: 'the three loss shares must add up to 10000 bp',
+    path: ['LOSS_SHARE_GOV_BP'],
+  });
 
-export const readConfig = (env: Record<string, string | undefined> = process.env): CreditConfig =>
-  loadConfig(schema, env);
+export type CreditConfig = z.infer<typeof schema> & { lending: LendingPolicy };
+
+export function readConfig(env: Record<string, string | undefined> = process.env): CreditConfig {
+  const c = loadConfig(schema, env);
+  return {
+    ...c,
+    lending: {
+      maxTermMonths: c.MAX_TERM_MONTHS,
+      benchmarkBp: c.BENCHMARK_RATE_BP,
+      entityRateCapPct: c.ENTITY_RATE_CAP_PCT,
+      entitySubsidyBp: c.ENTITY_SUBSIDY_BP,
+      subsidisedPrincipalCapFen: c.SUBSIDISED_PRINCIPAL_CAP_FEN,
+      riskFundBalanceFen: c.RISK_FUND_BALANCE_FEN,
+      fundLeverage: c.FUND_LEVERAGE,
+      mutualFundPct: c.MUTUAL_FUND_PCT,
+      lossShareGovBp: c.LOSS_SHARE_GOV_BP,
+      lossShareBankBp: c.LOSS_SHARE_BANK_BP,
+      lossShareInsurerBp: c.LOSS_SHARE_INSURER_BP,
+      breakerVillageNplBp: c.BREAKER_VILLAGE_NPL_BP,
+      breakerTownshipShareBp: c.BREAKER_TOWNSHIP_SHARE_BP,
+      honorNplBp: c.HONOR_NPL_BP,
+      noticeMinDays: c.NOTICE_MIN_DAYS,
+      certificateValidityYears: c.CERTIFICATE_VALIDITY_YEARS,
+    },
+  };
+}

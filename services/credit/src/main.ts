@@ -1,13 +1,46 @@
-import { startServiceRuntime } from '@gov/platform';
+import { creditV1, topics } from '@gov/contracts';
+import { createOutboxRelay, startServiceRuntime, systemClock, type OutboxRelay } from '@gov/platform';
 import { readConfig } from './config';
+import { creditGrpcHandlers } from './adapters/grpc/credit.grpc';
+import { bankEventHandlers } from './adapters/kafka/bank-events.consumer';
+import { wireCredit } from './wiring';
 
-/**
- * Composition root of the credit service. Skeleton: it serves gRPC health, /healthz, /readyz and /metrics
- * on the kit's runtime; its use cases arrive with the service's own issue.
- */
+// import chunks hold ~1000 events each; a few per pass keep each Kafka batch at a few thousand messages
+const IMPORT_RELAY_BATCH = 4;
+
+/** Composition root of the credit service: config → runtime → repositories/use cases → gRPC → bank consumer. */
 async function main(): Promise<void> {
-  const rt = await startServiceRuntime(readConfig());
+  const config = readConfig();
+  const rt = await startServiceRuntime(config);
+  let nudge = () => {};
+  const relays: { imports?: OutboxRelay } = {};
+  const credit = wireCredit({
+    mongo: rt.mongo,
+    idempotency: rt.idempotency,
+    clock: systemClock,
+    nudge: () => nudge(),
+    importNudge: () => relays.imports?.nudge(),
+    importHandoff: (model, h) => relays.imports?.handoff(model, h),
+    piiKey: config.PII_KEY,
+    ratingPolicyVersion: config.RATING_POLICY_VERSION,
+    aaaPlusIncludes100: config.AAA_PLUS_INCLUDES_100,
+    lending: config.lending,
+  });
+  nudge = rt.startRelay(credit.models as never[]).nudge;
+  const importRelay = createOutboxRelay({
+    models: credit.importModels as never[],
+    publisher: rt.publisher,
+    logger: rt.logger,
+    metrics: rt.metrics,
+    pollMs: config.OUTBOX_POLL_MS,
+    batchSize: IMPORT_RELAY_BATCH,
+  });
+  importRelay.start();
+  relays.imports = importRelay;
+  rt.shutdown.add('import relay', () => importRelay.stop());
+  rt.grpc.add(creditV1.CreditServiceService, creditGrpcHandlers(credit));
   await rt.serve();
+  await rt.startConsumer('credit.bank-events', [topics.creditBankEvents], bankEventHandlers(credit.bankEvents));
 }
 
 main().catch((err: unknown) => {

@@ -1,0 +1,245 @@
+import type { Connection } from 'mongoose';
+import {
+  insertAggregate,
+  isDuplicateKey,
+  modelOf,
+  nextAuditEntry,
+  type AggregateDocument,
+  type OutboxHandoff,
+} from '@gov/platform';
+import type {
+  Applications,
+  BreakerState,
+  CreditLines,
+  HonorAward,
+  Households,
+  LossCase,
+  Notices,
+} from '../../app/ports';
+import type { RatingApplication } from '../../domain/rating-application';
+import type { Entity } from '../../domain/entity';
+import type { CreditLine } from '../../domain/credit-line';
+import { CreditError } from '../../domain/credit-error';
+import type { Household, Rating } from '../../domain/household';
+import type { Notice } from '../../domain/notice';
+import { maskIdNumber, maskPhone } from '../../domain/personal-data';
+import type { PiiCipher } from '../crypto/pii-cipher';
+import { toOutboxEntries } from '../kafka/credit-events.mapper';
+import { aggregateRepository } from './aggregate.repository';
+import {
+  applicationSchema,
+  breakerSchema,
+  creditLineSchema,
+  entitySchema,
+  householdPiiSchema,
+  honorAwardSchema,
+  householdSchema,
+  importChunkSchema,
+  lossCaseSchema,
+  noticeSchema,
+} from './credit.schemas';
+
+type Nudge = { nudge: () => void };
+
+/** Household state ⇄ document: the rating as one JSON string plus the scalars a query may need. */
+const householdCodec = {
+  toDoc: ({ latestRating, ...rest }: Omit<Household, 'id'>) => ({
+    ...rest,
+    latestRating: latestRating ? JSON.stringify(latestRating) : undefined,
+    ratingGrade: latestRating?.grade,
+    ratingTotal: latestRating?.total,
+    ratingPolicyVersion: latestRating?.policyVersion,
+  }),
+  fromDoc: (d: Record<string, unknown>): Omit<Household, 'id'> => {
+    const { latestRating, ratingGrade: _g, ratingTotal: _t, ratingPolicyVersion: _v, importedBy: _i, ...rest } = d;
+    const rating = typeof latestRating === 'string' ? (JSON.parse(latestRating) as Rating) : undefined;
+    return {
+      ...(rest as Omit<Household, 'id' | 'latestRating'>),
+      ...(rating ? { latestRating: { ...rating, computedAt: new Date(rating.computedAt) } } : {}),
+    };
+  },
+};
+const asModel = (m: unknown) => m as import('mongoose').Model<AggregateDocument>;
+
+export function createHouseholdRepository(
+  conn: Connection,
+  opts: Nudge & { cipher: PiiCipher; importNudge?: () => void; importHandoff?: OutboxHandoff },
+) {
+  const model = asModel(modelOf(conn, 'Household', householdSchema));
+  const pii = modelOf(conn, 'HouseholdPii', householdPiiSchema);
+  const chunks = modelOf(conn, 'ImportChunk', importChunkSchema);
+  const base = aggregateRepository<Household>(model, opts.nudge, householdCodec);
+  const piiDoc = (householdId: string, p: { idNumber: string; phone: string }) => ({
+    _id: householdId,
+    idNumberCipher: opts.cipher.encrypt(p.idNumber),
+    phoneCipher: opts.cipher.encrypt(p.phone),
+    idNumberMasked: maskIdNumber(p.idNumber),
+    phoneMasked: maskPhone(p.phone),
+    idNumberHash: opts.cipher.hash(p.idNumber),
+  });
+  const repo: Households = {
+    ...base,
+    async savePii(householdId, p) {
+      try {
+        // replace keyed by household id: a retried registration rewrites the same record
+        await pii.replaceOne({ _id: householdId }, piiDoc(householdId, p), { upsert: true });
+      } catch (e) {
+        if (isDuplicateKey(e))
+          throw new CreditError('CREDIT_INPUT_INVALID', 'this identity number belongs to another household', [
+            { field: 'head_id_number', message: 'already registered' },
+          ]);
+        throw e;
+      }
+    },
+    async getPii(householdId) {
+      const rec = await pii.findById(householdId).lean();
+      return rec
+        ? { idNumber: opts.cipher.decrypt(rec.idNumberCipher), phone: opts.cipher.decrypt(rec.phoneCipher) }
+        : undefined;
+    },
+    async importChunk(chunk, rows, events, note) {
+      if (rows.length === 0) return 0;
+      // the import is audited once per chunk; each household names its chunk in `importedBy`
+      const first = nextAuditEntry(undefined, {
+        ...note,
+        details: {
+          ...note.details,
+          households: rows.length,
+          firstHouseholdId: rows[0]!.household.id,
+          lastHouseholdId: rows.at(-1)!.household.id,
+        },
+      });
+      const insert = async (m: import('mongoose').Model<never>, docs: unknown[]) => {
+        try {
+          // lean: the rows are built here in the schema's exact shape, so mongoose's per-document casting is skipped
+          const res = await m.insertMany(docs as never[], { ordered: false, rawResult: true, lean: true } as never);
+          return (res as unknown as { insertedCount: number }).insertedCount;
+        } catch (e) {
+          // a re-run of the same chunk: rows already there stay as they were, the missing ones are now in
+          if (!isDuplicateKey(e)) throw e;
+          return (e as { result?: { insertedCount?: number } }).result?.insertedCount ?? 0;
+        }
+      };
+      await insert(
+        pii as never,
+        rows.map((r) => piiDoc(r.household.id, r.pii)),
+      );
+      const inserted = await insert(
+        model as never,
+        rows.map(({ household: { id, ...state } }) => ({
+          _id: id,
+          ...householdCodec.toDoc(state),
+          importedBy: chunk.id,
+          version: 1,
+          outbox: [],
+          outboxPending: false,
+          audit: [],
+        })),
+      );
+      // the events go last: after a crash before this line, re-running the chunk records them then
+      const outbox = toOutboxEntries(events);
+      try {
+        await insertAggregate(
+          chunks as never,
+          { _id: chunk.id, batchId: chunk.batchId, households: rows.length, outbox, audit: [first] } as never,
+        );
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+        // recorded by an earlier run: the poller publishes whatever is still pending there
+        opts.importNudge?.();
+        return inserted;
+      }
+      // the relay sends the entries from memory (no read-back) and trims the chunk at version 1 after the ack
+      if (opts.importHandoff) opts.importHandoff(chunks as never, { id: chunk.id, version: 1, entries: outbox });
+      else opts.importNudge?.();
+      return inserted;
+    },
+  };
+  return { ...repo, model, chunkModel: chunks };
+}
+
+export function createNoticeRepository(conn: Connection, opts: Nudge) {
+  const model = asModel(modelOf(conn, 'Notice', noticeSchema));
+  const repo: Notices = aggregateRepository<Notice>(model, opts.nudge);
+  return { ...repo, model };
+}
+
+export function createCreditLineRepository(conn: Connection, opts: Nudge) {
+  const model = asModel(modelOf(conn, 'CreditLine', creditLineSchema));
+  const base = aggregateRepository<CreditLine>(model, opts.nudge);
+  const withLoanNos = (l: CreditLine) => ({ ...l, bankLoanNos: l.loans.map((x) => x.bankLoanNo) });
+  const strip = (s: ReturnType<typeof base.toStored>) => {
+    const { bankLoanNos: _b, ...value } = s.value as CreditLine & { bankLoanNos?: string[] };
+    return { ...s, value: value as CreditLine };
+  };
+  const repo: CreditLines = {
+    create: (l, events, note) => base.create(withLoanNos(l), events, note),
+    update: (l, v, events, note, prev) => base.update(withLoanNos(l), v, events, note, prev),
+    async get(id) {
+      const s = await base.get(id);
+      return s && strip(s);
+    },
+    async findByHousehold(householdId) {
+      const rec = await model
+        .find({ householdId } as never)
+        .sort({ issuedAt: -1 })
+        .limit(1)
+        .lean();
+      return rec[0] ? strip(base.toStored(rec[0])) : undefined;
+    },
+    async findByBankLoanNo(bankLoanNo) {
+      const rec = await model.findOne({ bankLoanNos: bankLoanNo } as never).lean();
+      return rec ? strip(base.toStored(rec)) : undefined;
+    },
+    async listByTownship(townshipId) {
+      const recs = await model.find({ townshipId } as never).lean();
+      return recs.map((r) => strip(base.toStored(r)));
+    },
+    async coveredOutstandingFen() {
+      const recs = await model
+        .find({ registeredPoor: true } as never)
+        .select({ outstandingPrincipalFen: 1, status: 1 })
+        .lean();
+      return (recs as unknown as { outstandingPrincipalFen: number; status: string }[])
+        .filter((r) => r.status !== 'REVOKED')
+        .reduce((s, r) => s + r.outstandingPrincipalFen, 0);
+    },
+  };
+  return { ...repo, model };
+}
+
+export function createBreakerRepository(conn: Connection, opts: Nudge) {
+  const model = asModel(modelOf(conn, 'CircuitBreaker', breakerSchema));
+  return { ...aggregateRepository<BreakerState>(model, opts.nudge), model };
+}
+
+export function createLossCaseRepository(conn: Connection, opts: Nudge) {
+  const model = asModel(modelOf(conn, 'LossCase', lossCaseSchema));
+  return { ...aggregateRepository<LossCase>(model, opts.nudge), model };
+}
+
+export function createHonorAwardRepository(conn: Connection, opts: Nudge) {
+  const model = asModel(modelOf(conn, 'HonorAward', honorAwardSchema));
+  return { ...aggregateRepository<HonorAward>(model, opts.nudge), model };
+}
+
+export function createEntityRepository(conn: Connection, opts: Nudge) {
+  const model = asModel(modelOf(conn, 'Entity', entitySchema));
+  return { ...aggregateRepository<Entity>(model, opts.nudge), model };
+}
+
+export function createApplicationRepository(conn: Connection, opts: Nudge) {
+  const model = asModel(modelOf(conn, 'RatingApplication', applicationSchema));
+  const base = aggregateRepository<RatingApplication>(model, opts.nudge);
+  const repo: Applications = {
+    ...base,
+    async listByHousehold(householdId) {
+      const recs = await model
+        .find({ householdId } as never)
+        .sort({ submittedAt: -1 })
+        .lean();
+      return recs.map((r) => base.toStored(r));
+    },
+  };
+  return { ...repo, model };
+}

@@ -1,0 +1,195 @@
+import { Schema } from 'mongoose';
+import { aggregateFields } from '@gov/platform';
+
+// Nested domain values (ratings, entries, loans) are stored as plain sub-documents; the domain owns their shape.
+const mixed = { type: Schema.Types.Mixed };
+
+/** 农户 aggregates: households; the identity number and phone are NOT here (see householdPiiSchema). */
+export const householdSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    // serves notices and batch listings by township
+    townshipId: { type: String, index: true },
+    // serves "households of a village" (opening a village notice, the village book)
+    villageId: { type: String, required: true, index: true },
+    villagerGroupId: String,
+    headName: String,
+    povertyStatus: String,
+    // the immutable score card with its inputs and explanation, stored whole as JSON: it is always read whole,
+    // and the Mongo-wire server stores a nested document many times slower than one string (bench/credit)
+    latestRating: String,
+    ratingGrade: String,
+    ratingTotal: Number,
+    ratingPolicyVersion: String,
+    // the latest screening (§4) with every check's evidence
+    screening: mixed,
+    // the import chunk whose audit trail records this household's import, when it came in bulk;
+    // serves "households of an import chunk"
+    importedBy: { type: String, index: true },
+    ...aggregateFields,
+  } as never,
+  { collection: 'households', versionKey: false, minimize: false },
+);
+
+/** Personal data of household heads, encrypted (AES-256-GCM) with masked copies for everyday reads. */
+export const householdPiiSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    idNumberCipher: { type: String, required: true },
+    phoneCipher: { type: String, required: true },
+    idNumberMasked: String,
+    phoneMasked: String,
+    // unique: one household per person; a keyed hash (HMAC) so the index does not reveal the number
+    idNumberHash: { type: String, required: true, unique: true },
+  },
+  { collection: 'household_pii', versionKey: false },
+);
+
+/** 公示 aggregates with their entries and objections. */
+export const noticeSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    // serves "notices of a village"
+    villageId: { type: String, required: true, index: true },
+    startAt: Date,
+    endAt: Date,
+    postedLocation: String,
+    status: String,
+    entries: mixed,
+    objections: mixed,
+    decisions: mixed,
+    closedAt: Date,
+    ...aggregateFields,
+  } as never,
+  { collection: 'notices', versionKey: false, minimize: false },
+);
+
+/** 贷款信用证 + revolving line aggregates with their loans. */
+export const creditLineSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    // serves GetCreditLine by household (latest first)
+    householdId: { type: String, required: true, index: true },
+    villageId: String,
+    // serves the circuit-breaker evaluation of a township
+    townshipId: { type: String, index: true },
+    // unique: certificate numbers are never shared
+    certificateNo: { type: String, unique: true },
+    grade: String,
+    limitFen: Number,
+    outstandingPrincipalFen: Number,
+    status: String,
+    issuedAt: Date,
+    validUntil: Date,
+    policyVersion: String,
+    // serves the fund-leverage sum over risk-shared lines
+    registeredPoor: { type: Boolean, index: true },
+    loans: mixed,
+    // serves bank events, which name the loan by the bank's number
+    bankLoanNos: { type: [String], index: true },
+    appliedEvents: { type: [String], default: [] },
+    onTimeCount: Number,
+    lateCount: Number,
+    ...aggregateFields,
+  } as never,
+  { collection: 'credit_lines', versionKey: false, minimize: false },
+);
+
+/** Circuit-breaker state per village or township. */
+export const breakerSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    unitType: String,
+    tripped: Boolean,
+    trippedAt: Date,
+    ...aggregateFields,
+  } as never,
+  { collection: 'circuit_breakers', versionKey: false },
+);
+
+/**
+ * One chunk of a batch import: the events of up to a thousand imported households ride in this document's
+ * outbox, so the relay clears a thousand events with one conditional write instead of a thousand.
+ */
+export const importChunkSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    batchId: String,
+    households: Number,
+    ...aggregateFields,
+  } as never,
+  { collection: 'import_chunks', versionKey: false },
+);
+
+/** Loss cases of non-performing loans; one per loan (the id is derived from it). */
+export const lossCaseSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    // serves "loss case of this loan"
+    loanId: { type: String, required: true, unique: true },
+    creditLineId: String,
+    householdId: String,
+    lossBaseFen: Number,
+    govShareFen: Number,
+    bankShareFen: Number,
+    insurerShareFen: Number,
+    ratiosBp: { gov: Number, bank: Number, insurer: Number },
+    status: String,
+    triggeredAt: Date,
+    ...aggregateFields,
+  } as never,
+  { collection: 'loss_cases', versionKey: false },
+);
+
+/** Year-end honour titles; one per unit and year (the id is derived from both). */
+export const honorAwardSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    level: String,
+    subjectId: String,
+    title: String,
+    // serves "titles awarded in a year"
+    year: { type: Number, index: true },
+    basisNplBp: Number,
+    awardedAt: Date,
+    ...aggregateFields,
+  } as never,
+  { collection: 'honor_awards', versionKey: false },
+);
+
+/** 带贫经营主体 aggregates with their mutual-fund account and reported loans. */
+export const entitySchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    name: String,
+    kind: String,
+    // unique: one entity per business registration number
+    registrationNo: { type: String, unique: true },
+    // serves "entities of a township"
+    townshipId: { type: String, index: true },
+    inGovBankInsurerAgreement: Boolean,
+    mutualFundPaidFen: Number,
+    contributionRequests: mixed,
+    loans: mixed,
+    ...aggregateFields,
+  } as never,
+  { collection: 'entities', versionKey: false, minimize: false },
+);
+
+/** 信用评定 applications (spec credit §5.2). */
+export const applicationSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    // serves "applications of this household" (the duplicate check)
+    householdId: { type: String, required: true, index: true },
+    villagerGroupId: String,
+    channel: String,
+    // serves the review queue by state
+    state: { type: String, index: true },
+    priority: Number,
+    submittedAt: Date,
+    history: mixed,
+    ...aggregateFields,
+  } as never,
+  { collection: 'rating_applications', versionKey: false, minimize: false },
+);

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '@gov/platform/auth';
+import { CreditError, rejectInvalid } from '../domain/credit-error';
+import type { Household, HouseholdView } from '../domain/household';
+import { roleFor } from '../domain/permissions';
+import { isValidIdNumber, maskIdNumber, maskPhone, piiRoles } from '../domain/personal-data';
+import type { PovertyStatus } from '../domain/rating';
+import type { Clock, Households, Idempotency } from './ports';
+
+export interface RegisterHouseholdInput {
+  townshipId: string;
+  villageId: string;
+  villagerGroupId: string;
+  headName: string;
+  headIdNumber: string;
+  phone: string;
+  povertyStatus: PovertyStatus;
+}
+
+/** A stable id from a scope and key: a retried command re-derives the same id and finds its own result. */
+export const derivedId = (prefix: string, ...parts: string[]) =>
+  `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
+
+function validate(i: RegisterHouseholdInput): void {
+  const v: { field: string; message: string }[] = [];
+  for (const f of ['townshipId', 'villageId', 'villagerGroupId', 'headName'] as const)
+    if (!i[f]?.trim()) v.push({ field: f, message: 'required' });
+  if (!isValidIdNumber(i.headIdNumber))
+    v.push({ field: 'headIdNumber', message: 'not a valid 18-character identity number' });
+  if (!/^1\d{10}$/.test(i.phone)) v.push({ field: 'phone', message: 'not an 11-digit mobile number' });
+  rejectInvalid(v);
+}
+
+/** Registers a household; its identity number and phone go to the encrypted personal-data store (§2.4). */
+export function createRegisterHousehold(deps: { households: Households; idempotency: Idempotency; clock: Clock }) {
+  return async function registerHousehold(
+    cmd: { idempotencyKey: string; input: RegisterHouseholdInput },
+    actor: Actor,
+  ): Promise<string> {
+    const role = roleFor(actor, 'registerHousehold');
+    validate(cmd.input);
+    if (
+      cmd.input.povertyStatus !== 'NONE' &&
+      !actor.roles.includes('POVERTY_OFFICE') &&
+      !actor.roles.includes('CENTER_STAFF')
+    )
+      throw new CreditError('NOT_PERMITTED', 'only the poverty office sets a registered poverty status (§3.2)');
+    const scope = `credit.registerHousehold:${actor.userId}`;
+    const { id } = await deps.idempotency.run(scope, cmd.idempotencyKey, cmd.input, async () => {
+      const id = derivedId('hh', scope, cmd.idempotencyKey);
+      const { headIdNumber, phone, ...rest } = cmd.input;
+      await deps.households.savePii(id, { idNumber: headIdNumber, phone });
+      const household: Household = { id, ...rest };
+      await deps.households.create(household, [], {
+        action: 'household.registered',
+        actor,
+        role,
+        at: deps.clock.now(),
+        details: { villageId: rest.villageId, povertyStatus: rest.povertyStatus },
+      });
+      return { id };
+    });
+    return id;
+  };
+}
+
+/** Reads a household; personal data in full only for the roles that need it, masked for everyone else. */
+export function createGetHousehold(deps: { households: Households }) {
+  return async function getHousehold(id: string, actor: Actor) {
+    const stored = await deps.households.get(id);
+    if (!stored) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${id} does not exist`);
+    const pii = await deps.households.getPii(id);
+    const full = actor.roles.some((r) => (piiRoles as readonly string[]).includes(r));
+    const view: HouseholdView = {
+      ...stored.value,
+      idNumber: pii ? (full ? pii.idNumber : maskIdNumber(pii.idNumber)) : '',
+      phone: pii ? (full ? pii.phone : maskPhone(pii.phone)) : '',
+      piiMasked: !full,
+    };
+    return { household: view, audit: stored.audit };
+  };
+}

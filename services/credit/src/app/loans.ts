@@ -1,0 +1,152 @@
+import type { Actor } from '@gov/platform/auth';
+import { drawLoan, repayLoan, type CreditLine } from '../domain/credit-line';
+import { CreditError, rejectInvalid } from '../domain/credit-error';
+import { roleFor } from '../domain/permissions';
+import type { LendingPolicy } from '../domain/policy';
+import { derivedId } from './households';
+import type { Clock, CreditEvent, CreditLines, Idempotency, Stored } from './ports';
+
+export interface DrawInput {
+  creditLineId: string;
+  bankLoanNo: string;
+  principalFen: number;
+  termMonths: number;
+  rateBp: number;
+  contractDate: string;
+}
+export interface RepayInput {
+  creditLineId: string;
+  loanId: string;
+  principalFen: number;
+  paidAt: Date;
+  onTime: boolean;
+}
+
+function validateDraw(i: DrawInput): void {
+  rejectInvalid([
+    ...(Number.isSafeInteger(i.principalFen) && i.principalFen > 0
+      ? []
+      : [{ field: 'principalFen', message: 'a positive whole number of fen' }]),
+    ...(Number.isInteger(i.termMonths) && i.termMonths > 0
+      ? []
+      : [{ field: 'termMonths', message: 'a positive whole number' }]),
+    ...(Number.isInteger(i.rateBp) && i.rateBp > 0
+      ? []
+      : [{ field: 'rateBp', message: 'a positive whole number of bp' }]),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(i.contractDate) ? [] : [{ field: 'contractDate', message: 'YYYY-MM-DD' }]),
+    ...(i.bankLoanNo?.trim() ? [] : [{ field: 'bankLoanNo', message: 'required' }]),
+  ]);
+}
+
+/**
+ * Loans on a line (spec credit §11, R8.3): draws within the available limit, repayments that revolve the
+ * line. Each is applied once: the operation id (command key or bank event id) is recorded on the line in
+ * the same write, so a retry or a redelivered bank event finds it there and changes nothing.
+ */
+export function createLoanUseCases(deps: {
+  lines: CreditLines;
+  idempotency: Idempotency;
+  clock: Clock;
+  lending: LendingPolicy;
+}) {
+  const load = async (id: string) => {
+    const l = await deps.lines.get(id);
+    if (!l) throw new CreditError('CREDIT_LINE_NOT_FOUND', `credit line ${id} does not exist`);
+    return l;
+  };
+
+  async function applyDraw(l: Stored<CreditLine>, i: DrawInput, opId: string, actor: Actor, role: string) {
+    if (l.value.appliedEvents.includes(opId) || l.value.loans.some((x) => x.bankLoanNo === i.bankLoanNo))
+      return l.value;
+    const loanId = derivedId('ln', l.value.id, i.bankLoanNo);
+    const drawn = drawLoan(l.value, { ...i, loanId }, deps.lending);
+    const next = { ...drawn, appliedEvents: [...drawn.appliedEvents, opId] };
+    const loan = next.loans.at(-1)!;
+    await deps.lines.update(
+      next,
+      l.version,
+      [{ type: 'LoanDrawn', line: next, loan }],
+      {
+        action: 'loan.drawn',
+        actor,
+        role,
+        at: deps.clock.now(),
+        details: {
+          loanId,
+          bankLoanNo: i.bankLoanNo,
+          principalFen: i.principalFen,
+          rateBp: i.rateBp,
+          termMonths: i.termMonths,
+        },
+      },
+      l,
+    );
+    return next;
+  }
+
+  async function applyRepay(l: Stored<CreditLine>, i: RepayInput, opId: string, actor: Actor, role: string) {
+    if (l.value.appliedEvents.includes(opId)) return l.value;
+    const paidOn = new Date(i.paidAt.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    const { line, loan } = repayLoan(l.value, {
+      loanId: i.loanId,
+      principalFen: i.principalFen,
+      onTime: i.onTime,
+      paidOn,
+    });
+    const next = { ...line, appliedEvents: [...line.appliedEvents, opId] };
+    const events: CreditEvent[] = [
+      { type: 'LoanRepaid', line: next, loan, principalFen: i.principalFen, paidAt: i.paidAt, onTime: i.onTime },
+      { type: 'RepaymentBehaviourUpdated', line: next, behaviour: i.onTime ? 'ON_TIME' : 'LATE', at: i.paidAt },
+    ];
+    await deps.lines.update(
+      next,
+      l.version,
+      events,
+      {
+        action: 'loan.repaid',
+        actor,
+        role,
+        at: deps.clock.now(),
+        details: { loanId: i.loanId, principalFen: i.principalFen, onTime: i.onTime },
+      },
+      l,
+    );
+    return next;
+  }
+
+  return {
+    async drawLoan(cmd: { idempotencyKey: string; input: DrawInput }, actor: Actor) {
+      const role = roleFor(actor, 'reportLoan');
+      validateDraw(cmd.input);
+      const scope = `credit.drawLoan:${actor.userId}`;
+      await deps.idempotency.run(scope, cmd.idempotencyKey, cmd.input, async () => {
+        await applyDraw(await load(cmd.input.creditLineId), cmd.input, `${scope}:${cmd.idempotencyKey}`, actor, role);
+        return { ok: true };
+      });
+      const line = (await load(cmd.input.creditLineId)).value;
+      return { line, loanId: line.loans.find((x) => x.bankLoanNo === cmd.input.bankLoanNo)?.id ?? '' };
+    },
+    async repayLoan(cmd: { idempotencyKey: string; input: RepayInput }, actor: Actor) {
+      const role = roleFor(actor, 'reportLoan');
+      rejectInvalid(
+        Number.isSafeInteger(cmd.input.principalFen) && cmd.input.principalFen > 0
+          ? []
+          : [{ field: 'principalFen', message: 'a positive whole number of fen' }],
+      );
+      const scope = `credit.repayLoan:${actor.userId}`;
+      await deps.idempotency.run(scope, cmd.idempotencyKey, cmd.input, async () => {
+        await applyRepay(await load(cmd.input.creditLineId), cmd.input, `${scope}:${cmd.idempotencyKey}`, actor, role);
+        return { ok: true };
+      });
+      return (await load(cmd.input.creditLineId)).value;
+    },
+    /** Used by the bank-event consumer: the event id is the operation id. */
+    applyDraw,
+    applyRepay,
+    async getByHousehold(householdId: string) {
+      const l = await deps.lines.findByHousehold(householdId);
+      if (!l) throw new CreditError('CREDIT_LINE_NOT_FOUND', `household ${householdId} has no credit line`);
+      return l.value;
+    },
+  };
+}

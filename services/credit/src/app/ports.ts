@@ -1,0 +1,182 @@
+import type { AuditEntry } from '@gov/platform';
+import type { Actor } from '@gov/platform/auth';
+import type { CreditLine, Loan } from '../domain/credit-line';
+import type { Household, HouseholdPii, Rating } from '../domain/household';
+import type { Notice, Objection } from '../domain/notice';
+import type { Entity } from '../domain/entity';
+import type { Grade } from '../domain/policy';
+import type { RatingApplication } from '../domain/rating-application';
+import type { SubsidyPeriod } from '../domain/subsidy';
+
+/** Domain events of the credit service; the Kafka mapper turns each into one gov.credit.events.v1 message. */
+export type CreditEvent =
+  | { type: 'RatingApplicationSubmitted'; application: RatingApplication; villageId: string }
+  | { type: 'ScoreComputed'; household: Household; rating: Rating }
+  | { type: 'NoticeOpened'; notice: Notice }
+  | { type: 'ObjectionFiled'; notice: Notice; objection: Objection }
+  | { type: 'NoticeClosed'; notice: Notice }
+  | { type: 'CertificateIssued'; line: CreditLine; headNameMasked: string; idNumberMasked: string }
+  | {
+      type: 'CreditRejected';
+      householdId: string;
+      noticeId: string;
+      reason: string;
+      cause: string;
+      evidenceRefs: string[];
+      at: Date;
+    }
+  | { type: 'CertificateRegraded'; line: CreditLine; oldGrade: Grade; oldLimitFen: number; reason: string; at: Date }
+  | { type: 'CertificateRevoked'; line: CreditLine; reason: string; at: Date }
+  | { type: 'CreditLineStatusChanged'; line: CreditLine; oldStatus: CreditLine['status']; reason: string; at: Date }
+  | { type: 'LoanDrawn'; line: CreditLine; loan: Loan }
+  | { type: 'LoanRepaid'; line: CreditLine; loan: Loan; principalFen: number; paidAt: Date; onTime: boolean }
+  | { type: 'RepaymentBehaviourUpdated'; line: CreditLine; behaviour: 'ON_TIME' | 'LATE' | 'DEFAULTED'; at: Date }
+  | { type: 'LossAllocated'; lossCase: LossCase }
+  | { type: 'SubsidyAccrued'; line: CreditLine; loanId: string; period: SubsidyPeriod }
+  | { type: 'HonorAwarded'; award: HonorAward }
+  | {
+      type: 'RiskFundUtilisationWarning';
+      coveredOutstandingFen: number;
+      ceilingFen: number;
+      utilisationBp: number;
+      thresholdBp: number;
+      creditLineId: string;
+      at: Date;
+    }
+  | { type: 'MutualFundContributionRequired'; entity: Entity; bankLoanNo: string; requiredFen: number; at: Date }
+  | {
+      type: 'BreakerLifted';
+      unitType: 'VILLAGE' | 'TOWNSHIP';
+      unitId: string;
+      nplBp: number;
+      liftedBy: string;
+      reason: string;
+      at: Date;
+    }
+  | {
+      type: 'VillageBreakerTripped';
+      villageId: string;
+      townshipId: string;
+      outstandingFen: number;
+      nplFen: number;
+      thresholdBp: number;
+      at: Date;
+    }
+  | {
+      type: 'TownshipBreakerTripped';
+      townshipId: string;
+      breachedVillageIds: string[];
+      villageCount: number;
+      shareBp: number;
+      accountableHeads: string[];
+      at: Date;
+    };
+
+/** What an audit entry needs besides the chain; the repository links it to the previous entry. */
+export interface AuditNote {
+  action: string;
+  actor: Actor;
+  role: string;
+  reason?: string;
+  at: Date;
+  details?: Record<string, unknown>;
+}
+
+/** A stored aggregate with the version it was read at (for the conditional write) and its audit trail. */
+export interface Stored<T> {
+  value: T;
+  version: number;
+  audit: AuditEntry[];
+}
+
+/** One event-publishing aggregate collection: insert, read, conditional update. */
+export interface AggregateStore<T extends { id: string }> {
+  /** false when an aggregate with this id already exists (a retry). */
+  create(value: T, events: CreditEvent[], note: AuditNote): Promise<boolean>;
+  get(id: string): Promise<Stored<T> | undefined>;
+  /** Throws CONCURRENT_MODIFICATION when someone wrote since `expectedVersion`. */
+  update(value: T, expectedVersion: number, events: CreditEvent[], note: AuditNote, prev: Stored<T>): Promise<void>;
+}
+
+export interface Households extends AggregateStore<Household> {
+  savePii(householdId: string, pii: HouseholdPii): Promise<void>;
+  /** Full personal data; callers decide whether to mask it. */
+  getPii(householdId: string): Promise<HouseholdPii | undefined>;
+  /**
+   * Batch import of one chunk: households with their first rating, then ONE import-chunk aggregate carrying
+   * the chunk's events in its outbox (see ImportChunk). Returns how many households were new.
+   */
+  importChunk(
+    chunk: { id: string; batchId: string },
+    rows: { household: Household; pii: HouseholdPii }[],
+    events: CreditEvent[],
+    note: AuditNote,
+  ): Promise<number>;
+}
+
+export type Notices = AggregateStore<Notice>;
+
+export interface CreditLines extends AggregateStore<CreditLine> {
+  /** The household's most recent line (any status). */
+  findByHousehold(householdId: string): Promise<Stored<CreditLine> | undefined>;
+  findByBankLoanNo(bankLoanNo: string): Promise<Stored<CreditLine> | undefined>;
+  listByTownship(townshipId: string): Promise<Stored<CreditLine>[]>;
+  /** Outstanding principal of lines of registered poor households that are not revoked (R13.4). */
+  coveredOutstandingFen(): Promise<number>;
+}
+
+/** Circuit-breaker state per village and township (spec credit §13.4). */
+export interface BreakerState {
+  id: string;
+  unitType: 'VILLAGE' | 'TOWNSHIP';
+  tripped: boolean;
+  trippedAt?: Date;
+}
+export type Breakers = AggregateStore<BreakerState>;
+
+/** 损失 case of a non-performing loan, split 30/20/50 (spec credit §13.2). */
+export interface LossCase {
+  id: string;
+  loanId: string;
+  creditLineId: string;
+  householdId: string;
+  lossBaseFen: number;
+  govShareFen: number;
+  bankShareFen: number;
+  insurerShareFen: number;
+  ratiosBp: { gov: number; bank: number; insurer: number };
+  status: 'ALLOCATED';
+  triggeredAt: Date;
+}
+export type LossCases = AggregateStore<LossCase>;
+
+/** 信用村 / 信用乡 title for a year (spec credit §16). */
+export interface HonorAward {
+  id: string;
+  level: 'VILLAGE' | 'TOWNSHIP';
+  subjectId: string;
+  title: string;
+  year: number;
+  basisNplBp: number;
+  awardedAt: Date;
+}
+export type HonorAwards = AggregateStore<HonorAward>;
+
+export type Entities = AggregateStore<Entity>;
+
+export interface Applications extends AggregateStore<RatingApplication> {
+  /** The household's applications, newest first. */
+  listByHousehold(householdId: string): Promise<Stored<RatingApplication>[]>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Idempotency {
+  run<T>(scope: string, key: string, request: unknown, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface Sequences {
+  next(name: string): Promise<number>;
+}

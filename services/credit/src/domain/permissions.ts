@@ -1,0 +1,31 @@
+import { hasRole, type Actor } from '@gov/platform/auth';
+import { CreditError } from './credit-error';
+
+/** Who may do what (spec credit §2.4 [inferred]); SYSTEM covers the service's own jobs and consumers. */
+export const permissions = {
+  registerHousehold: ['VILLAGE_COLLECTOR', 'CENTER_STAFF', 'POVERTY_OFFICE'],
+  rateHousehold: ['CENTER_STAFF', 'STATION_STAFF', 'SYSTEM'],
+  screenHousehold: ['VILLAGE_PANEL', 'STATION_STAFF', 'CENTER_STAFF'],
+  openNotice: ['VILLAGE_PANEL', 'STATION_STAFF'],
+  fileObjection: ['HOUSEHOLD', 'VILLAGE_COLLECTOR', 'VILLAGE_PANEL', 'STATION_STAFF', 'CENTER_STAFF'],
+  closeNotice: ['VILLAGE_PANEL', 'STATION_STAFF', 'SYSTEM'],
+  resolveObjection: ['VILLAGE_PANEL', 'STATION_STAFF'],
+  decideCredit: ['BANK_OFFICER'],
+  reportLoan: ['BANK_OFFICER', 'CENTER_STAFF', 'SYSTEM'],
+  evaluateRisk: ['CENTER_STAFF', 'LG_OFFICE', 'SYSTEM'],
+  importHouseholds: ['CENTER_STAFF', 'SYSTEM'],
+  liftBreaker: ['LG_OFFICE'],
+  submitApplication: ['HOUSEHOLD', 'VILLAGE_COLLECTOR', 'CENTER_STAFF', 'BANK_OFFICER'],
+  reviewByGroup: ['VILLAGE_PANEL'],
+  registerEntity: ['POVERTY_OFFICE'],
+  recordContribution: ['CENTER_STAFF'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Returns the role the actor acts in for this command, or refuses with NOT_PERMITTED. */
+export function roleFor(actor: Actor, action: keyof typeof permissions): string {
+  const allowed: readonly string[] = permissions[action];
+  const role = actor.roles.find((r) => allowed.includes(r));
+  if (!role || !hasRole(actor, role))
+    throw new CreditError('NOT_PERMITTED', `${action} needs one of ${allowed.join(', ')}`);
+  return role;
+}

@@ -1,0 +1,123 @@
+import type { Connection } from 'mongoose';
+import { createSequences, type IdempotencyStore, type OutboxHandoff } from '@gov/platform';
+import { createPiiCipher } from './adapters/crypto/pii-cipher';
+import {
+  createApplicationRepository,
+  createBreakerRepository,
+  createCreditLineRepository,
+  createEntityRepository,
+  createHouseholdRepository,
+  createHonorAwardRepository,
+  createLossCaseRepository,
+  createNoticeRepository,
+} from './adapters/mongo/credit.repositories';
+import { createAccrueSubsidy } from './app/accrue-subsidy';
+import { createApplicationUseCases } from './app/applications';
+import { createBankEventHandlers } from './app/bank-events';
+import { createDecideCredit } from './app/decide-credit';
+import { createEntityUseCases } from './app/entities';
+import { createEvaluateBreakers } from './app/evaluate-breakers';
+import { createGetHousehold, createRegisterHousehold } from './app/households';
+import { createImportHouseholds } from './app/import-households';
+import { createLoanUseCases } from './app/loans';
+import { createNoticeUseCases } from './app/notices';
+import type { Clock } from './app/ports';
+import { createRateHousehold } from './app/rate-household';
+import { createRiskSharing } from './app/risk-sharing';
+import { createScreenHousehold } from './app/screen-household';
+import { ratingPolicies, withBoundarySetting, type LendingPolicy } from './domain/policy';
+
+/**
+ * Repositories and use cases of the credit service, wired by hand. main.ts, the integration tests and the
+ * benchmark all build the service through this one function, so they exercise the same code.
+ */
+export function wireCredit(deps: {
+  mongo: Connection;
+  idempotency: IdempotencyStore;
+  clock: Clock;
+  nudge: () => void;
+  /** Nudges the relay of import chunks (separate, small batches: each chunk carries a thousand events). */
+  importNudge?: () => void;
+  /** Hands an import chunk's new events straight to that relay (sent without reading them back). */
+  importHandoff?: OutboxHandoff;
+  piiKey: string;
+  ratingPolicyVersion: string;
+  aaaPlusIncludes100: boolean;
+  lending: LendingPolicy;
+}) {
+  const base = ratingPolicies[deps.ratingPolicyVersion];
+  if (!base) throw new Error(`unknown RATING_POLICY_VERSION ${deps.ratingPolicyVersion}`);
+  const active = withBoundarySetting(base, deps.aaaPlusIncludes100);
+  ratingPolicies[active.version] = active;
+  const policy = () => active;
+  const nudge = { nudge: deps.nudge };
+  const households = createHouseholdRepository(deps.mongo, {
+    ...nudge,
+    importNudge: deps.importNudge,
+    importHandoff: deps.importHandoff,
+    cipher: createPiiCipher(deps.piiKey),
+  });
+  const notices = createNoticeRepository(deps.mongo, nudge);
+  const lines = createCreditLineRepository(deps.mongo, nudge);
+  const breakers = createBreakerRepository(deps.mongo, nudge);
+  const lossCases = createLossCaseRepository(deps.mongo, nudge);
+  const honors = createHonorAwardRepository(deps.mongo, nudge);
+  const entities = createEntityRepository(deps.mongo, nudge);
+  const applicationRepo = createApplicationRepository(deps.mongo, nudge);
+  const sequences = createSequences(deps.mongo);
+  const common = { idempotency: deps.idempotency, clock: deps.clock };
+  const applications = createApplicationUseCases({ applications: applicationRepo, households, ...common });
+  const rating = createRateHousehold({
+    households,
+    lines,
+    policy,
+    ...common,
+    onRated: (householdId, ratingId) => applications.markScored(householdId, `rating ${ratingId}`),
+  });
+  const loans = createLoanUseCases({ lines, lending: deps.lending, ...common });
+  return {
+    models: [
+      households.model,
+      notices.model,
+      lines.model,
+      breakers.model,
+      lossCases.model,
+      honors.model,
+      entities.model,
+      applicationRepo.model,
+    ],
+    /** Relay these with a small batch size: 4 chunks × 1000 events per publish call. */
+    importModels: [households.chunkModel],
+    repositories: { households, notices, lines, breakers, applications: applicationRepo },
+    registerHousehold: createRegisterHousehold({ households, ...common }),
+    getHousehold: createGetHousehold({ households }),
+    applications,
+    screenHousehold: createScreenHousehold({ households, ...common }),
+    rating,
+    notices: createNoticeUseCases({ notices, households, minDays: deps.lending.noticeMinDays, ...common }),
+    decideCredit: createDecideCredit({
+      notices,
+      households,
+      lines,
+      breakers,
+      sequences,
+      lending: deps.lending,
+      ...common,
+    }),
+    loans,
+    bankEvents: createBankEventHandlers({ lines, loans, rating, clock: deps.clock }),
+    evaluateBreakers: createEvaluateBreakers({
+      lines,
+      breakers,
+      clock: deps.clock,
+      lending: deps.lending,
+      // the township's Party secretary and head (党政一把手); the org directory is not wired yet
+      accountableHeads: (townshipId) => [`${townshipId}/party-secretary`, `${townshipId}/head`],
+    }),
+    entities: createEntityUseCases({ entities, clock: deps.clock, lending: deps.lending }),
+    accrueSubsidy: createAccrueSubsidy({ lines, clock: deps.clock, lending: deps.lending }),
+    riskSharing: createRiskSharing({ lines, lossCases, honors, clock: deps.clock, lending: deps.lending }),
+    importHouseholds: createImportHouseholds({ households, clock: deps.clock, policy }),
+  };
+}
+export type CreditService = ReturnType<typeof wireCredit>;
