@@ -17,10 +17,16 @@ stop() {
   kill -9 "$pid" 2>/dev/null || true
   rm -f "$pidf"; log "stopped $1"
 }
-for s in "${servers[@]}"; do stop "$s"; done
+stop_postgres() {
+  local bin; bin=$(pg_bin) || return 0
+  [ -f "$RUN_DIR/pg-data/postmaster.pid" ] || return 0
+  as_pg "$bin/pg_ctl" -D "$RUN_DIR/pg-data" -m fast -w stop >/dev/null 2>&1 || true
+  log "stopped postgres"
+}
+for s in "${servers[@]}"; do stop "$s"; [ "$s" = ferretdb ] && stop_postgres; done
 if [ "$wipe" = 1 ]; then
   for s in "${servers[@]}"; do
-    case "$s" in kafka) rm -rf "$RUN_DIR/kafka-data" "$RUN_DIR/kafka-server.properties" ;; ferretdb) rm -rf "$RUN_DIR/ferretdb-data" ;; esac
+    case "$s" in kafka) rm -rf "$RUN_DIR/kafka-data" "$RUN_DIR/kafka-server.properties" ;; ferretdb) rm -rf "$RUN_DIR/ferretdb-data" "$RUN_DIR/pg-data" "$RUN_DIR/pg-sock" ;; esac
   done
   log "wiped data"
 fi

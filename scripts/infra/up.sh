@@ -7,7 +7,9 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 only="${1:-}"
 case "$only" in "" | kafka | ferretdb) ;; *) die "unknown server '$only' (kafka or ferretdb)" ;; esac
-bash "$ROOT/scripts/infra/tools.sh" ${only:-kafka ferretdb}
+wanted=(${only:-kafka ferretdb})
+[ "$only" != kafka ] && [ "$FERRETDB_BACKEND" = postgresql ] && wanted+=(postgres)
+bash "$ROOT/scripts/infra/tools.sh" "${wanted[@]}"
 mkdir -p "$RUN_DIR/logs"
 
 start_kafka() {
@@ -43,11 +45,37 @@ start_kafka() {
   log "kafka ready on $KAFKA_PORT in $(( $(now_ms) - t0 )) ms"
 }
 
+start_postgres() {
+  local bin; bin=$(pg_bin)
+  local data="$RUN_DIR/pg-data" sock="$RUN_DIR/pg-sock"
+  mkdir -p "$data" "$sock"
+  touch "$RUN_DIR/logs/postgres.log"
+  if [ "$(id -u)" = 0 ]; then chown nobody "$data" "$sock" "$RUN_DIR/logs/postgres.log"; chmod 700 "$data"; fi
+  if [ ! -f "$data/PG_VERSION" ]; then
+    as_pg "$bin/initdb" -D "$data" -A trust -U gov --no-sync -E UTF8 >> "$RUN_DIR/logs/postgres.log" 2>&1
+  fi
+  # durability settings off: this server holds dev and test data only, and speed is what tests need
+  as_pg "$bin/pg_ctl" -D "$data" -w -t 60 -l "$RUN_DIR/logs/postgres.log" \
+    -o "-p $PG_PORT -k $sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null
+  # the client may live apart from the server binaries (Debian: /usr/bin/psql)
+  local psql; psql=$(command -v psql || echo "$bin/psql")
+  "$psql" -h 127.0.0.1 -p "$PG_PORT" -U gov -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='ferretdb'" | grep -q 1 ||
+    "$psql" -h 127.0.0.1 -p "$PG_PORT" -U gov -d postgres -qc "CREATE DATABASE ferretdb" >/dev/null
+}
+
 start_ferretdb() {
   if port_open "$MONGO_PORT"; then log "mongo-wire server already answers on $MONGO_PORT"; return 0; fi
   local t0; t0=$(now_ms)
-  mkdir -p "$RUN_DIR/ferretdb-data"
-  DO_NOT_TRACK=1 setsid nohup "$TOOLS/bin/ferretdb" --handler=sqlite --sqlite-url="file:$RUN_DIR/ferretdb-data/" \
+  local storage
+  if [ "$FERRETDB_BACKEND" = postgresql ]; then
+    port_open "$PG_PORT" || start_postgres
+    storage=(--handler=postgresql "--postgresql-url=postgres://gov@127.0.0.1:$PG_PORT/ferretdb")
+  else
+    mkdir -p "$RUN_DIR/ferretdb-data"
+    storage=(--handler=sqlite "--sqlite-url=file:$RUN_DIR/ferretdb-data/")
+  fi
+  DO_NOT_TRACK=1 setsid nohup "$TOOLS/bin/ferretdb" "${storage[@]}" \
     --listen-addr="127.0.0.1:$MONGO_PORT" --state-dir=- --debug-addr=- --telemetry=disable --log-level=warn \
     >> "$RUN_DIR/logs/ferretdb.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/ferretdb.pid"
@@ -58,14 +86,14 @@ start_ferretdb() {
     sleep 0.1
   done
   port_open "$MONGO_PORT" || die "ferretdb did not open $MONGO_PORT within 30 s"
-  log "ferretdb ready on $MONGO_PORT in $(( $(now_ms) - t0 )) ms"
+  log "ferretdb ($FERRETDB_BACKEND) ready on $MONGO_PORT in $(( $(now_ms) - t0 )) ms"
 }
 
 pids=()
 [ "$only" = ferretdb ] || { start_kafka & pids+=($!); }
 [ "$only" = kafka ] || { start_ferretdb & pids+=($!); }
 for p in "${pids[@]}"; do wait "$p"; done
-[ "$only" = ferretdb ] || # kafkajs on Node 24 warns about its own idle timer (kafkajs#1751); harmless in this short-lived script
-node --disable-warning=TimeoutNegativeWarning "$ROOT/scripts/infra/create-topics.mjs"
+# kafkajs on Node 24 warns about its own idle timer (kafkajs#1751); harmless in this short-lived script
+if [ "$only" != ferretdb ]; then node --disable-warning=TimeoutNegativeWarning "$ROOT/scripts/infra/create-topics.mjs"; fi
 echo "KAFKA_BROKERS=$KAFKA_BROKERS"
 echo "MONGO_URL=$MONGO_URL"
