@@ -300,7 +300,7 @@ async function main(): Promise<void> {
     pending_timers: pendingTimers,
     duplicates: sms.resends,
     lost,
-    store: 'FerretDB v1.24 (SQLite) + Kafka 3.9, one 2-core machine',
+    store: `FerretDB v1.24 (${process.env.FERRETDB_BACKEND ?? 'postgresql'} backend) + Kafka 3.9, one 2-core machine`,
     // the machine is shared: other builds and tests running at the same time move these numbers a lot
     load_avg_1m_at_start: Number(loadAtStart?.toFixed(2) ?? 0),
     notes:
