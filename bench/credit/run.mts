@@ -223,7 +223,12 @@ async function main() {
       'publish_rate: events / seconds between the first and the last event reaching the topic, published by the kit outbox relay through handoff (entries sent from memory right after each chunk write, idempotent producer, acks=all, one request in flight, then the chunk outbox cleared) while the import runs; it cannot exceed the rate the import writes chunks.',
       'raw_producer_rate: a default kafkajs producer sending the same keys, payloads and CloudEvents headers, 2000 per sendBatch (the same bound as the relay), acks=all, in the same run on the same broker.',
     ],
-    machine: { cpus: 2, node: process.version, kafka: '3.9.x KRaft single node', store: `FerretDB v1.24 (${process.env.FERRETDB_BACKEND ?? 'postgresql'} backend)` },
+    machine: {
+      cpus: 2,
+      node: process.version,
+      kafka: '3.9.x KRaft single node',
+      store: `FerretDB v1.24 (${process.env.FERRETDB_BACKEND ?? 'postgresql'} backend)`,
+    },
     measured_at: new Date().toISOString(),
   };
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
