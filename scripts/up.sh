@@ -7,7 +7,8 @@ source "$(dirname "$0")/lib.sh"
 t0=$(date +%s)
 ensure_node_modules
 say "infrastructure: Kafka (KRaft) and FerretDB"
-eval "$(bash scripts/infra/up.sh)"
+# only the two variable lines: tools may print other things (Maven writes terminal codes even when quiet)
+eval "$(bash scripts/infra/up.sh | grep -E '^(KAFKA_BROKERS|MONGO_URL)=')"
 say "build"
 npm run -s build
 node scripts/dev-keys.mjs

@@ -17,14 +17,14 @@ kafka() {
   log "fetching Kafka $KAFKA_VERSION jars from Maven Central"
   rm -rf "$TOOLS/kafka/libs"
   mvn -q -B -f "$ROOT/tools/infra/kafka/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$TOOLS/kafka/libs"
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$TOOLS/kafka/libs" >&2
   echo "$KAFKA_VERSION" > "$TOOLS/kafka.stamp"
 }
 
 ferretdb() {
   stamp_ok ferretdb "$FERRETDB_VERSION" && [ -x "$TOOLS/bin/ferretdb" ] && return 0
   need go "install Go 1.24+ (Debian: apt-get install -y golang)"
-  log "building FerretDB $FERRETDB_VERSION (SQLite backend) from the Go module proxy; first build takes a few minutes"
+  log "building FerretDB $FERRETDB_VERSION from the Go module proxy; first build takes a few minutes"
   # The module zip lacks build/version/version.txt, which FerretDB's init requires when it is the main
   # module, so build from a private copy of the module source with that file written in.
   local src="$TOOLS/src/ferretdb"
