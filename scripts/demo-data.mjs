@@ -44,6 +44,11 @@ for (const { key, ...d } of docs) {
     }),
   });
   const body = await res.json();
+  // a later `up` sends the same key with a new receivedAt; the platform refuses that, which here means "seeded"
+  if (body.code === 'IDEMPOTENCY_KEY_REUSED') {
+    console.error(`[up] demo document ${key} already registered`);
+    continue;
+  }
   if (!res.ok) throw new Error(`demo document ${key}: ${res.status} ${JSON.stringify(body)}`);
   console.error(`[up] demo document ${body.receiptNo} ${body.title}`);
 }
