@@ -60,7 +60,9 @@ export function evaluateBreakers(villages: VillageBook[], p: LendingPolicy) {
   const breached = villages.filter((v) => nplAbove(v.nplFen, v.outstandingFen, p.breakerVillageNplBp));
   const shareBp = villages.length === 0 ? 0 : Math.floor((breached.length * 10000) / villages.length);
   const townshipTripped = villages.length > 0 && breached.length * 10000 >= p.breakerTownshipShareBp * villages.length;
-  return { breachedVillageIds: breached.map((v) => v.villageId), shareBp, townshipTripped };
+  // sorted: the result goes into events and audit, which must not depend on the store's read order
+  const breachedVillageIds = breached.map((v) => v.villageId).sort();
+  return { breachedVillageIds, shareBp, townshipTripped };
 }
 
 /** 信用村 / 信用乡 at year end: the 12-31 NPL ratio does not exceed the threshold (未超过3%, R16.1). */
