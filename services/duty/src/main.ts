@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     dbName: config.MONGO_DB,
     nodeEnv: config.NODE_ENV,
     poolSize: config.ALERT_POOL_SIZE,
+    logger: rt.logger.child({ component: 'alert-path' }),
   });
   rt.shutdown.add('alert-path mongo', () => alert.close());
   const incidentModel = createIncidentModel(rt.mongo);

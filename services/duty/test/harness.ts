@@ -87,7 +87,13 @@ export async function startReplica(
     nodeEnv: 'test',
     logger: testLogger(),
   });
-  const alert = await connectAlertPath({ url: env.mongoUrl, dbName: env.dbName, nodeEnv: 'test', poolSize: 4 });
+  const alert = await connectAlertPath({
+    url: env.mongoUrl,
+    dbName: env.dbName,
+    nodeEnv: 'test',
+    poolSize: 4,
+    logger: testLogger(),
+  });
   const store = createAlertStore(alert, createIncidentModel(conn), { nudge: () => {} });
   const rosters = createRosterRepository(conn, systemClock);
   const cache = createRosterCache({ rosters });

@@ -13,6 +13,11 @@ export async function connectMongo(opts: {
   dbName: string;
   nodeEnv: string;
   logger: Logger;
+  /**
+   * A pool even on FerretDB: for a caller that only inserts documents with unique ids and reads them, which stays
+   * atomic on any number of connections (duty's alert path). Everything else keeps one connection there.
+   */
+  insertOnlyPool?: number;
 }): Promise<Connection> {
   const isTestDb = opts.dbName.startsWith('test_');
   if (opts.nodeEnv === 'test' && !isTestDb)
@@ -27,15 +32,17 @@ export async function connectMongo(opts: {
         autoCreate: true,
         serverSelectionTimeoutMS: 10000,
         maxPoolSize,
+        // an alert path keeps a couple of sockets open so the first insert after a quiet spell does not dial
+        minPoolSize: opts.insertOnlyPool === undefined ? 0 : Math.min(2, maxPoolSize),
       })
       .asPromise();
-  let conn = await open(20);
+  let conn = await open(opts.insertOnlyPool ?? 20);
   // FerretDB v1 runs an update as a read followed by a separate write, so updates of one document arriving on
   // different connections overwrite each other: a $push, an $inc or a version condition is silently lost.
   // It serves one connection's commands one at a time, so a single connection restores the per-document
   // atomicity the aggregate store, relay, inbox and counters rely on (ARCHITECTURE §6). MongoDB keeps the pool.
   const ferretdb = 'ferretdbVersion' in (await conn.db!.admin().command({ buildInfo: 1 }));
-  if (ferretdb) {
+  if (ferretdb && opts.insertOnlyPool === undefined) {
     await conn.close();
     conn = await open(1);
   }
