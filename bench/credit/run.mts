@@ -106,7 +106,7 @@ async function main() {
     mongo: conn,
     idempotency: createIdempotencyStore(conn),
     clock: { now: () => new Date() },
-    nudge: () => undefined,
+    handoff: () => undefined,
     importNudge: () => relays.imports?.nudge(),
     importHandoff: (model, h) => relays.imports?.handoff(model, h),
     piiKey: Buffer.alloc(32, 3).toString('base64'),

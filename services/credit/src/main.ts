@@ -12,13 +12,12 @@ const IMPORT_RELAY_BATCH = 4;
 async function main(): Promise<void> {
   const config = readConfig();
   const rt = await startServiceRuntime(config);
-  let nudge = () => {};
   const relays: { imports?: OutboxRelay } = {};
   const credit = wireCredit({
     mongo: rt.mongo,
     idempotency: rt.idempotency,
     clock: systemClock,
-    nudge: () => nudge(),
+    handoff: rt.handoff,
     importNudge: () => relays.imports?.nudge(),
     importHandoff: (model, h) => relays.imports?.handoff(model, h),
     piiKey: config.PII_KEY,
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
     aaaPlusIncludes100: config.AAA_PLUS_INCLUDES_100,
     lending: config.lending,
   });
-  nudge = rt.startRelay(credit.models as never[]).nudge;
+  rt.startRelay(credit.models as never[]);
   const importRelay = createOutboxRelay({
     models: credit.importModels as never[],
     publisher: rt.publisher,

@@ -35,7 +35,8 @@ export function wireCredit(deps: {
   mongo: Connection;
   idempotency: IdempotencyStore;
   clock: Clock;
-  nudge: () => void;
+  /** Hands each write's new events to the main outbox relay. */
+  handoff: OutboxHandoff;
   /** Nudges the relay of import chunks (separate, small batches: each chunk carries a thousand events). */
   importNudge?: () => void;
   /** Hands an import chunk's new events straight to that relay (sent without reading them back). */
@@ -50,20 +51,20 @@ export function wireCredit(deps: {
   const active = withBoundarySetting(base, deps.aaaPlusIncludes100);
   ratingPolicies[active.version] = active;
   const policy = () => active;
-  const nudge = { nudge: deps.nudge };
+  const relay = { handoff: deps.handoff };
   const households = createHouseholdRepository(deps.mongo, {
-    ...nudge,
+    ...relay,
     importNudge: deps.importNudge,
     importHandoff: deps.importHandoff,
     cipher: createPiiCipher(deps.piiKey),
   });
-  const notices = createNoticeRepository(deps.mongo, nudge);
-  const lines = createCreditLineRepository(deps.mongo, nudge);
-  const breakers = createBreakerRepository(deps.mongo, nudge);
-  const lossCases = createLossCaseRepository(deps.mongo, nudge);
-  const honors = createHonorAwardRepository(deps.mongo, nudge);
-  const entities = createEntityRepository(deps.mongo, nudge);
-  const applicationRepo = createApplicationRepository(deps.mongo, nudge);
+  const notices = createNoticeRepository(deps.mongo, relay);
+  const lines = createCreditLineRepository(deps.mongo, relay);
+  const breakers = createBreakerRepository(deps.mongo, relay);
+  const lossCases = createLossCaseRepository(deps.mongo, relay);
+  const honors = createHonorAwardRepository(deps.mongo, relay);
+  const entities = createEntityRepository(deps.mongo, relay);
+  const applicationRepo = createApplicationRepository(deps.mongo, relay);
   const sequences = createSequences(deps.mongo);
   const common = { idempotency: deps.idempotency, clock: deps.clock };
   const applications = createApplicationUseCases({ applications: applicationRepo, households, ...common });

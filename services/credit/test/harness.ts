@@ -67,13 +67,13 @@ export async function startCredit(name: string, lending: Partial<LendingPolicy> 
   const publisher = createEventPublisher({ kafka, source: '/gov/credit', topicPrefix: env.topicPrefix });
   await publisher.connect();
   const clock = testClock();
-  // the relays need the models the wiring creates, and the wiring needs their nudges: filled in below
+  // the relays need the models the wiring creates, and the wiring needs their handoffs: filled in below
   const relays: { main?: OutboxRelay; imports?: OutboxRelay } = {};
   const credit: CreditService = wireCredit({
     mongo: conn,
     idempotency: createIdempotencyStore(conn),
     clock,
-    nudge: () => relays.main?.nudge(),
+    handoff: (model, h) => relays.main?.handoff(model, h),
     importNudge: () => relays.imports?.nudge(),
     importHandoff: (model, h) => relays.imports?.handoff(model, h),
     piiKey: Buffer.alloc(32, 9).toString('base64'),

@@ -17,8 +17,8 @@ const schema = baseConfigSchema.extend({
   INSTANCE_ID: z.string().min(1).default(hostname()),
   LEASE_MS: z.coerce.number().int().min(500).default(10_000),
   /**
-   * Wake the outbox relay right after each intake (low event latency). Off leaves publishing to the
-   * OUTBOX_POLL_MS poll, for stores where the relay's per-document updates are costly (FerretDB v1).
+   * Hand each write's events to the outbox relay at once (sent from memory, off the alert path). Off leaves
+   * publishing to the relay's recovery poll, for stores where its per-document trims are costly (FerretDB v1).
    */
   OUTBOX_NUDGE: z.enum(['true', 'false']).default('true'),
   /** Connections of the alert path's own pool (inserts and reads by id only). */

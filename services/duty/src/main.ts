@@ -36,11 +36,10 @@ async function main(): Promise<void> {
   });
   rt.shutdown.add('alert-path mongo', () => alert.close());
   const incidentModel = createIncidentModel(rt.mongo);
-  let nudge = () => {};
   const store = createAlertStore(alert, incidentModel, {
-    nudge: () => (config.OUTBOX_NUDGE === 'true' ? nudge() : undefined),
+    handoff: config.OUTBOX_NUDGE === 'true' ? rt.handoff : () => undefined,
   });
-  nudge = rt.startRelay([incidentModel as never]).nudge;
+  rt.startRelay([incidentModel as never]);
   const rosters = createRosterRepository(rt.mongo, clock);
 
   const cache = createRosterCache({ rosters });

@@ -94,7 +94,7 @@ export async function startReplica(
     poolSize: 4,
     logger: testLogger(),
   });
-  const store = createAlertStore(alert, createIncidentModel(conn), { nudge: () => {} });
+  const store = createAlertStore(alert, createIncidentModel(conn), { handoff: () => undefined });
   const rosters = createRosterRepository(conn, systemClock);
   const cache = createRosterCache({ rosters });
   await rosters.save(rosterAroundNow());

@@ -1,5 +1,5 @@
 import { creditV1 } from '@gov/contracts';
-import type { AuditEntry } from '@gov/platform';
+import { toProtoAuditRecord, type AuditEntry } from '@gov/platform';
 import { ValidationError } from '@gov/platform/errors';
 import type { CreditLine } from '../../domain/credit-line';
 import type { HouseholdView, Rating } from '../../domain/household';
@@ -180,17 +180,5 @@ export const toProtoLine = (l: CreditLine): creditV1.CreditLine => ({
   })),
 });
 
-export const toProtoAudit = (a: AuditEntry) => ({
-  seq: String(a.seq),
-  action: a.action,
-  actor: {
-    userId: a.actor.userId,
-    displayName: a.actor.name,
-    orgUnitId: a.actor.orgUnitId,
-    roles: [a.actor.role],
-    clearance: 0,
-  },
-  reason: a.reason,
-  at: new Date(a.at).toISOString(),
-  hash: a.hash,
-});
+/** Audit lines go out in the platform's one shape. */
+export const toProtoAudit = (a: AuditEntry) => toProtoAuditRecord(a);

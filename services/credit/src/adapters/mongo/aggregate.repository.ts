@@ -1,11 +1,11 @@
 import type { Model } from 'mongoose';
 import {
-  insertAggregate,
-  isDuplicateKey,
+  insertAggregateOnce,
   nextAuditEntry,
   updateAggregate,
   type AggregateDocument,
   type AuditEntry,
+  type OutboxHandoff,
 } from '@gov/platform';
 import type { AggregateStore, AuditNote, CreditEvent, Stored } from '../../app/ports';
 import { toOutboxEntries } from '../kafka/credit-events.mapper';
@@ -26,7 +26,7 @@ const audit = (prev: AuditEntry | undefined, note: AuditNote) =>
  */
 export function aggregateRepository<T extends { id: string }>(
   model: Model<AggregateDocument>,
-  nudge: () => void,
+  handoff: OutboxHandoff,
   codec: { toDoc(state: Omit<T, 'id'>): object; fromDoc(doc: Record<string, unknown>): Omit<T, 'id'> } = {
     toDoc: (s) => s,
     fromDoc: (d) => d as Omit<T, 'id'>,
@@ -47,19 +47,15 @@ export function aggregateRepository<T extends { id: string }>(
     toStored,
     async create(value, events, note) {
       const { id, ...state } = value;
-      try {
-        await insertAggregate(model, {
-          _id: id,
-          ...codec.toDoc(state),
-          outbox: toOutboxEntries(events),
-          audit: [audit(undefined, note)],
-        } as never);
-      } catch (e) {
-        if (isDuplicateKey(e)) return false;
-        throw e;
-      }
-      if (events.length > 0) nudge();
-      return true;
+      const outbox = toOutboxEntries(events);
+      const created = await insertAggregateOnce(model, {
+        _id: id,
+        ...codec.toDoc(state),
+        outbox,
+        audit: [audit(undefined, note)],
+      } as never);
+      if (created) handoff(model as never, { id, version: 1, entries: outbox });
+      return created;
     },
     async get(id) {
       const rec = await model.findById(id).lean();
@@ -67,14 +63,15 @@ export function aggregateRepository<T extends { id: string }>(
     },
     async update(value: T, expectedVersion: number, events: CreditEvent[], note: AuditNote, prev: Stored<T>) {
       const { id, ...state } = value;
+      const outbox = toOutboxEntries(events);
       await updateAggregate(model, {
         id,
         expectedVersion,
         set: codec.toDoc(state) as never,
-        events: toOutboxEntries(events),
+        events: outbox,
         audit: [audit(prev.audit.at(-1), note)],
       });
-      if (events.length > 0) nudge();
+      handoff(model as never, { id, version: expectedVersion + 1, entries: outbox });
     },
   };
 }

@@ -39,7 +39,8 @@ import {
   noticeSchema,
 } from './credit.schemas';
 
-type Nudge = { nudge: () => void };
+/** Where a repository hands the events it has just written (the outbox relay's handoff). */
+type Relay = { handoff: OutboxHandoff };
 
 /** Household state ⇄ document: the rating as one JSON string plus the scalars a query may need. */
 const householdCodec = {
@@ -63,12 +64,12 @@ const asModel = (m: unknown) => m as import('mongoose').Model<AggregateDocument>
 
 export function createHouseholdRepository(
   conn: Connection,
-  opts: Nudge & { cipher: PiiCipher; importNudge?: () => void; importHandoff?: OutboxHandoff },
+  opts: Relay & { cipher: PiiCipher; importNudge?: () => void; importHandoff?: OutboxHandoff },
 ) {
   const model = asModel(modelOf(conn, 'Household', householdSchema));
   const pii = modelOf(conn, 'HouseholdPii', householdPiiSchema);
   const chunks = modelOf(conn, 'ImportChunk', importChunkSchema);
-  const base = aggregateRepository<Household>(model, opts.nudge, householdCodec);
+  const base = aggregateRepository<Household>(model, opts.handoff, householdCodec);
   const piiDoc = (householdId: string, p: { idNumber: string; phone: string }) => ({
     _id: householdId,
     idNumberCipher: opts.cipher.encrypt(p.idNumber),
@@ -158,15 +159,15 @@ export function createHouseholdRepository(
   return { ...repo, model, chunkModel: chunks };
 }
 
-export function createNoticeRepository(conn: Connection, opts: Nudge) {
+export function createNoticeRepository(conn: Connection, opts: Relay) {
   const model = asModel(modelOf(conn, 'Notice', noticeSchema));
-  const repo: Notices = aggregateRepository<Notice>(model, opts.nudge);
+  const repo: Notices = aggregateRepository<Notice>(model, opts.handoff);
   return { ...repo, model };
 }
 
-export function createCreditLineRepository(conn: Connection, opts: Nudge) {
+export function createCreditLineRepository(conn: Connection, opts: Relay) {
   const model = asModel(modelOf(conn, 'CreditLine', creditLineSchema));
-  const base = aggregateRepository<CreditLine>(model, opts.nudge);
+  const base = aggregateRepository<CreditLine>(model, opts.handoff);
   const withLoanNos = (l: CreditLine) => ({ ...l, bankLoanNos: l.loans.map((x) => x.bankLoanNo) });
   const strip = (s: ReturnType<typeof base.toStored>) => {
     const { bankLoanNos: _b, ...value } = s.value as CreditLine & { bankLoanNos?: string[] };
@@ -208,29 +209,29 @@ export function createCreditLineRepository(conn: Connection, opts: Nudge) {
   return { ...repo, model };
 }
 
-export function createBreakerRepository(conn: Connection, opts: Nudge) {
+export function createBreakerRepository(conn: Connection, opts: Relay) {
   const model = asModel(modelOf(conn, 'CircuitBreaker', breakerSchema));
-  return { ...aggregateRepository<BreakerState>(model, opts.nudge), model };
+  return { ...aggregateRepository<BreakerState>(model, opts.handoff), model };
 }
 
-export function createLossCaseRepository(conn: Connection, opts: Nudge) {
+export function createLossCaseRepository(conn: Connection, opts: Relay) {
   const model = asModel(modelOf(conn, 'LossCase', lossCaseSchema));
-  return { ...aggregateRepository<LossCase>(model, opts.nudge), model };
+  return { ...aggregateRepository<LossCase>(model, opts.handoff), model };
 }
 
-export function createHonorAwardRepository(conn: Connection, opts: Nudge) {
+export function createHonorAwardRepository(conn: Connection, opts: Relay) {
   const model = asModel(modelOf(conn, 'HonorAward', honorAwardSchema));
-  return { ...aggregateRepository<HonorAward>(model, opts.nudge), model };
+  return { ...aggregateRepository<HonorAward>(model, opts.handoff), model };
 }
 
-export function createEntityRepository(conn: Connection, opts: Nudge) {
+export function createEntityRepository(conn: Connection, opts: Relay) {
   const model = asModel(modelOf(conn, 'Entity', entitySchema));
-  return { ...aggregateRepository<Entity>(model, opts.nudge), model };
+  return { ...aggregateRepository<Entity>(model, opts.handoff), model };
 }
 
-export function createApplicationRepository(conn: Connection, opts: Nudge) {
+export function createApplicationRepository(conn: Connection, opts: Relay) {
   const model = asModel(modelOf(conn, 'RatingApplication', applicationSchema));
-  const base = aggregateRepository<RatingApplication>(model, opts.nudge);
+  const base = aggregateRepository<RatingApplication>(model, opts.handoff);
   const repo: Applications = {
     ...base,
     async listByHousehold(householdId) {

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { nextAuditEntry, updateAggregate, type AuditEntry } from '@gov/platform';
+import { nextAuditEntry, updateAggregate, type AuditEntry, type OutboxHandoff } from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
 import type { AlertStore } from '../../app/ports';
 import type { EscalationTimer, Incident, SentNotification } from '../../domain/incident';
@@ -41,7 +41,7 @@ function toIncident(r: IncidentRecord): Incident {
 export function createAlertStore(
   alert: Connection,
   model: ReturnType<typeof createIncidentModel>,
-  opts: { nudge: () => void },
+  opts: { handoff: OutboxHandoff },
 ) {
   const incidents = () => alert.collection('incidents');
   const insertIncidents = createGroupCommit(alert, 'incidents');
@@ -70,7 +70,8 @@ export function createAlertStore(
         audit: [audit],
       };
       const [created] = await insertIncidents([doc]);
-      if (created) opts.nudge();
+      // sent from memory, off the alert path; the stored outbox is the fallback if this process dies first
+      if (created) opts.handoff(model as never, { id, version: 1, entries: doc.outbox });
       return created ?? false;
     },
 
@@ -109,11 +110,12 @@ export function createAlertStore(
         const r = (await model.findById(incidentId).lean()) as IncidentRecord | null;
         if (!r) return true;
         try {
+          const events = [incidentAcknowledged(incidentId, personId, at)];
           await updateAggregate<IncidentRecord>(model as never, {
             id: incidentId,
             expectedVersion: r.version,
             set: { acknowledgedAt: at, acknowledgedBy: personId, status: 'COMMANDED', timers: {} },
-            events: [incidentAcknowledged(incidentId, personId, at)],
+            events,
             audit: [
               nextAuditEntry(r.audit.at(-1), {
                 action: 'incident.acknowledged',
@@ -123,7 +125,7 @@ export function createAlertStore(
               }),
             ],
           });
-          opts.nudge();
+          opts.handoff(model as never, { id: incidentId, version: r.version + 1, entries: events });
           return true;
         } catch (e) {
           if ((e as { code?: string }).code !== 'CONCURRENT_MODIFICATION') throw e;
@@ -139,11 +141,12 @@ export function createAlertStore(
         if (!r) return;
         if ((r.instructions ?? []).some((x) => x.id === ins.id)) return; // a retry
         try {
+          const events = instructionEvents(ins);
           await updateAggregate<IncidentRecord>(model as never, {
             id: ins.incidentId,
             expectedVersion: r.version,
             set: { instructions: [...(r.instructions ?? []), ins] } as never,
-            events: instructionEvents(ins),
+            events,
             audit: [
               nextAuditEntry(r.audit.at(-1), {
                 action: 'instruction.recorded',
@@ -154,7 +157,7 @@ export function createAlertStore(
               }),
             ],
           });
-          opts.nudge();
+          opts.handoff(model as never, { id: ins.incidentId, version: r.version + 1, entries: events });
           return;
         } catch (e) {
           if ((e as { code?: string }).code !== 'CONCURRENT_MODIFICATION') throw e;
