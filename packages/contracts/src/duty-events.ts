@@ -5,4 +5,9 @@ export const dutyEventTypes = {
   incidentEscalated: 'gov.duty.incident.escalated',
   instructionRecorded: 'gov.duty.instruction.recorded',
   instructionFollowUpRequired: 'gov.duty.instruction.followup_required',
+  reportWarning: 'gov.duty.report.warning',
+  reportBreached: 'gov.duty.report.breached',
+  reportFulfilled: 'gov.duty.report.fulfilled',
+  incidentResolved: 'gov.duty.incident.resolved',
+  violationCandidate: 'gov.duty.violation.candidate',
 } as const;

@@ -39,6 +39,13 @@ const schema = baseConfigSchema.extend({
   REPORT_TARGETS_JSON: z.string().optional(),
   REPORT_GUARD_SHORT_MIN: z.coerce.number().int().min(0).default(r.guardShortMin),
   REPORT_GUARD_LONG_MIN: z.coerce.number().int().min(0).default(r.guardLongMin),
+  /** FR-2 / §9.4 S9 follow-up cadence in minutes, I/II and others [inferred]. */
+  REPORT_FOLLOWUP_MAJOR_MIN: z.coerce.number().int().positive().default(r.followUpMajorMin),
+  REPORT_FOLLOWUP_OTHER_MIN: z.coerce.number().int().positive().default(r.followUpOtherMin),
+  /** How often a replica sweeps the store for guard times and deadlines no local timer holds (NF-3). */
+  OBLIGATION_SWEEP_MS: z.coerce.number().int().min(100).default(2000),
+  /** A sweep leaves an obligation this long to the replica whose own timer holds it. */
+  OBLIGATION_GRACE_MS: z.coerce.number().int().min(0).default(3000),
 });
 
 export type DutyConfig = z.infer<typeof schema> & {
@@ -79,6 +86,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       otherS3AckSec: c.ACK_OTHER_S3_SEC,
       repeats: c.ACK_REPEATS,
     },
-    reporting: { ...r, targets, guardShortMin: c.REPORT_GUARD_SHORT_MIN, guardLongMin: c.REPORT_GUARD_LONG_MIN },
+    reporting: {
+      ...r,
+      targets,
+      guardShortMin: c.REPORT_GUARD_SHORT_MIN,
+      guardLongMin: c.REPORT_GUARD_LONG_MIN,
+      followUpMajorMin: c.REPORT_FOLLOWUP_MAJOR_MIN,
+      followUpOtherMin: c.REPORT_FOLLOWUP_OTHER_MIN,
+    },
   };
 }

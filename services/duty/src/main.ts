@@ -8,6 +8,8 @@ import { createEscalationEngine } from './app/escalation-engine';
 import { createPublishRoster } from './app/publish-roster';
 import { createRaiseIncident } from './app/raise-incident';
 import { createGetIncident, createGetOnDuty } from './app/read-duty';
+import { createObligationClock } from './app/obligation-clock';
+import { createUpwardReporting } from './app/upward-reports';
 import { createRosterCache } from './app/roster-cache';
 import { dutyGrpcHandlers } from './adapters/grpc/duty.grpc';
 import { connectAlertPath } from './adapters/mongo/alert-connection';
@@ -45,15 +47,17 @@ async function main(): Promise<void> {
   const cache = createRosterCache({ rosters });
   await cache.reload();
   const hub = createConsoleHub();
+  const ledger = createDeliveryLedger(alert);
+  const notifier = createHttpNotifier({
+    smsBaseUrl: config.SMS_GATEWAY_URL,
+    timeoutMs: config.SMS_TIMEOUT_MS,
+    push: hub.publish,
+  });
   const engine = createEscalationEngine({
     store,
-    ledger: createDeliveryLedger(alert),
+    ledger,
     leases: createReplicaLeases(alert),
-    notifier: createHttpNotifier({
-      smsBaseUrl: config.SMS_GATEWAY_URL,
-      timeoutMs: config.SMS_TIMEOUT_MS,
-      push: hub.publish,
-    }),
+    notifier,
     directory: (at) => cache.directory(at),
     clock,
     policy: config.escalation,
@@ -70,13 +74,34 @@ async function main(): Promise<void> {
   rt.shutdown.add('escalation engine', () => engine.stop());
   const rearmed = await engine.start();
   log.info({ rearmed, owner: config.INSTANCE_ID }, 'escalation engine started');
+  // statutory report clocks: guard alerts and 迟报 records (spec duty §9.5 AK-4, §9.10)
+  const obligations = createObligationClock({
+    store,
+    ledger,
+    notifier,
+    directory: (at) => cache.directory(at),
+    clock,
+    policy: config.reporting,
+    owner: config.INSTANCE_ID,
+    sweepMs: config.OBLIGATION_SWEEP_MS,
+    graceMs: config.OBLIGATION_GRACE_MS,
+    failed: (err, ctx) => log.error({ err, ...ctx }, 'obligation clock step failed; the sweep retries it'),
+    fired: (phase, lateMs) => {
+      if (lateMs > 1000) log.warn({ phase, lateMs }, 'obligation timer fired late');
+    },
+  });
+  rt.shutdown.add('obligation clock', () => obligations.stop());
+  log.info({ incidents: await obligations.start() }, 'obligation clock started');
 
   rt.grpc.add(
     dutyV1.DutyServiceService,
     dutyGrpcHandlers({
       raiseIncident: createRaiseIncident({
         store,
-        track: engine.track,
+        track: (incident) => {
+          engine.track(incident);
+          obligations.track(incident);
+        },
         directory: (at) => cache.directory(at),
         clock,
         reporting: config.reporting,
@@ -94,6 +119,14 @@ async function main(): Promise<void> {
       getOnDuty: createGetOnDuty({ cache, clock }),
       recordInstruction: createRecordInstruction({ store, cancel: engine.cancel, clock, idempotency: rt.idempotency }),
       dutyLog: createDutyLog({ log: createDutyLogRepository(rt.mongo), clock, idempotency: rt.idempotency }),
+      reporting: createUpwardReporting({
+        store,
+        clock,
+        idempotency: rt.idempotency,
+        policy: config.reporting,
+        track: obligations.track,
+      }),
+      console: hub,
     }),
   );
   await rt.serve();

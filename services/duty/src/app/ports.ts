@@ -3,6 +3,7 @@ import type { ChannelKind, EscalationTimer, Incident, SentNotification } from '.
 import type { Contact, Roster } from '../domain/roster';
 import type { LogEntry } from '../domain/duty-log';
 import type { LeaderInstruction } from '../domain/instruction';
+import type { ReportingChange } from '../domain/upward-reporting';
 
 export type { Actor };
 
@@ -112,4 +113,31 @@ export interface EscalationProbe {
 export interface DutyLogStore {
   all(): Promise<LogEntry[]>;
   insert(entry: LogEntry): Promise<boolean>;
+}
+
+/** Who changed the reporting state, for the audit chain. */
+export interface ReportingAudit {
+  action: string;
+  actor: Actor;
+  role: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Upward reporting on the incident aggregate (slow path, off the alert path): each change is one
+ * version-checked write of the new state with its events and audit entry, retried on a concurrent change.
+ */
+export interface ReportingStore {
+  /**
+   * Applies `change` to the stored incident. `applied` is null when the change found nothing to do (a
+   * retry or a timer that another replica handled); domain errors from `change` propagate.
+   */
+  applyReporting(
+    incidentId: string,
+    change: (i: Incident) => ReportingChange | null,
+    audit: ReportingAudit,
+    at: Date,
+  ): Promise<{ incident: Incident; applied: ReportingChange | null } | undefined>;
+  /** Incidents with an open obligation whose next guard or deadline is at or before `dueBy` (all when omitted). */
+  openObligations(dueBy?: Date): Promise<Incident[]>;
 }

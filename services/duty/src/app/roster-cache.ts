@@ -32,6 +32,9 @@ export function createRosterCache(deps: { rosters: Rosters }) {
       return {
         officeLeaderOnDuty: now.find((x) => x.shift.type === 'OFFICE_LEADER_24H')?.shift.personId,
         govLeaderOnDuty: now.find((x) => x.shift.type === 'GOV_LEADER_24H')?.shift.personId,
+        officersOnDuty: now
+          .filter((x) => x.shift.type === 'OFFICE_DAY' || x.shift.type === 'OFFICE_NIGHT')
+          .map((x) => x.shift.personId),
         byRole,
         contact: (id) => contacts.get(id),
       };

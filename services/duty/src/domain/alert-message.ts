@@ -18,3 +18,24 @@ export function alertText(i: Pick<Incident, 'id' | 'title' | 'severity' | 'class
   const where = i.location ? `，地点：${i.location}` : '';
   return `【值班紧急】${severityName[i.severity]}：${i.title}${where}。${ack}。`;
 }
+
+const hhmm = (d: Date) =>
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
+
+/**
+ * CRITICAL deadline-guard alert (spec duty §9.5 AK-4): names the target, the mode and the deadline and advises
+ * an immediate preliminary oral report (TL-3). Like every SMS it carries no classified detail.
+ */
+export function guardText(
+  i: Pick<Incident, 'id' | 'title' | 'classified'>,
+  o: { targetName: string; mode: 'PHONE' | 'WRITTEN'; dueAt: Date },
+): string {
+  const what = i.classified ? `涉密事件(编号${i.id})` : `“${i.title}”(编号${i.id})`;
+  const mode = o.mode === 'PHONE' ? '电话' : '书面';
+  return `【值班告警】${what}向${o.targetName}${mode}报告时限${hhmm(o.dueAt)}将到，尚未报告，请立即先行口头报告。`;
+}

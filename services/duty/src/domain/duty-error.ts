@@ -15,7 +15,10 @@ export type DutyErrorCode =
   | 'HANDOVER_LOG_NOT_CONFIRMED'
   | 'HANDOVER_NOT_COMPLETED'
   | 'LOG_ENTRY_IMMUTABLE'
-  | 'LOG_INVALID';
+  | 'LOG_INVALID'
+  | 'REPORT_INVALID'
+  | 'INCIDENT_STATE'
+  | 'FINAL_REPORT_MISSING';
 
 const categories: Record<DutyErrorCode, ErrorCategory> = {
   INCIDENT_INVALID: 'invalid_argument',
@@ -32,6 +35,9 @@ const categories: Record<DutyErrorCode, ErrorCategory> = {
   HANDOVER_NOT_COMPLETED: 'failed_precondition',
   LOG_ENTRY_IMMUTABLE: 'failed_precondition',
   LOG_INVALID: 'invalid_argument',
+  REPORT_INVALID: 'invalid_argument',
+  INCIDENT_STATE: 'failed_precondition',
+  FINAL_REPORT_MISSING: 'failed_precondition',
 };
 
 export class DutyError extends AppError {

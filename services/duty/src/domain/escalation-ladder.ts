@@ -6,6 +6,8 @@ import type { EscalationPolicy } from './escalation-policy';
 export interface DutyDirectory {
   officeLeaderOnDuty?: string;
   govLeaderOnDuty?: string;
+  /** Duty officers of the current day or night shift (the deadline guard alerts them, AK-4). */
+  officersOnDuty?: string[];
   byRole: Partial<Record<StandingRole, string>>;
   contact(personId: string): Contact | undefined;
 }

@@ -13,21 +13,73 @@ export type Category =
   | 'PRECURSOR_INTELLIGENCE'
   | 'OTHER';
 
-/** Incident states built so far (spec duty §9.10). */
-export type IncidentStatus = 'ESCALATING' | 'COMMANDED';
+/** Incident states (spec duty §9.10); CLOSED and VOIDED are not built yet. */
+export type IncidentStatus = 'ESCALATING' | 'COMMANDED' | 'FIRST_REPORTED' | 'FOLLOWING_UP' | 'RESOLVED';
 
-export type ObligationStatus = 'PENDING' | 'BREACHED_ON_RECEIPT';
+/** ReportObligation states (spec duty §9.10). */
+export type ObligationStatus =
+  'PENDING' | 'WARNING' | 'BREACHED' | 'BREACHED_ON_RECEIPT' | 'FULFILLED_ON_TIME' | 'FULFILLED_LATE' | 'WAIVED';
+export type ReportMode = 'PHONE' | 'WRITTEN';
+export type ReportKind = 'FIRST' | 'FOLLOW_UP' | 'FINAL';
 
 /** 上报时限 — one upward report owed to a target, counted from occurrence (spec duty §15.5). */
 export interface Obligation {
   id: string;
   targetId: string;
-  mode: 'PHONE' | 'WRITTEN';
-  kind: 'FIRST';
+  mode: ReportMode;
+  kind: ReportKind;
   dueAt: Date;
   /** AK-4 guard: when a still-pending obligation raises the CRITICAL alert. */
   warnAt: Date;
   status: ObligationStatus;
+  /** The upward report that met it, and when (§9.10: fulfilment needs the report). */
+  fulfilledByReportId?: string;
+  fulfilledAt?: Date;
+}
+
+/** 上报 — one report made to a target (spec duty §15.5 UpwardReport). */
+export interface UpwardReport {
+  id: string;
+  targetId: string;
+  mode: ReportMode;
+  kind: ReportKind;
+  content: string;
+  reportedAt: Date;
+  reportedBy: string;
+  /** The person at the target who took the call or signed for the document (§9.10). */
+  receiverName: string;
+  /** The signed document's reference; required for written reports (§9.10). */
+  documentRef: string;
+  /** Made before any leader acknowledged or instructed (AK-4, TL-4: a report never waits for approval). */
+  reportedWithoutInstruction: boolean;
+}
+
+/** A higher authority asked about the incident (PO-2: used to detect information reverse flow). */
+export interface Enquiry {
+  id: string;
+  targetId: string;
+  at: Date;
+  loggedBy: string;
+  note: string;
+}
+
+/** S5 verification of the facts (spec duty §15.4); it never blocks reporting (§19 scenario 20). */
+export type Verification = 'UNVERIFIED' | 'VERIFYING' | 'CONFIRMED' | 'DOUBTFUL' | 'REFUTED';
+export interface VerificationTask {
+  party: 'REPORTING_UNIT' | 'LOCAL_PARTY_COMMITTEE' | 'PUBLIC_SECURITY' | 'EMERGENCY_OFFICE';
+  status: 'OPEN' | 'DONE';
+  openedAt: Date;
+  closedAt?: Date;
+}
+
+/** 违纪候选 — a possible violation for a person to confirm or dismiss later (spec duty §11, §15.6 DutyViolation). */
+export interface ViolationCandidate {
+  id: string;
+  type: 'LATE_REPORT' | 'REVERSE_FLOW';
+  personId: string;
+  obligationId?: string;
+  at: Date;
+  status: 'CANDIDATE';
 }
 
 /** Escalation steps (spec duty §9.4, §15.5 Notification.step). */
@@ -86,6 +138,14 @@ export interface Incident {
   notifications: SentNotification[];
   acknowledgedAt?: Date;
   acknowledgedBy?: string;
+  /** Upward reporting (spec duty §9.6-9.8); absent on incidents stored before reporting was built. */
+  reports?: UpwardReport[];
+  enquiries?: Enquiry[];
+  verification?: Verification;
+  verificationTasks?: VerificationTask[];
+  violations?: ViolationCandidate[];
+  reportedWithoutInstruction?: boolean;
+  resolvedAt?: Date;
 }
 
 /** What the duty officer enters at intake (spec duty §15.4 "Req at intake"). */

@@ -26,14 +26,14 @@ describe('reclassify', () => {
     const obligations = firstObligations(
       { severity: 'II', possiblyMajor: false, occurredAt, receivedAt: sh('2024-10-03 10:01') },
       defaultReportingPolicy,
-    ).map((o) => (o.id === 'first-superior:PHONE:FIRST' ? { ...o, status: 'FULFILLED' as const } : o));
+    ).map((o) => (o.id === 'first-superior:PHONE:FIRST' ? { ...o, status: 'FULFILLED_ON_TIME' as const } : o));
     const after = reclassify(
       { occurredAt, obligations },
       { severity: 'IV', possiblyMajor: false },
       sh('2024-10-03 10:05'),
       defaultReportingPolicy,
     );
-    expect(after.find((o) => o.id === 'first-superior:PHONE:FIRST')?.status).toBe('FULFILLED');
+    expect(after.find((o) => o.id === 'first-superior:PHONE:FIRST')?.status).toBe('FULFILLED_ON_TIME');
     expect(after.filter((o) => o.targetId === 'province').map((o) => o.status)).toEqual(['WAIVED', 'WAIVED']);
     expect(after.find((o) => o.id === 'first-superior:WRITTEN:FIRST')).toMatchObject({
       dueAt: sh('2024-10-03 12:00'),

@@ -2,9 +2,8 @@ import type { Obligation, Severity } from './incident';
 import type { ReportingPolicy } from './reporting-policy';
 import { firstObligations } from './statutory-clocks';
 
-export type ReclassifiedObligation = Omit<Obligation, 'status'> & {
-  status: Obligation['status'] | 'BREACHED' | 'WAIVED' | 'FULFILLED';
-};
+export type ReclassifiedObligation = Obligation;
+const kept: Obligation['status'][] = ['FULFILLED_ON_TIME', 'FULFILLED_LATE', 'BREACHED', 'BREACHED_ON_RECEIPT'];
 
 /**
  * Severity changed (spec duty §9.10 RC-1): obligations of the new class are counted from occurrence and
@@ -20,7 +19,7 @@ export function reclassify(
   const out: ReclassifiedObligation[] = [];
   for (const old of c.obligations) {
     const still = wanted.find((w) => w.id === old.id);
-    if (old.status === 'FULFILLED' || old.status === 'BREACHED' || old.status === 'BREACHED_ON_RECEIPT') out.push(old);
+    if (old.kind !== 'FIRST' || kept.includes(old.status)) out.push(old);
     else if (!still) out.push({ ...old, status: 'WAIVED' });
     else out.push({ ...still, status: still.dueAt.getTime() < now.getTime() ? 'BREACHED' : 'PENDING' });
   }

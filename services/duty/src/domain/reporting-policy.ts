@@ -18,6 +18,9 @@ export interface ReportingPolicy {
   guardShortMin: number;
   guardLongMin: number;
   shortLimitMax: number;
+  /** FR-2 / §9.4 S9: a follow-up report is owed this many minutes after the last one (I/II, others). [inferred] */
+  followUpMajorMin: number;
+  followUpOtherMin: number;
 }
 
 const major: SeverityClass[] = ['I', 'II', 'UNKNOWN_MAJOR'];
@@ -47,4 +50,6 @@ export const defaultReportingPolicy: ReportingPolicy = {
   guardShortMin: 3,
   guardLongMin: 10,
   shortLimitMax: 20,
+  followUpMajorMin: 60,
+  followUpOtherMin: 240,
 };

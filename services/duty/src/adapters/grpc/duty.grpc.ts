@@ -1,4 +1,6 @@
 import { dutyV1 } from '@gov/contracts';
+import { hasRole } from '@gov/platform/auth';
+import { DutyError } from '../../domain/duty-error';
 import type { Handlers } from '@gov/platform';
 import type { createAcknowledgeIncident } from '../../app/acknowledge-incident';
 import type { createDutyLog } from '../../app/duty-log';
@@ -7,7 +9,11 @@ import type { LogEntry } from '../../domain/duty-log';
 import type { createPublishRoster } from '../../app/publish-roster';
 import type { createRaiseIncident } from '../../app/raise-incident';
 import type { createGetIncident, createGetOnDuty } from '../../app/read-duty';
+import type { AlertMessage } from '../../app/ports';
+import type { UpwardReporting } from '../../app/upward-reports';
 import { toIntake, toProtoIncident, toProtoShiftType, toRosterCommand } from './duty.mapper';
+
+const consoleRoles = ['DUTY_OFFICER', 'INFO_OFFICER', 'DUTY_ROOM_MANAGER', 'OFFICE_LEADER', 'OFFICE_DIRECTOR'];
 
 /** DutyService over gRPC: map the request, run the use case, map the result. No rules here. */
 export function dutyGrpcHandlers(u: {
@@ -18,6 +24,9 @@ export function dutyGrpcHandlers(u: {
   getOnDuty: ReturnType<typeof createGetOnDuty>;
   dutyLog: ReturnType<typeof createDutyLog>;
   recordInstruction: ReturnType<typeof createRecordInstruction>;
+  reporting: UpwardReporting;
+  /** The duty console's live alerts (the in-process hub the push channel writes to). */
+  console: { subscribe(fn: (m: AlertMessage) => void): () => void };
 }): Handlers<typeof dutyV1.DutyServiceService> {
   return {
     async raiseIncident(req, ctx) {
@@ -86,6 +95,47 @@ export function dutyGrpcHandlers(u: {
     },
     async listLog() {
       return { entries: (await u.dutyLog.list()).map(toProtoLogEntry) };
+    },
+    async recordUpwardReport(req, ctx) {
+      const r = await u.reporting.recordUpwardReport(req, ctx.actor);
+      return { reportId: r.reportId, incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async recordEnquiry(req, ctx) {
+      const r = await u.reporting.recordEnquiry(req, ctx.actor);
+      return { reverseFlow: r.reverseFlow, incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async setVerification(req, ctx) {
+      const r = await u.reporting.setVerification(req, ctx.actor);
+      return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async resolveIncident(req, ctx) {
+      const r = await u.reporting.resolve(req, ctx.actor);
+      return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async watchConsole(req, ctx, out) {
+      // the desk sees every alert; anyone else only their own (alert texts never carry classified details)
+      if (!hasRole(ctx.actor, ...consoleRoles) && req.recipientId !== ctx.actor.userId)
+        throw new DutyError(
+          'NOT_A_RECIPIENT',
+          'only the duty desk watches every alert; ask for your own with recipientId',
+        );
+      // push alerts as they go out; the stream lasts until the console disconnects or the server stops
+      const off = u.console.subscribe((m) => {
+        if (m.channel !== 'PUSH' || (req.recipientId && req.recipientId !== m.to.personId)) return;
+        out.write({
+          messageId: m.messageId,
+          incidentId: m.incidentId,
+          recipientId: m.to.personId,
+          text: m.text,
+          dueAt: m.dueAt.toISOString(),
+          sentAt: new Date().toISOString(),
+        });
+      });
+      try {
+        await out.closed;
+      } finally {
+        off();
+      }
     },
     async verifyLog() {
       const r = await u.dutyLog.verify();

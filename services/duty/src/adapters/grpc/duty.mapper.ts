@@ -1,6 +1,6 @@
 import { dutyV1 } from '@gov/contracts';
 import { ValidationError } from '@gov/platform/errors';
-import type { Category, Incident, IntakeInput, Obligation, Severity } from '../../domain/incident';
+import type { Category, Incident, IntakeInput, Obligation, Severity, ViolationCandidate } from '../../domain/incident';
 import type { Contact, Shift, ShiftType, StandingRole } from '../../domain/roster';
 
 /** Two-way tables between domain strings and proto enums; UNSPECIFIED maps to nothing and is rejected. */
@@ -83,6 +83,19 @@ export const toProtoObligation = (o: Obligation): dutyV1.Obligation => ({
   dueAt: o.dueAt.toISOString(),
   warnAt: o.warnAt.toISOString(),
   status: o.status,
+  fulfilledByReportId: o.fulfilledByReportId ?? '',
+  fulfilledAt: o.fulfilledAt ? new Date(o.fulfilledAt).toISOString() : '',
+});
+
+const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : '');
+
+export const toProtoViolation = (v: ViolationCandidate): dutyV1.ViolationCandidate => ({
+  id: v.id,
+  type: v.type,
+  personId: v.personId,
+  obligationId: v.obligationId ?? '',
+  at: iso(v.at),
+  status: v.status,
 });
 
 export function toProtoIncident(i: Incident): dutyV1.Incident {
@@ -109,6 +122,28 @@ export function toProtoIncident(i: Incident): dutyV1.Incident {
     acknowledgedBy: i.acknowledgedBy ?? '',
     sourceDelayMinutes: i.sourceDelayMinutes,
     classified: i.classified,
+    reportedWithoutInstruction: i.reportedWithoutInstruction ?? false,
+    verification: i.verification ?? 'UNVERIFIED',
+    verificationTasks: (i.verificationTasks ?? []).map((t) => ({
+      party: t.party,
+      status: t.status,
+      openedAt: iso(t.openedAt),
+      closedAt: iso(t.closedAt),
+    })),
+    reports: (i.reports ?? []).map((r) => ({
+      id: r.id,
+      targetId: r.targetId,
+      mode: r.mode,
+      kind: r.kind,
+      content: r.content,
+      reportedAt: iso(r.reportedAt),
+      reportedBy: r.reportedBy,
+      receiverName: r.receiverName,
+      documentRef: r.documentRef,
+      reportedWithoutInstruction: r.reportedWithoutInstruction,
+    })),
+    violations: (i.violations ?? []).map(toProtoViolation),
+    resolvedAt: iso(i.resolvedAt),
   };
 }
 

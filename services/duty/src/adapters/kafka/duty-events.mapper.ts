@@ -1,8 +1,9 @@
 import { dutyEventsV1, dutyEventTypes, topics } from '@gov/contracts';
 import { outboxEntry, type OutboxEntry } from '@gov/platform';
-import type { Incident } from '../../domain/incident';
+import type { Incident, Obligation } from '../../domain/incident';
+import type { ReportingChange } from '../../domain/upward-reporting';
 import type { LeaderInstruction } from '../../domain/instruction';
-import { toProtoCategory, toProtoObligation, toProtoSeverity } from '../grpc/duty.mapper';
+import { toProtoCategory, toProtoObligation, toProtoSeverity, toProtoViolation } from '../grpc/duty.mapper';
 
 /** Events on gov.duty.events.v1, keyed by incident id (read by supervision and document; never on the alert path). */
 export function incidentReceived(i: Incident): OutboxEntry {
@@ -91,6 +92,67 @@ export function instructionEvents(i: LeaderInstruction): OutboxEntry[] {
           suggestedLeadUnit: i.suggestedLeadUnit,
           dueAt: i.followUpDueAt?.toISOString() ?? '',
         }).finish(),
+      }),
+    );
+  return out;
+}
+
+const obligationEvent: Partial<Record<Obligation['status'], keyof typeof dutyEventTypes>> = {
+  WARNING: 'reportWarning',
+  BREACHED: 'reportBreached',
+  FULFILLED_ON_TIME: 'reportFulfilled',
+  FULFILLED_LATE: 'reportFulfilled',
+};
+
+/**
+ * duty.report.warning / breached / fulfilled, incident.resolved and violation candidates of one reporting
+ * change (spec duty §16.1); event ids are derived from what happened, so a repeated change repeats its ids.
+ */
+export function reportingEvents(before: Incident, change: ReportingChange, at: Date): OutboxEntry[] {
+  const out: OutboxEntry[] = [];
+  const id = before.id;
+  for (const o of change.changed) {
+    const type = obligationEvent[o.status];
+    if (!type) continue;
+    out.push(
+      outboxEntry({
+        topic: topics.duty,
+        key: id,
+        type: dutyEventTypes[type],
+        time: at,
+        id: `${id}:${o.id}:${o.status}`,
+        payload: dutyEventsV1.ObligationStatusChanged.encode({
+          incidentId: id,
+          obligation: toProtoObligation(o),
+          at: at.toISOString(),
+          onTime: o.status === 'FULFILLED_ON_TIME',
+        }).finish(),
+      }),
+    );
+  }
+  for (const v of change.violations)
+    out.push(
+      outboxEntry({
+        topic: topics.duty,
+        key: id,
+        type: dutyEventTypes.violationCandidate,
+        time: at,
+        id: `${v.id}:candidate`,
+        payload: dutyEventsV1.ViolationCandidateRaised.encode({
+          incidentId: id,
+          violation: toProtoViolation(v),
+        }).finish(),
+      }),
+    );
+  if (before.status !== 'RESOLVED' && change.incident.status === 'RESOLVED')
+    out.push(
+      outboxEntry({
+        topic: topics.duty,
+        key: id,
+        type: dutyEventTypes.incidentResolved,
+        time: at,
+        id: `${id}:resolved`,
+        payload: dutyEventsV1.IncidentResolved.encode({ incidentId: id, resolvedAt: at.toISOString() }).finish(),
       }),
     );
   return out;

@@ -1,9 +1,15 @@
 import type { Connection } from 'mongoose';
 import { nextAuditEntry, updateAggregate, type AuditEntry, type OutboxHandoff } from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
-import type { AlertStore } from '../../app/ports';
+import type { AlertStore, ReportingStore } from '../../app/ports';
 import type { EscalationTimer, Incident, SentNotification } from '../../domain/incident';
-import { incidentAcknowledged, incidentReceived, instructionEvents } from '../kafka/duty-events.mapper';
+import { nextObligationAt } from '../../domain/upward-reporting';
+import {
+  incidentAcknowledged,
+  incidentReceived,
+  instructionEvents,
+  reportingEvents,
+} from '../kafka/duty-events.mapper';
 import { createGroupCommit, insertIgnoringDuplicates } from './group-commit';
 import type { IncidentRecord } from './incident.schema';
 import type { createIncidentModel } from './incident.schema';
@@ -18,16 +24,19 @@ function toIncident(r: IncidentRecord): Incident {
     outboxPending: _p,
     audit: _a,
     owner: _ow,
+    nextObligationAt: _n,
     acknowledgedAt,
     acknowledgedBy,
+    resolvedAt,
     ...s
-  } = r;
+  } = r as IncidentRecord & { resolvedAt?: Date | null };
   return {
     id: _id,
     ...s,
     timers: s.timers ?? {},
     ...(acknowledgedAt ? { acknowledgedAt } : {}),
     ...(acknowledgedBy ? { acknowledgedBy } : {}),
+    ...(resolvedAt ? { resolvedAt } : {}),
   };
 }
 
@@ -47,7 +56,69 @@ export function createAlertStore(
   const insertIncidents = createGroupCommit(alert, 'incidents');
   const insertTimers = createGroupCommit(alert, 'escalation_timers');
   const insertDone = createGroupCommit(alert, 'timer_done');
-  const store: AlertStore & { audit(id: string): Promise<AuditEntry[]>; deliveries(id: string): Promise<object[]> } = {
+  const store: AlertStore &
+    ReportingStore & { audit(id: string): Promise<AuditEntry[]>; deliveries(id: string): Promise<object[]> } = {
+    async applyReporting(incidentId, change, note, at) {
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const r = (await model.findById(incidentId).lean()) as IncidentRecord | null;
+        if (!r) return undefined;
+        const before = toIncident(r);
+        const applied = change(before);
+        if (!applied) return { incident: before, applied: null };
+        const next = applied.incident;
+        const events = reportingEvents(before, applied, at);
+        try {
+          await updateAggregate<IncidentRecord>(model as never, {
+            id: incidentId,
+            expectedVersion: r.version,
+            set: {
+              status: next.status,
+              flags: next.flags,
+              obligations: next.obligations,
+              reports: next.reports ?? [],
+              enquiries: next.enquiries ?? [],
+              verification: next.verification ?? 'UNVERIFIED',
+              verificationTasks: next.verificationTasks ?? [],
+              violations: next.violations ?? [],
+              reportedWithoutInstruction: next.reportedWithoutInstruction ?? false,
+              resolvedAt: next.resolvedAt ?? null,
+              nextObligationAt: next.status === 'RESOLVED' ? null : nextObligationAt(next.obligations),
+            } as never,
+            events,
+            audit: [
+              nextAuditEntry(r.audit.at(-1), {
+                action: note.action,
+                actor: note.actor,
+                role: note.role,
+                at,
+                details: {
+                  ...note.details,
+                  obligations: applied.changed.map((o) => `${o.id}:${o.status}`),
+                  created: applied.created.map((o) => o.id),
+                  violations: applied.violations.map((v) => v.id),
+                },
+              }),
+            ],
+          });
+          if (events.length) opts.handoff(model as never, { id: incidentId, version: r.version + 1, entries: events });
+          return { incident: next, applied };
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'CONCURRENT_MODIFICATION') throw e;
+        }
+      }
+      throw new Error(`reporting change on incident ${incidentId} kept conflicting`);
+    },
+
+    async openObligations(dueBy) {
+      const recs = (await model
+        .find(dueBy ? { nextObligationAt: { $ne: null, $lte: dueBy } } : { nextObligationAt: { $ne: null } }, {
+          outbox: 0,
+          audit: 0,
+        })
+        .lean()) as unknown as IncidentRecord[];
+      return recs.map((r) => toIncident({ ...r, outbox: [], audit: [] }));
+    },
+
     async insertIncident(incident, owner) {
       const { id, acknowledgedAt: _a, acknowledgedBy: _b, ...state } = incident;
       const audit = nextAuditEntry(undefined, {
@@ -64,6 +135,7 @@ export function createAlertStore(
         acknowledgedAt: null,
         acknowledgedBy: null,
         owner,
+        nextObligationAt: nextObligationAt(incident.obligations),
         version: 1,
         outbox: [incidentReceived(incident)],
         outboxPending: true,

@@ -9,6 +9,8 @@ export type IncidentRecord = Omit<Incident, 'id' | 'acknowledgedAt' | 'acknowled
     acknowledgedBy: string | null;
     /** Replica whose engine escalates the incident (ARCHITECTURE §7: one sender per incident, see replica_leases). */
     owner: string;
+    /** The earliest guard time or deadline of an open obligation; null when none is open (the sweep's index). */
+    nextObligationAt?: Date | null;
   };
 
 export const incidentSchema: Schema<IncidentRecord> = new Schema(
@@ -36,6 +38,15 @@ export const incidentSchema: Schema<IncidentRecord> = new Schema(
     recipients: [String],
     notifications: { type: Schema.Types.Mixed, default: [] },
     instructions: { type: Schema.Types.Mixed, default: [] },
+    reports: { type: Schema.Types.Mixed, default: [] },
+    enquiries: { type: Schema.Types.Mixed, default: [] },
+    verification: { type: String, default: 'UNVERIFIED' },
+    verificationTasks: { type: Schema.Types.Mixed, default: [] },
+    violations: { type: Schema.Types.Mixed, default: [] },
+    reportedWithoutInstruction: { type: Boolean, default: false },
+    resolvedAt: { type: Date, default: null },
+    // serves the obligation sweep: incidents with a guard or deadline that has come
+    nextObligationAt: { type: Date, default: null, index: true },
     acknowledgedAt: { type: Date, default: null },
     acknowledgedBy: { type: String, default: null },
     // serves re-arming a replica's timers after a restart or takeover

@@ -11,7 +11,9 @@ import {
   type ChannelCredentials,
   Client,
   type ClientOptions,
+  type ClientReadableStream,
   type ClientUnaryCall,
+  type handleServerStreamingCall,
   type handleUnaryCall,
   makeGenericClientConstructor,
   type Metadata,
@@ -326,6 +328,37 @@ export interface Obligation {
   dueAt: string;
   warnAt: string;
   status: string;
+  fulfilledByReportId: string;
+  fulfilledAt: string;
+}
+
+export interface UpwardReport {
+  id: string;
+  targetId: string;
+  mode: string;
+  kind: string;
+  content: string;
+  reportedAt: string;
+  reportedBy: string;
+  receiverName: string;
+  documentRef: string;
+  reportedWithoutInstruction: boolean;
+}
+
+export interface VerificationTask {
+  party: string;
+  status: string;
+  openedAt: string;
+  closedAt: string;
+}
+
+export interface ViolationCandidate {
+  id: string;
+  type: string;
+  personId: string;
+  obligationId: string;
+  at: string;
+  status: string;
 }
 
 /** One notification sent to one person (spec duty §15.5 Notification). */
@@ -355,6 +388,12 @@ export interface Incident {
   /** Minutes between occurrence and receipt, counted against the reporting source (CK-4). */
   sourceDelayMinutes: number;
   classified: boolean;
+  reportedWithoutInstruction: boolean;
+  verification: string;
+  verificationTasks: VerificationTask[];
+  reports: UpwardReport[];
+  violations: ViolationCandidate[];
+  resolvedAt: string;
 }
 
 /** One shift of a roster with the person who holds it. */
@@ -425,6 +464,70 @@ export interface RecordInstructionResponse {
   /** RFC 3339; empty when the instruction states no time limit. */
   followUpDueAt: string;
   incident?: Incident | undefined;
+}
+
+export interface RecordUpwardReportRequest {
+  idempotencyKey: string;
+  incidentId: string;
+  targetId: string;
+  /** PHONE or WRITTEN */
+  mode: string;
+  /** FIRST, FOLLOW_UP or FINAL */
+  kind: string;
+  content: string;
+  receiverName: string;
+  documentRef: string;
+}
+
+export interface RecordUpwardReportResponse {
+  reportId: string;
+  incident?: Incident | undefined;
+}
+
+export interface RecordEnquiryRequest {
+  idempotencyKey: string;
+  incidentId: string;
+  targetId: string;
+  note: string;
+}
+
+export interface RecordEnquiryResponse {
+  reverseFlow: boolean;
+  incident?: Incident | undefined;
+}
+
+export interface SetVerificationRequest {
+  idempotencyKey: string;
+  incidentId: string;
+  /** UNVERIFIED, VERIFYING, CONFIRMED, DOUBTFUL or REFUTED */
+  verification: string;
+}
+
+export interface SetVerificationResponse {
+  incident?: Incident | undefined;
+}
+
+export interface ResolveIncidentRequest {
+  idempotencyKey: string;
+  incidentId: string;
+}
+
+export interface ResolveIncidentResponse {
+  incident?: Incident | undefined;
+}
+
+export interface WatchConsoleRequest {
+  /** only alerts to this person; all of the desk's alerts when empty */
+  recipientId: string;
+}
+
+export interface WatchConsoleResponse {
+  messageId: string;
+  incidentId: string;
+  recipientId: string;
+  text: string;
+  dueAt: string;
+  sentAt: string;
 }
 
 function createBaseLogEntry(): LogEntry {
@@ -2048,7 +2151,17 @@ export const GetIncidentResponse: MessageFns<GetIncidentResponse> = {
 };
 
 function createBaseObligation(): Obligation {
-  return { id: "", targetId: "", mode: "", kind: "", dueAt: "", warnAt: "", status: "" };
+  return {
+    id: "",
+    targetId: "",
+    mode: "",
+    kind: "",
+    dueAt: "",
+    warnAt: "",
+    status: "",
+    fulfilledByReportId: "",
+    fulfilledAt: "",
+  };
 }
 
 export const Obligation: MessageFns<Obligation> = {
@@ -2073,6 +2186,12 @@ export const Obligation: MessageFns<Obligation> = {
     }
     if (message.status !== "") {
       writer.uint32(58).string(message.status);
+    }
+    if (message.fulfilledByReportId !== "") {
+      writer.uint32(66).string(message.fulfilledByReportId);
+    }
+    if (message.fulfilledAt !== "") {
+      writer.uint32(74).string(message.fulfilledAt);
     }
     return writer;
   },
@@ -2146,6 +2265,22 @@ export const Obligation: MessageFns<Obligation> = {
             message.status = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.fulfilledByReportId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.fulfilledAt = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2179,6 +2314,16 @@ export const Obligation: MessageFns<Obligation> = {
         ? globalThis.String(object.warn_at)
         : "",
       status: isSet(object.status) ? globalThis.String(object.status) : "",
+      fulfilledByReportId: isSet(object.fulfilledByReportId)
+        ? globalThis.String(object.fulfilledByReportId)
+        : isSet(object.fulfilled_by_report_id)
+        ? globalThis.String(object.fulfilled_by_report_id)
+        : "",
+      fulfilledAt: isSet(object.fulfilledAt)
+        ? globalThis.String(object.fulfilledAt)
+        : isSet(object.fulfilled_at)
+        ? globalThis.String(object.fulfilled_at)
+        : "",
     };
   },
 
@@ -2205,6 +2350,12 @@ export const Obligation: MessageFns<Obligation> = {
     if (message.status !== "") {
       obj.status = message.status;
     }
+    if (message.fulfilledByReportId !== "") {
+      obj.fulfilledByReportId = message.fulfilledByReportId;
+    }
+    if (message.fulfilledAt !== "") {
+      obj.fulfilledAt = message.fulfilledAt;
+    }
     return obj;
   },
 
@@ -2219,6 +2370,538 @@ export const Obligation: MessageFns<Obligation> = {
     message.kind = object.kind ?? "";
     message.dueAt = object.dueAt ?? "";
     message.warnAt = object.warnAt ?? "";
+    message.status = object.status ?? "";
+    message.fulfilledByReportId = object.fulfilledByReportId ?? "";
+    message.fulfilledAt = object.fulfilledAt ?? "";
+    return message;
+  },
+};
+
+function createBaseUpwardReport(): UpwardReport {
+  return {
+    id: "",
+    targetId: "",
+    mode: "",
+    kind: "",
+    content: "",
+    reportedAt: "",
+    reportedBy: "",
+    receiverName: "",
+    documentRef: "",
+    reportedWithoutInstruction: false,
+  };
+}
+
+export const UpwardReport: MessageFns<UpwardReport> = {
+  encode(message: UpwardReport, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.targetId !== "") {
+      writer.uint32(18).string(message.targetId);
+    }
+    if (message.mode !== "") {
+      writer.uint32(26).string(message.mode);
+    }
+    if (message.kind !== "") {
+      writer.uint32(34).string(message.kind);
+    }
+    if (message.content !== "") {
+      writer.uint32(42).string(message.content);
+    }
+    if (message.reportedAt !== "") {
+      writer.uint32(50).string(message.reportedAt);
+    }
+    if (message.reportedBy !== "") {
+      writer.uint32(58).string(message.reportedBy);
+    }
+    if (message.receiverName !== "") {
+      writer.uint32(66).string(message.receiverName);
+    }
+    if (message.documentRef !== "") {
+      writer.uint32(74).string(message.documentRef);
+    }
+    if (message.reportedWithoutInstruction !== false) {
+      writer.uint32(80).bool(message.reportedWithoutInstruction);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpwardReport {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpwardReport();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.targetId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.mode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reportedAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.reportedBy = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.receiverName = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.documentRef = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.reportedWithoutInstruction = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpwardReport {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      targetId: isSet(object.targetId)
+        ? globalThis.String(object.targetId)
+        : isSet(object.target_id)
+        ? globalThis.String(object.target_id)
+        : "",
+      mode: isSet(object.mode) ? globalThis.String(object.mode) : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      content: isSet(object.content) ? globalThis.String(object.content) : "",
+      reportedAt: isSet(object.reportedAt)
+        ? globalThis.String(object.reportedAt)
+        : isSet(object.reported_at)
+        ? globalThis.String(object.reported_at)
+        : "",
+      reportedBy: isSet(object.reportedBy)
+        ? globalThis.String(object.reportedBy)
+        : isSet(object.reported_by)
+        ? globalThis.String(object.reported_by)
+        : "",
+      receiverName: isSet(object.receiverName)
+        ? globalThis.String(object.receiverName)
+        : isSet(object.receiver_name)
+        ? globalThis.String(object.receiver_name)
+        : "",
+      documentRef: isSet(object.documentRef)
+        ? globalThis.String(object.documentRef)
+        : isSet(object.document_ref)
+        ? globalThis.String(object.document_ref)
+        : "",
+      reportedWithoutInstruction: isSet(object.reportedWithoutInstruction)
+        ? globalThis.Boolean(object.reportedWithoutInstruction)
+        : isSet(object.reported_without_instruction)
+        ? globalThis.Boolean(object.reported_without_instruction)
+        : false,
+    };
+  },
+
+  toJSON(message: UpwardReport): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.targetId !== "") {
+      obj.targetId = message.targetId;
+    }
+    if (message.mode !== "") {
+      obj.mode = message.mode;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.content !== "") {
+      obj.content = message.content;
+    }
+    if (message.reportedAt !== "") {
+      obj.reportedAt = message.reportedAt;
+    }
+    if (message.reportedBy !== "") {
+      obj.reportedBy = message.reportedBy;
+    }
+    if (message.receiverName !== "") {
+      obj.receiverName = message.receiverName;
+    }
+    if (message.documentRef !== "") {
+      obj.documentRef = message.documentRef;
+    }
+    if (message.reportedWithoutInstruction !== false) {
+      obj.reportedWithoutInstruction = message.reportedWithoutInstruction;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<UpwardReport>, I>>(base?: I): UpwardReport {
+    return UpwardReport.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpwardReport>, I>>(object: I): UpwardReport {
+    const message = createBaseUpwardReport();
+    message.id = object.id ?? "";
+    message.targetId = object.targetId ?? "";
+    message.mode = object.mode ?? "";
+    message.kind = object.kind ?? "";
+    message.content = object.content ?? "";
+    message.reportedAt = object.reportedAt ?? "";
+    message.reportedBy = object.reportedBy ?? "";
+    message.receiverName = object.receiverName ?? "";
+    message.documentRef = object.documentRef ?? "";
+    message.reportedWithoutInstruction = object.reportedWithoutInstruction ?? false;
+    return message;
+  },
+};
+
+function createBaseVerificationTask(): VerificationTask {
+  return { party: "", status: "", openedAt: "", closedAt: "" };
+}
+
+export const VerificationTask: MessageFns<VerificationTask> = {
+  encode(message: VerificationTask, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.party !== "") {
+      writer.uint32(10).string(message.party);
+    }
+    if (message.status !== "") {
+      writer.uint32(18).string(message.status);
+    }
+    if (message.openedAt !== "") {
+      writer.uint32(26).string(message.openedAt);
+    }
+    if (message.closedAt !== "") {
+      writer.uint32(34).string(message.closedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VerificationTask {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVerificationTask();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.party = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.openedAt = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.closedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VerificationTask {
+    return {
+      party: isSet(object.party) ? globalThis.String(object.party) : "",
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+      openedAt: isSet(object.openedAt)
+        ? globalThis.String(object.openedAt)
+        : isSet(object.opened_at)
+        ? globalThis.String(object.opened_at)
+        : "",
+      closedAt: isSet(object.closedAt)
+        ? globalThis.String(object.closedAt)
+        : isSet(object.closed_at)
+        ? globalThis.String(object.closed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: VerificationTask): unknown {
+    const obj: any = {};
+    if (message.party !== "") {
+      obj.party = message.party;
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    if (message.openedAt !== "") {
+      obj.openedAt = message.openedAt;
+    }
+    if (message.closedAt !== "") {
+      obj.closedAt = message.closedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<VerificationTask>, I>>(base?: I): VerificationTask {
+    return VerificationTask.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<VerificationTask>, I>>(object: I): VerificationTask {
+    const message = createBaseVerificationTask();
+    message.party = object.party ?? "";
+    message.status = object.status ?? "";
+    message.openedAt = object.openedAt ?? "";
+    message.closedAt = object.closedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseViolationCandidate(): ViolationCandidate {
+  return { id: "", type: "", personId: "", obligationId: "", at: "", status: "" };
+}
+
+export const ViolationCandidate: MessageFns<ViolationCandidate> = {
+  encode(message: ViolationCandidate, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.type !== "") {
+      writer.uint32(18).string(message.type);
+    }
+    if (message.personId !== "") {
+      writer.uint32(26).string(message.personId);
+    }
+    if (message.obligationId !== "") {
+      writer.uint32(34).string(message.obligationId);
+    }
+    if (message.at !== "") {
+      writer.uint32(42).string(message.at);
+    }
+    if (message.status !== "") {
+      writer.uint32(50).string(message.status);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ViolationCandidate {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseViolationCandidate();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.personId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.obligationId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ViolationCandidate {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+      personId: isSet(object.personId)
+        ? globalThis.String(object.personId)
+        : isSet(object.person_id)
+        ? globalThis.String(object.person_id)
+        : "",
+      obligationId: isSet(object.obligationId)
+        ? globalThis.String(object.obligationId)
+        : isSet(object.obligation_id)
+        ? globalThis.String(object.obligation_id)
+        : "",
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+    };
+  },
+
+  toJSON(message: ViolationCandidate): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    if (message.personId !== "") {
+      obj.personId = message.personId;
+    }
+    if (message.obligationId !== "") {
+      obj.obligationId = message.obligationId;
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ViolationCandidate>, I>>(base?: I): ViolationCandidate {
+    return ViolationCandidate.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ViolationCandidate>, I>>(object: I): ViolationCandidate {
+    const message = createBaseViolationCandidate();
+    message.id = object.id ?? "";
+    message.type = object.type ?? "";
+    message.personId = object.personId ?? "";
+    message.obligationId = object.obligationId ?? "";
+    message.at = object.at ?? "";
     message.status = object.status ?? "";
     return message;
   },
@@ -2383,6 +3066,12 @@ function createBaseIncident(): Incident {
     acknowledgedBy: "",
     sourceDelayMinutes: 0,
     classified: false,
+    reportedWithoutInstruction: false,
+    verification: "",
+    verificationTasks: [],
+    reports: [],
+    violations: [],
+    resolvedAt: "",
   };
 }
 
@@ -2435,6 +3124,24 @@ export const Incident: MessageFns<Incident> = {
     }
     if (message.classified !== false) {
       writer.uint32(128).bool(message.classified);
+    }
+    if (message.reportedWithoutInstruction !== false) {
+      writer.uint32(136).bool(message.reportedWithoutInstruction);
+    }
+    if (message.verification !== "") {
+      writer.uint32(146).string(message.verification);
+    }
+    for (const v of message.verificationTasks) {
+      VerificationTask.encode(v!, writer.uint32(154).fork()).join();
+    }
+    for (const v of message.reports) {
+      UpwardReport.encode(v!, writer.uint32(162).fork()).join();
+    }
+    for (const v of message.violations) {
+      ViolationCandidate.encode(v!, writer.uint32(170).fork()).join();
+    }
+    if (message.resolvedAt !== "") {
+      writer.uint32(178).string(message.resolvedAt);
     }
     return writer;
   },
@@ -2580,6 +3287,54 @@ export const Incident: MessageFns<Incident> = {
             message.classified = reader.bool();
             continue;
           }
+          case 17: {
+            if (tag !== 136) {
+              break;
+            }
+
+            message.reportedWithoutInstruction = reader.bool();
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.verification = reader.string();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.verificationTasks.push(VerificationTask.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.reports.push(UpwardReport.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.violations.push(ViolationCandidate.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.resolvedAt = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2644,6 +3399,28 @@ export const Incident: MessageFns<Incident> = {
         ? globalThis.Number(object.source_delay_minutes)
         : 0,
       classified: isSet(object.classified) ? globalThis.Boolean(object.classified) : false,
+      reportedWithoutInstruction: isSet(object.reportedWithoutInstruction)
+        ? globalThis.Boolean(object.reportedWithoutInstruction)
+        : isSet(object.reported_without_instruction)
+        ? globalThis.Boolean(object.reported_without_instruction)
+        : false,
+      verification: isSet(object.verification) ? globalThis.String(object.verification) : "",
+      verificationTasks: globalThis.Array.isArray(object?.verificationTasks)
+        ? object.verificationTasks.map((e: any) => VerificationTask.fromJSON(e))
+        : globalThis.Array.isArray(object?.verification_tasks)
+        ? object.verification_tasks.map((e: any) => VerificationTask.fromJSON(e))
+        : [],
+      reports: globalThis.Array.isArray(object?.reports)
+        ? object.reports.map((e: any) => UpwardReport.fromJSON(e))
+        : [],
+      violations: globalThis.Array.isArray(object?.violations)
+        ? object.violations.map((e: any) => ViolationCandidate.fromJSON(e))
+        : [],
+      resolvedAt: isSet(object.resolvedAt)
+        ? globalThis.String(object.resolvedAt)
+        : isSet(object.resolved_at)
+        ? globalThis.String(object.resolved_at)
+        : "",
     };
   },
 
@@ -2697,6 +3474,24 @@ export const Incident: MessageFns<Incident> = {
     if (message.classified !== false) {
       obj.classified = message.classified;
     }
+    if (message.reportedWithoutInstruction !== false) {
+      obj.reportedWithoutInstruction = message.reportedWithoutInstruction;
+    }
+    if (message.verification !== "") {
+      obj.verification = message.verification;
+    }
+    if (message.verificationTasks?.length) {
+      obj.verificationTasks = message.verificationTasks.map((e) => VerificationTask.toJSON(e));
+    }
+    if (message.reports?.length) {
+      obj.reports = message.reports.map((e) => UpwardReport.toJSON(e));
+    }
+    if (message.violations?.length) {
+      obj.violations = message.violations.map((e) => ViolationCandidate.toJSON(e));
+    }
+    if (message.resolvedAt !== "") {
+      obj.resolvedAt = message.resolvedAt;
+    }
     return obj;
   },
 
@@ -2721,6 +3516,12 @@ export const Incident: MessageFns<Incident> = {
     message.acknowledgedBy = object.acknowledgedBy ?? "";
     message.sourceDelayMinutes = object.sourceDelayMinutes ?? 0;
     message.classified = object.classified ?? false;
+    message.reportedWithoutInstruction = object.reportedWithoutInstruction ?? false;
+    message.verification = object.verification ?? "";
+    message.verificationTasks = object.verificationTasks?.map((e) => VerificationTask.fromPartial(e)) || [];
+    message.reports = object.reports?.map((e) => UpwardReport.fromPartial(e)) || [];
+    message.violations = object.violations?.map((e) => ViolationCandidate.fromPartial(e)) || [];
+    message.resolvedAt = object.resolvedAt ?? "";
     return message;
   },
 };
@@ -3858,6 +4659,1109 @@ export const RecordInstructionResponse: MessageFns<RecordInstructionResponse> = 
   },
 };
 
+function createBaseRecordUpwardReportRequest(): RecordUpwardReportRequest {
+  return {
+    idempotencyKey: "",
+    incidentId: "",
+    targetId: "",
+    mode: "",
+    kind: "",
+    content: "",
+    receiverName: "",
+    documentRef: "",
+  };
+}
+
+export const RecordUpwardReportRequest: MessageFns<RecordUpwardReportRequest> = {
+  encode(message: RecordUpwardReportRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    if (message.targetId !== "") {
+      writer.uint32(26).string(message.targetId);
+    }
+    if (message.mode !== "") {
+      writer.uint32(34).string(message.mode);
+    }
+    if (message.kind !== "") {
+      writer.uint32(42).string(message.kind);
+    }
+    if (message.content !== "") {
+      writer.uint32(50).string(message.content);
+    }
+    if (message.receiverName !== "") {
+      writer.uint32(58).string(message.receiverName);
+    }
+    if (message.documentRef !== "") {
+      writer.uint32(66).string(message.documentRef);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordUpwardReportRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordUpwardReportRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.targetId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.mode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.receiverName = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.documentRef = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordUpwardReportRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      targetId: isSet(object.targetId)
+        ? globalThis.String(object.targetId)
+        : isSet(object.target_id)
+        ? globalThis.String(object.target_id)
+        : "",
+      mode: isSet(object.mode) ? globalThis.String(object.mode) : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      content: isSet(object.content) ? globalThis.String(object.content) : "",
+      receiverName: isSet(object.receiverName)
+        ? globalThis.String(object.receiverName)
+        : isSet(object.receiver_name)
+        ? globalThis.String(object.receiver_name)
+        : "",
+      documentRef: isSet(object.documentRef)
+        ? globalThis.String(object.documentRef)
+        : isSet(object.document_ref)
+        ? globalThis.String(object.document_ref)
+        : "",
+    };
+  },
+
+  toJSON(message: RecordUpwardReportRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.targetId !== "") {
+      obj.targetId = message.targetId;
+    }
+    if (message.mode !== "") {
+      obj.mode = message.mode;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.content !== "") {
+      obj.content = message.content;
+    }
+    if (message.receiverName !== "") {
+      obj.receiverName = message.receiverName;
+    }
+    if (message.documentRef !== "") {
+      obj.documentRef = message.documentRef;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordUpwardReportRequest>, I>>(base?: I): RecordUpwardReportRequest {
+    return RecordUpwardReportRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordUpwardReportRequest>, I>>(object: I): RecordUpwardReportRequest {
+    const message = createBaseRecordUpwardReportRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    message.targetId = object.targetId ?? "";
+    message.mode = object.mode ?? "";
+    message.kind = object.kind ?? "";
+    message.content = object.content ?? "";
+    message.receiverName = object.receiverName ?? "";
+    message.documentRef = object.documentRef ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordUpwardReportResponse(): RecordUpwardReportResponse {
+  return { reportId: "", incident: undefined };
+}
+
+export const RecordUpwardReportResponse: MessageFns<RecordUpwardReportResponse> = {
+  encode(message: RecordUpwardReportResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reportId !== "") {
+      writer.uint32(10).string(message.reportId);
+    }
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordUpwardReportResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordUpwardReportResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.reportId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordUpwardReportResponse {
+    return {
+      reportId: isSet(object.reportId)
+        ? globalThis.String(object.reportId)
+        : isSet(object.report_id)
+        ? globalThis.String(object.report_id)
+        : "",
+      incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined,
+    };
+  },
+
+  toJSON(message: RecordUpwardReportResponse): unknown {
+    const obj: any = {};
+    if (message.reportId !== "") {
+      obj.reportId = message.reportId;
+    }
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordUpwardReportResponse>, I>>(base?: I): RecordUpwardReportResponse {
+    return RecordUpwardReportResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordUpwardReportResponse>, I>>(object: I): RecordUpwardReportResponse {
+    const message = createBaseRecordUpwardReportResponse();
+    message.reportId = object.reportId ?? "";
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRecordEnquiryRequest(): RecordEnquiryRequest {
+  return { idempotencyKey: "", incidentId: "", targetId: "", note: "" };
+}
+
+export const RecordEnquiryRequest: MessageFns<RecordEnquiryRequest> = {
+  encode(message: RecordEnquiryRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    if (message.targetId !== "") {
+      writer.uint32(26).string(message.targetId);
+    }
+    if (message.note !== "") {
+      writer.uint32(34).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordEnquiryRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordEnquiryRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.targetId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordEnquiryRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      targetId: isSet(object.targetId)
+        ? globalThis.String(object.targetId)
+        : isSet(object.target_id)
+        ? globalThis.String(object.target_id)
+        : "",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: RecordEnquiryRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.targetId !== "") {
+      obj.targetId = message.targetId;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordEnquiryRequest>, I>>(base?: I): RecordEnquiryRequest {
+    return RecordEnquiryRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordEnquiryRequest>, I>>(object: I): RecordEnquiryRequest {
+    const message = createBaseRecordEnquiryRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    message.targetId = object.targetId ?? "";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordEnquiryResponse(): RecordEnquiryResponse {
+  return { reverseFlow: false, incident: undefined };
+}
+
+export const RecordEnquiryResponse: MessageFns<RecordEnquiryResponse> = {
+  encode(message: RecordEnquiryResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reverseFlow !== false) {
+      writer.uint32(8).bool(message.reverseFlow);
+    }
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordEnquiryResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordEnquiryResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.reverseFlow = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordEnquiryResponse {
+    return {
+      reverseFlow: isSet(object.reverseFlow)
+        ? globalThis.Boolean(object.reverseFlow)
+        : isSet(object.reverse_flow)
+        ? globalThis.Boolean(object.reverse_flow)
+        : false,
+      incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined,
+    };
+  },
+
+  toJSON(message: RecordEnquiryResponse): unknown {
+    const obj: any = {};
+    if (message.reverseFlow !== false) {
+      obj.reverseFlow = message.reverseFlow;
+    }
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordEnquiryResponse>, I>>(base?: I): RecordEnquiryResponse {
+    return RecordEnquiryResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordEnquiryResponse>, I>>(object: I): RecordEnquiryResponse {
+    const message = createBaseRecordEnquiryResponse();
+    message.reverseFlow = object.reverseFlow ?? false;
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSetVerificationRequest(): SetVerificationRequest {
+  return { idempotencyKey: "", incidentId: "", verification: "" };
+}
+
+export const SetVerificationRequest: MessageFns<SetVerificationRequest> = {
+  encode(message: SetVerificationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    if (message.verification !== "") {
+      writer.uint32(26).string(message.verification);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SetVerificationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSetVerificationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.verification = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SetVerificationRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      verification: isSet(object.verification) ? globalThis.String(object.verification) : "",
+    };
+  },
+
+  toJSON(message: SetVerificationRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.verification !== "") {
+      obj.verification = message.verification;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SetVerificationRequest>, I>>(base?: I): SetVerificationRequest {
+    return SetVerificationRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SetVerificationRequest>, I>>(object: I): SetVerificationRequest {
+    const message = createBaseSetVerificationRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    message.verification = object.verification ?? "";
+    return message;
+  },
+};
+
+function createBaseSetVerificationResponse(): SetVerificationResponse {
+  return { incident: undefined };
+}
+
+export const SetVerificationResponse: MessageFns<SetVerificationResponse> = {
+  encode(message: SetVerificationResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SetVerificationResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSetVerificationResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SetVerificationResponse {
+    return { incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined };
+  },
+
+  toJSON(message: SetVerificationResponse): unknown {
+    const obj: any = {};
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SetVerificationResponse>, I>>(base?: I): SetVerificationResponse {
+    return SetVerificationResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SetVerificationResponse>, I>>(object: I): SetVerificationResponse {
+    const message = createBaseSetVerificationResponse();
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseResolveIncidentRequest(): ResolveIncidentRequest {
+  return { idempotencyKey: "", incidentId: "" };
+}
+
+export const ResolveIncidentRequest: MessageFns<ResolveIncidentRequest> = {
+  encode(message: ResolveIncidentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResolveIncidentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResolveIncidentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ResolveIncidentRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ResolveIncidentRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ResolveIncidentRequest>, I>>(base?: I): ResolveIncidentRequest {
+    return ResolveIncidentRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ResolveIncidentRequest>, I>>(object: I): ResolveIncidentRequest {
+    const message = createBaseResolveIncidentRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    return message;
+  },
+};
+
+function createBaseResolveIncidentResponse(): ResolveIncidentResponse {
+  return { incident: undefined };
+}
+
+export const ResolveIncidentResponse: MessageFns<ResolveIncidentResponse> = {
+  encode(message: ResolveIncidentResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResolveIncidentResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResolveIncidentResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ResolveIncidentResponse {
+    return { incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined };
+  },
+
+  toJSON(message: ResolveIncidentResponse): unknown {
+    const obj: any = {};
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ResolveIncidentResponse>, I>>(base?: I): ResolveIncidentResponse {
+    return ResolveIncidentResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ResolveIncidentResponse>, I>>(object: I): ResolveIncidentResponse {
+    const message = createBaseResolveIncidentResponse();
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseWatchConsoleRequest(): WatchConsoleRequest {
+  return { recipientId: "" };
+}
+
+export const WatchConsoleRequest: MessageFns<WatchConsoleRequest> = {
+  encode(message: WatchConsoleRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recipientId !== "") {
+      writer.uint32(10).string(message.recipientId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WatchConsoleRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWatchConsoleRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recipientId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WatchConsoleRequest {
+    return {
+      recipientId: isSet(object.recipientId)
+        ? globalThis.String(object.recipientId)
+        : isSet(object.recipient_id)
+        ? globalThis.String(object.recipient_id)
+        : "",
+    };
+  },
+
+  toJSON(message: WatchConsoleRequest): unknown {
+    const obj: any = {};
+    if (message.recipientId !== "") {
+      obj.recipientId = message.recipientId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<WatchConsoleRequest>, I>>(base?: I): WatchConsoleRequest {
+    return WatchConsoleRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WatchConsoleRequest>, I>>(object: I): WatchConsoleRequest {
+    const message = createBaseWatchConsoleRequest();
+    message.recipientId = object.recipientId ?? "";
+    return message;
+  },
+};
+
+function createBaseWatchConsoleResponse(): WatchConsoleResponse {
+  return { messageId: "", incidentId: "", recipientId: "", text: "", dueAt: "", sentAt: "" };
+}
+
+export const WatchConsoleResponse: MessageFns<WatchConsoleResponse> = {
+  encode(message: WatchConsoleResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.messageId !== "") {
+      writer.uint32(10).string(message.messageId);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    if (message.recipientId !== "") {
+      writer.uint32(26).string(message.recipientId);
+    }
+    if (message.text !== "") {
+      writer.uint32(34).string(message.text);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(42).string(message.dueAt);
+    }
+    if (message.sentAt !== "") {
+      writer.uint32(50).string(message.sentAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WatchConsoleResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWatchConsoleResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.messageId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.recipientId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.sentAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WatchConsoleResponse {
+    return {
+      messageId: isSet(object.messageId)
+        ? globalThis.String(object.messageId)
+        : isSet(object.message_id)
+        ? globalThis.String(object.message_id)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      recipientId: isSet(object.recipientId)
+        ? globalThis.String(object.recipientId)
+        : isSet(object.recipient_id)
+        ? globalThis.String(object.recipient_id)
+        : "",
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
+      dueAt: isSet(object.dueAt)
+        ? globalThis.String(object.dueAt)
+        : isSet(object.due_at)
+        ? globalThis.String(object.due_at)
+        : "",
+      sentAt: isSet(object.sentAt)
+        ? globalThis.String(object.sentAt)
+        : isSet(object.sent_at)
+        ? globalThis.String(object.sent_at)
+        : "",
+    };
+  },
+
+  toJSON(message: WatchConsoleResponse): unknown {
+    const obj: any = {};
+    if (message.messageId !== "") {
+      obj.messageId = message.messageId;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.recipientId !== "") {
+      obj.recipientId = message.recipientId;
+    }
+    if (message.text !== "") {
+      obj.text = message.text;
+    }
+    if (message.dueAt !== "") {
+      obj.dueAt = message.dueAt;
+    }
+    if (message.sentAt !== "") {
+      obj.sentAt = message.sentAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<WatchConsoleResponse>, I>>(base?: I): WatchConsoleResponse {
+    return WatchConsoleResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WatchConsoleResponse>, I>>(object: I): WatchConsoleResponse {
+    const message = createBaseWatchConsoleResponse();
+    message.messageId = object.messageId ?? "";
+    message.incidentId = object.incidentId ?? "";
+    message.recipientId = object.recipientId ?? "";
+    message.text = object.text ?? "";
+    message.dueAt = object.dueAt ?? "";
+    message.sentAt = object.sentAt ?? "";
+    return message;
+  },
+};
+
 export type DutyServiceService = typeof DutyServiceService;
 export const DutyServiceService = {
   /** Takes in an emergency report, arms its statutory clocks and notifies the people on duty at once (spec duty §9). */
@@ -3969,6 +5873,64 @@ export const DutyServiceService = {
     responseSerialize: (value: VerifyLogResponse): Buffer => Buffer.from(VerifyLogResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): VerifyLogResponse => VerifyLogResponse.decode(value),
   },
+  /** 上报: records a phone or written report made to a target; meets the matching obligation (spec duty §9.3, §9.8). */
+  recordUpwardReport: {
+    path: "/gov.duty.v1.DutyService/RecordUpwardReport" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordUpwardReportRequest): Buffer =>
+      Buffer.from(RecordUpwardReportRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordUpwardReportRequest => RecordUpwardReportRequest.decode(value),
+    responseSerialize: (value: RecordUpwardReportResponse): Buffer =>
+      Buffer.from(RecordUpwardReportResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordUpwardReportResponse => RecordUpwardReportResponse.decode(value),
+  },
+  /** A higher authority asked about the incident; before any report to it this is reverse flow (PO-2). */
+  recordEnquiry: {
+    path: "/gov.duty.v1.DutyService/RecordEnquiry" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordEnquiryRequest): Buffer => Buffer.from(RecordEnquiryRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordEnquiryRequest => RecordEnquiryRequest.decode(value),
+    responseSerialize: (value: RecordEnquiryResponse): Buffer =>
+      Buffer.from(RecordEnquiryResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordEnquiryResponse => RecordEnquiryResponse.decode(value),
+  },
+  /** S5 verification state of the facts; never blocks reporting (§19 scenario 20). */
+  setVerification: {
+    path: "/gov.duty.v1.DutyService/SetVerification" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: SetVerificationRequest): Buffer =>
+      Buffer.from(SetVerificationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): SetVerificationRequest => SetVerificationRequest.decode(value),
+    responseSerialize: (value: SetVerificationResponse): Buffer =>
+      Buffer.from(SetVerificationResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): SetVerificationResponse => SetVerificationResponse.decode(value),
+  },
+  /** submitFinalReport: FOLLOWING_UP → RESOLVED once every first-reported target got the final report (FR-3). */
+  resolveIncident: {
+    path: "/gov.duty.v1.DutyService/ResolveIncident" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ResolveIncidentRequest): Buffer =>
+      Buffer.from(ResolveIncidentRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ResolveIncidentRequest => ResolveIncidentRequest.decode(value),
+    responseSerialize: (value: ResolveIncidentResponse): Buffer =>
+      Buffer.from(ResolveIncidentResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ResolveIncidentResponse => ResolveIncidentResponse.decode(value),
+  },
+  /** Live alerts for the duty console (the gateway serves them as server-sent events). */
+  watchConsole: {
+    path: "/gov.duty.v1.DutyService/WatchConsole" as const,
+    requestStream: false as const,
+    responseStream: true as const,
+    requestSerialize: (value: WatchConsoleRequest): Buffer => Buffer.from(WatchConsoleRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): WatchConsoleRequest => WatchConsoleRequest.decode(value),
+    responseSerialize: (value: WatchConsoleResponse): Buffer =>
+      Buffer.from(WatchConsoleResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): WatchConsoleResponse => WatchConsoleResponse.decode(value),
+  },
 } as const;
 
 export interface DutyServiceServer extends UntypedServiceImplementation {
@@ -3992,6 +5954,16 @@ export interface DutyServiceServer extends UntypedServiceImplementation {
   listLog: handleUnaryCall<ListLogRequest, ListLogResponse>;
   /** Re-computes the hash chain and reports the first entry that does not match (tamper evidence). */
   verifyLog: handleUnaryCall<VerifyLogRequest, VerifyLogResponse>;
+  /** 上报: records a phone or written report made to a target; meets the matching obligation (spec duty §9.3, §9.8). */
+  recordUpwardReport: handleUnaryCall<RecordUpwardReportRequest, RecordUpwardReportResponse>;
+  /** A higher authority asked about the incident; before any report to it this is reverse flow (PO-2). */
+  recordEnquiry: handleUnaryCall<RecordEnquiryRequest, RecordEnquiryResponse>;
+  /** S5 verification state of the facts; never blocks reporting (§19 scenario 20). */
+  setVerification: handleUnaryCall<SetVerificationRequest, SetVerificationResponse>;
+  /** submitFinalReport: FOLLOWING_UP → RESOLVED once every first-reported target got the final report (FR-3). */
+  resolveIncident: handleUnaryCall<ResolveIncidentRequest, ResolveIncidentResponse>;
+  /** Live alerts for the duty console (the gateway serves them as server-sent events). */
+  watchConsole: handleServerStreamingCall<WatchConsoleRequest, WatchConsoleResponse>;
 }
 
 export interface DutyServiceClient extends Client {
@@ -4155,6 +6127,80 @@ export interface DutyServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: VerifyLogResponse) => void,
   ): ClientUnaryCall;
+  /** 上报: records a phone or written report made to a target; meets the matching obligation (spec duty §9.3, §9.8). */
+  recordUpwardReport(
+    request: RecordUpwardReportRequest,
+    callback: (error: ServiceError | null, response: RecordUpwardReportResponse) => void,
+  ): ClientUnaryCall;
+  recordUpwardReport(
+    request: RecordUpwardReportRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordUpwardReportResponse) => void,
+  ): ClientUnaryCall;
+  recordUpwardReport(
+    request: RecordUpwardReportRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordUpwardReportResponse) => void,
+  ): ClientUnaryCall;
+  /** A higher authority asked about the incident; before any report to it this is reverse flow (PO-2). */
+  recordEnquiry(
+    request: RecordEnquiryRequest,
+    callback: (error: ServiceError | null, response: RecordEnquiryResponse) => void,
+  ): ClientUnaryCall;
+  recordEnquiry(
+    request: RecordEnquiryRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordEnquiryResponse) => void,
+  ): ClientUnaryCall;
+  recordEnquiry(
+    request: RecordEnquiryRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordEnquiryResponse) => void,
+  ): ClientUnaryCall;
+  /** S5 verification state of the facts; never blocks reporting (§19 scenario 20). */
+  setVerification(
+    request: SetVerificationRequest,
+    callback: (error: ServiceError | null, response: SetVerificationResponse) => void,
+  ): ClientUnaryCall;
+  setVerification(
+    request: SetVerificationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: SetVerificationResponse) => void,
+  ): ClientUnaryCall;
+  setVerification(
+    request: SetVerificationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: SetVerificationResponse) => void,
+  ): ClientUnaryCall;
+  /** submitFinalReport: FOLLOWING_UP → RESOLVED once every first-reported target got the final report (FR-3). */
+  resolveIncident(
+    request: ResolveIncidentRequest,
+    callback: (error: ServiceError | null, response: ResolveIncidentResponse) => void,
+  ): ClientUnaryCall;
+  resolveIncident(
+    request: ResolveIncidentRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ResolveIncidentResponse) => void,
+  ): ClientUnaryCall;
+  resolveIncident(
+    request: ResolveIncidentRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ResolveIncidentResponse) => void,
+  ): ClientUnaryCall;
+  /** Live alerts for the duty console (the gateway serves them as server-sent events). */
+  watchConsole(
+    request: WatchConsoleRequest,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<WatchConsoleResponse>;
+  watchConsole(
+    request: WatchConsoleRequest,
+    metadata?: Metadata,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<WatchConsoleResponse>;
 }
 
 export const DutyServiceClient = makeGenericClientConstructor(

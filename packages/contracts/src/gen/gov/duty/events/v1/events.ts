@@ -14,6 +14,7 @@ import {
   Severity,
   severityFromJSON,
   severityToJSON,
+  ViolationCandidate,
 } from "../../v1/duty";
 
 /** ce_type gov.duty.incident.received — an emergency report was taken in with its deadlines (spec duty §16.1). */
@@ -60,6 +61,29 @@ export interface InstructionFollowUpRequired {
   suggestedLeadUnit: string;
   /** RFC 3339; empty when no time limit was stated. */
   dueAt: string;
+}
+
+/**
+ * duty.report.warning / duty.report.breached / duty.report.fulfilled (spec duty §16.1): one message, the
+ * CloudEvents type says which; keyed by incident id.
+ */
+export interface ObligationStatusChanged {
+  incidentId: string;
+  obligation?: Obligation | undefined;
+  at: string;
+  /** for fulfilled: whether the deadline was kept */
+  onTime: boolean;
+}
+
+export interface IncidentResolved {
+  incidentId: string;
+  resolvedAt: string;
+}
+
+/** A possible violation for the supervision service to follow (spec duty §11.1, §16.1 violation candidates). */
+export interface ViolationCandidateRaised {
+  incidentId: string;
+  violation?: ViolationCandidate | undefined;
 }
 
 function createBaseIncidentReceived(): IncidentReceived {
@@ -773,6 +797,317 @@ export const InstructionFollowUpRequired: MessageFns<InstructionFollowUpRequired
     message.text = object.text ?? "";
     message.suggestedLeadUnit = object.suggestedLeadUnit ?? "";
     message.dueAt = object.dueAt ?? "";
+    return message;
+  },
+};
+
+function createBaseObligationStatusChanged(): ObligationStatusChanged {
+  return { incidentId: "", obligation: undefined, at: "", onTime: false };
+}
+
+export const ObligationStatusChanged: MessageFns<ObligationStatusChanged> = {
+  encode(message: ObligationStatusChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incidentId !== "") {
+      writer.uint32(10).string(message.incidentId);
+    }
+    if (message.obligation !== undefined) {
+      Obligation.encode(message.obligation, writer.uint32(18).fork()).join();
+    }
+    if (message.at !== "") {
+      writer.uint32(26).string(message.at);
+    }
+    if (message.onTime !== false) {
+      writer.uint32(32).bool(message.onTime);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObligationStatusChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObligationStatusChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.obligation = Obligation.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.onTime = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ObligationStatusChanged {
+    return {
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      obligation: isSet(object.obligation) ? Obligation.fromJSON(object.obligation) : undefined,
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+      onTime: isSet(object.onTime)
+        ? globalThis.Boolean(object.onTime)
+        : isSet(object.on_time)
+        ? globalThis.Boolean(object.on_time)
+        : false,
+    };
+  },
+
+  toJSON(message: ObligationStatusChanged): unknown {
+    const obj: any = {};
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.obligation !== undefined) {
+      obj.obligation = Obligation.toJSON(message.obligation);
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    if (message.onTime !== false) {
+      obj.onTime = message.onTime;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ObligationStatusChanged>, I>>(base?: I): ObligationStatusChanged {
+    return ObligationStatusChanged.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ObligationStatusChanged>, I>>(object: I): ObligationStatusChanged {
+    const message = createBaseObligationStatusChanged();
+    message.incidentId = object.incidentId ?? "";
+    message.obligation = (object.obligation !== undefined && object.obligation !== null)
+      ? Obligation.fromPartial(object.obligation)
+      : undefined;
+    message.at = object.at ?? "";
+    message.onTime = object.onTime ?? false;
+    return message;
+  },
+};
+
+function createBaseIncidentResolved(): IncidentResolved {
+  return { incidentId: "", resolvedAt: "" };
+}
+
+export const IncidentResolved: MessageFns<IncidentResolved> = {
+  encode(message: IncidentResolved, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incidentId !== "") {
+      writer.uint32(10).string(message.incidentId);
+    }
+    if (message.resolvedAt !== "") {
+      writer.uint32(18).string(message.resolvedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IncidentResolved {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIncidentResolved();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.resolvedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): IncidentResolved {
+    return {
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      resolvedAt: isSet(object.resolvedAt)
+        ? globalThis.String(object.resolvedAt)
+        : isSet(object.resolved_at)
+        ? globalThis.String(object.resolved_at)
+        : "",
+    };
+  },
+
+  toJSON(message: IncidentResolved): unknown {
+    const obj: any = {};
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.resolvedAt !== "") {
+      obj.resolvedAt = message.resolvedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<IncidentResolved>, I>>(base?: I): IncidentResolved {
+    return IncidentResolved.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<IncidentResolved>, I>>(object: I): IncidentResolved {
+    const message = createBaseIncidentResolved();
+    message.incidentId = object.incidentId ?? "";
+    message.resolvedAt = object.resolvedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseViolationCandidateRaised(): ViolationCandidateRaised {
+  return { incidentId: "", violation: undefined };
+}
+
+export const ViolationCandidateRaised: MessageFns<ViolationCandidateRaised> = {
+  encode(message: ViolationCandidateRaised, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incidentId !== "") {
+      writer.uint32(10).string(message.incidentId);
+    }
+    if (message.violation !== undefined) {
+      ViolationCandidate.encode(message.violation, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ViolationCandidateRaised {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseViolationCandidateRaised();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.violation = ViolationCandidate.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ViolationCandidateRaised {
+    return {
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      violation: isSet(object.violation) ? ViolationCandidate.fromJSON(object.violation) : undefined,
+    };
+  },
+
+  toJSON(message: ViolationCandidateRaised): unknown {
+    const obj: any = {};
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.violation !== undefined) {
+      obj.violation = ViolationCandidate.toJSON(message.violation);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ViolationCandidateRaised>, I>>(base?: I): ViolationCandidateRaised {
+    return ViolationCandidateRaised.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ViolationCandidateRaised>, I>>(object: I): ViolationCandidateRaised {
+    const message = createBaseViolationCandidateRaised();
+    message.incidentId = object.incidentId ?? "";
+    message.violation = (object.violation !== undefined && object.violation !== null)
+      ? ViolationCandidate.fromPartial(object.violation)
+      : undefined;
     return message;
   },
 };
