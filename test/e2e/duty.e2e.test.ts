@@ -276,4 +276,137 @@ describe('duty through the gateway', () => {
     expect(read.acknowledgedBy).toBe('l1');
     expect(Date.parse(body.followUpDueAt) - Date.now()).toBeGreaterThan(3 * 86_400_000 - 60_000);
   });
+
+  it('streams the alerts to the duty console as server-sent events, and refuses a stranger the whole desk (spec duty §9.5, issue 3 item 6)', async () => {
+    const stranger = await stack.keys.sign({ ...officer, sub: 'x9', roles: ['CLERK'] });
+    const denied = await fetch(`${stack.baseUrl}/v1/duty/stream`, { headers: { authorization: `Bearer ${stranger}` } });
+    const deniedText = await denied.text();
+    expect(deniedText).toContain('NOT_A_RECIPIENT');
+
+    const ctrl = new AbortController();
+    const res = await fetch(`${stack.baseUrl}/v1/duty/stream?recipientId=l1`, {
+      headers: { authorization: `Bearer ${tokens.officer}` },
+      signal: ctrl.signal,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    let text = '';
+    const read = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += new TextDecoder().decode(value);
+      }
+    })().catch(() => undefined);
+    await waitFor(() => text.includes(': connected'), { what: 'the stream to open' });
+    const raised = await call(
+      'POST',
+      '/v1/duty/incidents',
+      'officer',
+      report({ title: '控制台推送测试' }),
+      'e2e-sse-1',
+    );
+    const { id } = (await raised.json()) as { id: string };
+    await waitFor(() => text.includes(id), { what: 'the alert on the stream' });
+    const events = text.split('\n\n').filter((e) => e.includes('event: alert'));
+    const data = events.map(
+      (e) =>
+        JSON.parse(
+          e
+            .split('\n')
+            .find((l) => l.startsWith('data: '))!
+            .slice(6),
+        ) as { incidentId: string; recipientId: string; text: string },
+    );
+    const mine = data.filter((d) => d.incidentId === id);
+    // only l1's push, once, with the same text as the SMS
+    expect(mine.map((d) => d.recipientId)).toEqual(['l1']);
+    expect(mine[0]!.text).toContain('控制台推送测试');
+    ctrl.abort();
+    await read;
+  });
+
+  it('records upward reports through the gateway: without instruction on time, follow-ups, and resolution only after every final report (spec duty §19 scenarios 15, 20, 22, 23)', async () => {
+    const raised = await call('POST', '/v1/duty/incidents', 'officer', report({ title: '上报流程测试' }), 'e2e-rep-0');
+    const { id } = (await raised.json()) as { id: string };
+    const post = (path: string, body: unknown, key: string) =>
+      call('POST', `/v1/duty/incidents/${id}${path}`, 'officer', body, key);
+
+    const enq = await post('/enquiries', { targetId: 'province', note: '省总值班室来电询问' }, 'e2e-enq-1');
+    expect(enq.status).toBe(201);
+    expect(await enq.json()).toMatchObject({ reverseFlow: true, incident: { flags: ['REVERSE_FLOW'] } });
+
+    const doubtful = await post('/verification', { verification: 'DOUBTFUL' }, 'e2e-ver-1');
+    expect(doubtful.status).toBe(200);
+
+    const phone = await post(
+      '/reports',
+      { targetId: 'first-superior', mode: 'PHONE', receiverName: '州值班室李四' },
+      'e2e-rep-1',
+    );
+    expect(phone.status).toBe(201);
+    const afterPhone = (await phone.json()) as {
+      reportId: string;
+      incident: {
+        reportedWithoutInstruction: boolean;
+        verificationTasks: { status: string }[];
+        obligations: { id: string; status: string; fulfilledByReportId: string | null }[];
+      };
+    };
+    expect(afterPhone.incident.reportedWithoutInstruction).toBe(true);
+    expect(afterPhone.incident.verificationTasks.map((t) => t.status)).toEqual(['OPEN', 'OPEN', 'OPEN', 'OPEN']);
+    expect(afterPhone.incident.obligations.find((o) => o.id === 'first-superior:PHONE:FIRST')).toMatchObject({
+      status: 'FULFILLED_ON_TIME',
+      fulfilledByReportId: afterPhone.reportId,
+    });
+
+    const noDoc = await post(
+      '/reports',
+      { targetId: 'province', mode: 'WRITTEN', receiverName: '王五' },
+      'e2e-rep-bad',
+    );
+    expect(noDoc.status).toBe(400);
+    expect(await noDoc.json()).toMatchObject({ code: 'REPORT_INVALID' });
+
+    await post('/reports', { targetId: 'province', mode: 'PHONE', receiverName: '省值班室王五' }, 'e2e-rep-2');
+    await post(
+      '/reports',
+      { targetId: 'first-superior', mode: 'WRITTEN', receiverName: '李四', documentRef: '专报1号' },
+      'e2e-rep-3',
+    );
+    const written = await post(
+      '/reports',
+      { targetId: 'province', mode: 'WRITTEN', receiverName: '王五', documentRef: '专报1号' },
+      'e2e-rep-4',
+    );
+    expect(((await written.json()) as { incident: { status: string } }).incident.status).toBe('FOLLOWING_UP');
+
+    const early = await post('/resolve', undefined, 'e2e-res-1');
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ code: 'FINAL_REPORT_MISSING' });
+    for (const [t, k] of [
+      ['first-superior', 'e2e-fin-1'],
+      ['province', 'e2e-fin-2'],
+    ] as const)
+      expect(
+        (
+          await post(
+            '/reports',
+            {
+              targetId: t,
+              mode: 'WRITTEN',
+              kind: 'FINAL',
+              content: '处置完毕',
+              receiverName: '值班员',
+              documentRef: '终报1号',
+            },
+            k,
+          )
+        ).status,
+      ).toBe(201);
+    const done = await post('/resolve', undefined, 'e2e-res-2');
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ status: 'RESOLVED' });
+  });
 });

@@ -1,6 +1,6 @@
 import { dutyV1 } from '@gov/contracts';
-import { createClient, RemoteError } from '@gov/platform';
-import { status } from '@grpc/grpc-js';
+import { callMetadata, createClient, fromServiceError, RemoteError } from '@gov/platform';
+import { status, type ServiceError } from '@grpc/grpc-js';
 import { callAs, type CallCredentials } from './call';
 
 /** The duty service as the routes see it. */
@@ -20,6 +20,28 @@ export interface DutyPort {
   amendLogEntry(req: dutyV1.AmendLogEntryRequest, call: CallCredentials): Promise<dutyV1.AmendLogEntryResponse>;
   listLog(req: dutyV1.ListLogRequest, call: CallCredentials): Promise<dutyV1.ListLogResponse>;
   verifyLog(req: dutyV1.VerifyLogRequest, call: CallCredentials): Promise<dutyV1.VerifyLogResponse>;
+  recordUpwardReport(
+    req: dutyV1.RecordUpwardReportRequest,
+    call: CallCredentials,
+  ): Promise<dutyV1.RecordUpwardReportResponse>;
+  recordEnquiry(req: dutyV1.RecordEnquiryRequest, call: CallCredentials): Promise<dutyV1.RecordEnquiryResponse>;
+  setVerification(req: dutyV1.SetVerificationRequest, call: CallCredentials): Promise<dutyV1.SetVerificationResponse>;
+  resolveIncident(req: dutyV1.ResolveIncidentRequest, call: CallCredentials): Promise<dutyV1.ResolveIncidentResponse>;
+  /** The console's live alerts; no deadline: the stream lasts until `cancel` or the service ends it. */
+  watchConsole(
+    req: dutyV1.WatchConsoleRequest,
+    call: CallCredentials,
+  ): { messages: AsyncIterable<dutyV1.WatchConsoleResponse>; cancel(): void };
+}
+
+/** Reads a server stream as an async iterable, turning its failure into a RemoteError with the stable code. */
+async function* remoteStream<T>(stream: AsyncIterable<unknown>): AsyncGenerator<T> {
+  try {
+    for await (const m of stream) yield m as T;
+  } catch (e) {
+    if ((e as ServiceError).code === status.CANCELLED) return;
+    throw fromServiceError(e as ServiceError);
+  }
 }
 
 /** A duty client, or, while DUTY_GRPC_ADDR is unset, a port that answers SERVICE_UNAVAILABLE. */
@@ -39,6 +61,19 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
       amendLogEntry: down,
       listLog: down,
       verifyLog: down,
+      recordUpwardReport: down,
+      recordEnquiry: down,
+      setVerification: down,
+      resolveIncident: down,
+      watchConsole: () => ({
+        messages: remoteStream(
+          (async function* () {
+            yield* [];
+            throw new RemoteError(status.UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'DUTY_GRPC_ADDR is not configured', []);
+          })(),
+        ),
+        cancel: () => {},
+      }),
       close: () => {},
     };
   }
@@ -53,6 +88,17 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
     amendLogEntry: (req, call) => callAs(client.amendLogEntry.bind(client), req, call, timeoutMs),
     listLog: (req, call) => callAs(client.listLog.bind(client), req, call, timeoutMs),
     verifyLog: (req, call) => callAs(client.verifyLog.bind(client), req, call, timeoutMs),
+    recordUpwardReport: (req, call) => callAs(client.recordUpwardReport.bind(client), req, call, timeoutMs),
+    recordEnquiry: (req, call) => callAs(client.recordEnquiry.bind(client), req, call, timeoutMs),
+    setVerification: (req, call) => callAs(client.setVerification.bind(client), req, call, timeoutMs),
+    resolveIncident: (req, call) => callAs(client.resolveIncident.bind(client), req, call, timeoutMs),
+    watchConsole: (req, call) => {
+      const stream = client.watchConsole(
+        req,
+        callMetadata({ authorization: call.authorization, requestId: call.requestId }),
+      );
+      return { messages: remoteStream(stream), cancel: () => stream.cancel() };
+    },
     close: () => client.close(),
   };
 }

@@ -2,7 +2,48 @@ import express, { type Express, type RequestHandler } from 'express';
 import { HttpError } from './problem';
 import { locals } from './locals';
 import { requireIdempotencyKey } from './idempotency';
-import type { Route } from './route';
+import type { Route, RouteResult } from './route';
+
+/** Keeps idle proxies from closing a quiet event stream. */
+const heartbeatMs = 15_000;
+
+/**
+ * Serves a streaming result as server-sent events. Headers go out at once so the console knows it is
+ * connected; a client that leaves cancels the upstream call; an upstream failure ends the stream with an
+ * `error` event carrying the problem's code, and the console reconnects.
+ */
+async function sendEvents(
+  req: express.Request,
+  res: express.Response,
+  events: NonNullable<RouteResult['events']>,
+): Promise<void> {
+  res.status(200).set({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.flushHeaders();
+  res.write(': connected\n\n');
+  const beat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
+  req.on('close', () => events.close());
+  try {
+    for await (const e of events.items) {
+      if (res.writableEnded) break;
+      res.write(`id: ${e.id}\nevent: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`);
+    }
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (!res.writableEnded)
+      res.write(
+        `event: error\ndata: ${JSON.stringify({ code: typeof code === 'string' ? code : 'STREAM_FAILED' })}\n\n`,
+      );
+  } finally {
+    clearInterval(beat);
+    events.close();
+    if (!res.writableEnded) res.end();
+  }
+}
 
 const label =
   (route: string): RequestHandler =>
@@ -43,6 +84,7 @@ export function mountRoutes(app: Express, routes: readonly Route[]): void {
           idempotencyKey: req.get('idempotency-key') ?? '',
         },
       );
+      if (result.events) return sendEvents(req, res, result.events);
       res.set('Cache-Control', 'no-store');
       if (result.location) res.location(result.location);
       res.status(result.status).json(result.body);

@@ -15,11 +15,20 @@ export interface RouteInput {
   body: unknown;
 }
 
+/** One server-sent event. */
+export interface StreamEvent {
+  id: string;
+  event: string;
+  data: unknown;
+}
+
 export interface RouteResult {
   status: number;
   body: unknown;
   /** Set on 201 responses: where the new resource can be read. */
   location?: string;
+  /** Set on streaming reads: the response is text/event-stream, one event per item, until either side ends it. */
+  events?: { items: AsyncIterable<StreamEvent>; close(): void };
 }
 
 /** One REST operation. Route files export lists of these; the app mounts them under the edge rules. */

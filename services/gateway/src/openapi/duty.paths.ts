@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { amendLogBody, appendLogBody } from '../routes/duty-log';
-import { acknowledgeBody, instructionBody, raiseIncidentBody } from '../routes/duty.schema';
+import {
+  acknowledgeBody,
+  enquiryBody,
+  instructionBody,
+  raiseIncidentBody,
+  upwardReportBody,
+  verificationBody,
+} from '../routes/duty.schema';
 import { parameterRef, problems, requestIdHeader } from './common';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
@@ -13,7 +20,7 @@ const incident = {
       description: 'An emergency report with its statutory deadlines (obligations) and notifications',
       properties: {
         id: { type: 'string' },
-        status: { type: 'string', enum: ['ESCALATING', 'COMMANDED'] },
+        status: { type: 'string', enum: ['ESCALATING', 'COMMANDED', 'FIRST_REPORTED', 'FOLLOWING_UP', 'RESOLVED'] },
         obligations: { type: 'array', items: { type: 'object' } },
         notifications: { type: 'array', items: { type: 'object' } },
       },
@@ -25,7 +32,67 @@ const logEntry = { 'application/json': { schema: { type: 'object', description: 
 const anyObject = { 'application/json': { schema: { type: 'object' } } };
 const seqParam = { name: 'seq', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
+const incidentPost = (operationId: string, summary: string, body: z.ZodType | undefined, ok: string) => ({
+  post: {
+    operationId,
+    tags: ['duty'],
+    summary,
+    parameters: [parameterRef('Id'), parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+    ...(body ? { requestBody: { required: true, content: json(body, 'input') } } : {}),
+    responses: {
+      [ok]: {
+        description: 'The incident after the change',
+        headers: requestIdHeader,
+        content: ok === '201' ? anyObject : incident,
+      },
+      ...problems('403', '404', '409'),
+    },
+  },
+});
+
 export const dutyPaths = {
+  '/v1/duty/incidents/{id}/reports': incidentPost(
+    'recordUpwardReport',
+    'Record a phone or written report made to a target; meets its obligation on time or late (spec duty §9.3, §9.8)',
+    upwardReportBody,
+    '201',
+  ),
+  '/v1/duty/incidents/{id}/enquiries': incidentPost(
+    'recordEnquiry',
+    'Log an enquiry from a higher authority; before any report to it the incident is flagged REVERSE_FLOW (PO-2)',
+    enquiryBody,
+    '201',
+  ),
+  '/v1/duty/incidents/{id}/verification': incidentPost(
+    'setVerification',
+    'Set the verification state of the facts (S5); doubtful facts open verification tasks and never block reporting',
+    verificationBody,
+    '200',
+  ),
+  '/v1/duty/incidents/{id}/resolve': incidentPost(
+    'resolveIncident',
+    'Resolve an incident once every target that had a first report got the final report (FR-3)',
+    undefined,
+    '200',
+  ),
+  '/v1/duty/stream': {
+    get: {
+      operationId: 'watchDutyConsole',
+      tags: ['duty'],
+      summary: 'Live alerts for the duty console as server-sent events (event: alert; error ends the stream)',
+      parameters: [
+        { name: 'recipientId', in: 'query', required: false, schema: { type: 'string' } },
+        parameterRef('RequestId'),
+      ],
+      responses: {
+        '200': {
+          description: 'An event stream; each `alert` event carries incidentId, recipientId, text, dueAt, sentAt',
+          content: { 'text/event-stream': { schema: { type: 'string' } } },
+        },
+        ...problems('403'),
+      },
+    },
+  },
   '/v1/duty/incidents': {
     post: {
       operationId: 'raiseIncident',

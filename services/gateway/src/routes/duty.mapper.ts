@@ -70,6 +70,8 @@ export function incidentToJson(i: dutyV1.Incident) {
       dueAt: o.dueAt,
       warnAt: o.warnAt,
       status: o.status,
+      fulfilledByReportId: orNull(o.fulfilledByReportId),
+      fulfilledAt: orNull(o.fulfilledAt),
     })),
     notifications: i.notifications.map((n) => ({
       recipientId: n.recipientId,
@@ -80,6 +82,17 @@ export function incidentToJson(i: dutyV1.Incident) {
     })),
     acknowledgedAt: orNull(i.acknowledgedAt),
     acknowledgedBy: orNull(i.acknowledgedBy),
+    reportedWithoutInstruction: i.reportedWithoutInstruction,
+    verification: i.verification || 'UNVERIFIED',
+    verificationTasks: i.verificationTasks.map((t) => ({
+      party: t.party,
+      status: t.status,
+      openedAt: t.openedAt,
+      closedAt: orNull(t.closedAt),
+    })),
+    reports: i.reports.map((r) => ({ ...r, documentRef: orNull(r.documentRef) })),
+    violations: i.violations.map((v) => ({ ...v, obligationId: orNull(v.obligationId) })),
+    resolvedAt: orNull(i.resolvedAt),
   };
 }
 

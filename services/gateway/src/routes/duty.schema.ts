@@ -52,3 +52,33 @@ export const instructionBody = z.strictObject({
   followUpDays: z.int().min(0).max(365).default(0).meta({ description: '"三日内报结果" = 3; 0 = no limit stated' }),
   suggestedLeadUnit: z.string().trim().max(128).default(''),
 });
+
+/** Body of POST /v1/duty/incidents/:id/reports (上报, spec duty §9.3, §9.8, §9.10). */
+export const upwardReportBody = z.strictObject({
+  targetId: resourceId.meta({ description: 'the report target, e.g. first-superior or province' }),
+  mode: z.enum(['PHONE', 'WRITTEN']),
+  kind: z.enum(['FIRST', 'FOLLOW_UP', 'FINAL']).default('FIRST'),
+  content: z.string().max(8000).default(''),
+  receiverName: z.string().trim().min(1).max(64).meta({ description: 'who took the call or signed for it' }),
+  documentRef: z
+    .string()
+    .trim()
+    .max(128)
+    .default('')
+    .meta({ description: 'signed document reference; required for WRITTEN' }),
+});
+
+/** Body of POST /v1/duty/incidents/:id/enquiries: a higher authority asked about the incident (PO-2). */
+export const enquiryBody = z.strictObject({
+  targetId: resourceId.meta({ description: 'the authority that asked' }),
+  note: z.string().max(2000).default(''),
+});
+
+/** Body of POST /v1/duty/incidents/:id/verification (S5). */
+export const verificationBody = z.strictObject({
+  verification: z.enum(['UNVERIFIED', 'VERIFYING', 'CONFIRMED', 'DOUBTFUL', 'REFUTED']),
+});
+
+export const streamQuery = z.strictObject({
+  recipientId: resourceId.optional().meta({ description: "only this person's alerts; all of the desk's when absent" }),
+});

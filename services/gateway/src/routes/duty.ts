@@ -4,11 +4,88 @@ import { parseInput } from '../http/validate';
 import { present } from './common.mapper';
 import { idParams } from './common.schema';
 import { incidentToJson, onDutyToJson, toRaiseIncidentRequest } from './duty.mapper';
-import { acknowledgeBody, instructionBody, onDutyQuery, raiseIncidentBody } from './duty.schema';
+import {
+  acknowledgeBody,
+  enquiryBody,
+  instructionBody,
+  onDutyQuery,
+  raiseIncidentBody,
+  streamQuery,
+  upwardReportBody,
+  verificationBody,
+} from './duty.schema';
 
 /** 值班 / 应急信息报送 — emergency intake, acknowledgement and who is on duty, served by the duty service. */
 export function dutyRoutes(duty: DutyPort): Route[] {
   return [
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/reports',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const b = parseInput(upwardReportBody, body);
+        const res = await duty.recordUpwardReport({ idempotencyKey, incidentId: id, ...b }, call);
+        return {
+          status: 201,
+          body: { reportId: res.reportId, incident: incidentToJson(present(res.incident, 'incident')) },
+        };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/enquiries',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const b = parseInput(enquiryBody, body);
+        const res = await duty.recordEnquiry({ idempotencyKey, incidentId: id, ...b }, call);
+        return {
+          status: 201,
+          body: { reverseFlow: res.reverseFlow, incident: incidentToJson(present(res.incident, 'incident')) },
+        };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/verification',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const b = parseInput(verificationBody, body);
+        const res = await duty.setVerification({ idempotencyKey, incidentId: id, ...b }, call);
+        return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/resolve',
+      async handle({ params }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const res = await duty.resolveIncident({ idempotencyKey, incidentId: id }, call);
+        return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      method: 'get',
+      path: '/v1/duty/stream',
+      async handle({ query }, { call }) {
+        const q = parseInput(streamQuery, query);
+        const { messages, cancel } = duty.watchConsole({ recipientId: q.recipientId ?? '' }, call);
+        async function* items() {
+          for await (const m of messages)
+            yield {
+              id: m.messageId,
+              event: 'alert',
+              data: {
+                incidentId: m.incidentId,
+                recipientId: m.recipientId,
+                text: m.text,
+                dueAt: m.dueAt,
+                sentAt: m.sentAt,
+              },
+            };
+        }
+        return { status: 200, body: null, events: { items: items(), close: cancel } };
+      },
+    },
     {
       method: 'post',
       path: '/v1/duty/incidents',
