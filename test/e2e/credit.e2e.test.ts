@@ -1,12 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { creditEventsV1 as ev, creditEventTypes as t, topics } from '@gov/contracts';
+import { fromKafkaHeaders, toKafkaHeaders } from '@gov/platform';
 import {
   createDevKeys,
   createTestTopics,
   freePort,
   startService,
   testEnv,
+  waitFor,
   waitReady,
   type ServiceProcess,
 } from '@gov/testkit';
@@ -39,6 +44,7 @@ async function startCreditStack() {
     gwAdmin,
   );
   return {
+    env,
     baseUrl: `http://127.0.0.1:${http}`,
     keys,
     outputs: () => procs.map((p) => `--- ${p.name}\n${p.output().slice(-3000)}`).join('\n'),
@@ -57,14 +63,39 @@ const person = (sub: string, role: string) => ({
 describe('金融扶贫 through the gateway: register, rate, notice, objection (spec credit §2.4, §7, §9)', () => {
   let stack: Awaited<ReturnType<typeof startCreditStack>>;
   const tokens: Record<string, string> = {};
+  // what the credit service publishes (read as a bank would), and the host bank's own producer
+  const published: { type: string; key: string; payload: Buffer }[] = [];
+  let reader: Consumer | undefined;
+  let bank: Producer | undefined;
 
   beforeAll(async () => {
     stack = await startCreditStack();
-    for (const [k, role] of Object.entries({ center: 'CENTER_STAFF', panel: 'VILLAGE_PANEL', villager: 'HOUSEHOLD' }))
-      tokens[k] = await stack.keys.sign(person(`u-${k}`, role));
+    const roles = {
+      center: 'CENTER_STAFF',
+      panel: 'VILLAGE_PANEL',
+      villager: 'HOUSEHOLD',
+      poverty: 'POVERTY_OFFICE',
+      lg: 'LG_OFFICE',
+      bank: 'BANK_OFFICER',
+    };
+    for (const [k, role] of Object.entries(roles)) tokens[k] = await stack.keys.sign(person(`u-${k}`, role));
+    const kafka = new Kafka({ clientId: 'credit-e2e', brokers: stack.env.kafkaBrokers, logLevel: logLevel.NOTHING });
+    reader = kafka.consumer({ groupId: `credit-e2e-${randomUUID()}`, maxWaitTimeInMs: 100 });
+    await reader.connect();
+    await reader.subscribe({ topic: stack.env.topicPrefix + topics.credit, fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        const { headers } = fromKafkaHeaders(message.headers);
+        published.push({ type: headers?.type ?? '', key: message.key?.toString() ?? '', payload: message.value! });
+      },
+    });
+    bank = kafka.producer();
+    await bank.connect();
   }, 120000);
   afterAll(async () => {
     if (process.env.E2E_DEBUG) console.log(stack?.outputs());
+    await reader?.disconnect();
+    await bank?.disconnect();
     await stack?.stop();
   }, 30000);
 
@@ -180,4 +211,425 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
     const forbidden = await call('villager', 'POST', '/v1/credit/households', household, 'e2e-reg-2');
     expect(forbidden.body.code).toBe('NOT_PERMITTED');
   }, 60000);
+
+  // ---- helpers for the flows below: a fresh valid identity number, a household rated A, a certified line ----
+  let idSeq = 0;
+  /** GB 11643 check digit, so every household gets its own valid identity number. */
+  const idNumber = () => {
+    const body = `41120219800101${String(++idSeq).padStart(3, '0')}`;
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
+    return body + '10X98765432'[sum % 11]!;
+  };
+  const ok = (res: { status: number; body: Record<string, unknown> }, status: number) => {
+    if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  /** Registers and rates a household (an income project: 83 non-poor, 86 poor → grade A, 50,000 yuan). */
+  async function ratedHousehold(h: { township: string; village: string; group?: string; poor: boolean }) {
+    const tag = randomUUID();
+    const reg = ok(
+      await call(
+        'center',
+        'POST',
+        '/v1/credit/households',
+        {
+          townshipId: h.township,
+          villageId: h.village,
+          villagerGroupId: h.group ?? `${h.village}-g1`,
+          headName: '王五',
+          headIdNumber: idNumber(),
+          phone: '13800001111',
+          povertyStatus: h.poor ? 'REGISTERED_POOR' : 'NONE',
+        },
+        `reg-${tag}`,
+      ),
+      201,
+    );
+    const id = reg.id as string;
+    const rating = ok(
+      await call('center', 'POST', `/v1/credit/households/${id}/ratings`, { hasIncomeProject: true }, `rate-${tag}`),
+      201,
+    );
+    expect(rating.grade).toBe('A');
+    return id;
+  }
+
+  /**
+   * A household with a certified A line and one loan drawn on it: the notice ran its 7 days in the past (the
+   * service's clock is real time), closes at once, and the bank approves 50,000 yuan.
+   */
+  async function lineWithLoan(h: { township: string; village: string; poor: boolean; loanNo: string; fen: number }) {
+    const id = await ratedHousehold(h);
+    const tag = randomUUID();
+    const now = Date.now();
+    const notice = ok(
+      await call(
+        'panel',
+        'POST',
+        '/v1/credit/notices',
+        {
+          villageId: h.village,
+          householdIds: [id],
+          startAt: new Date(now - 8 * 864e5).toISOString(),
+          endAt: new Date(now - 864e5).toISOString(),
+          postedLocation: '村委会公示栏',
+        },
+        `notice-${tag}`,
+      ),
+      201,
+    );
+    ok(await call('panel', 'POST', `/v1/credit/notices/${notice.id as string}/close`, undefined, `close-${tag}`), 200);
+    const decision = ok(
+      await call(
+        'bank',
+        'POST',
+        `/v1/credit/notices/${notice.id as string}/decisions`,
+        { householdId: id, approve: true, grade: 'A', limitFen: '5000000' },
+        `decide-${tag}`,
+      ),
+      201,
+    );
+    const lineId = (decision.creditLine as { id: string }).id;
+    const drawn = ok(
+      await call(
+        'bank',
+        'POST',
+        `/v1/credit/credit-lines/${lineId}/loans`,
+        { bankLoanNo: h.loanNo, principalFen: String(h.fen), termMonths: 36, rateBp: 475, contractDate: '2026-11-10' },
+        `draw-${tag}`,
+      ),
+      201,
+    );
+    return { id, lineId, loanId: drawn.loanId as string };
+  }
+
+  /** The host bank reports a loan non-performing on gov.credit.bank-events.v1 (spec credit §19.3). */
+  async function reportNonPerforming(householdId: string, bankLoanNo: string) {
+    await bank!.send({
+      topic: stack.env.topicPrefix + topics.creditBankEvents,
+      messages: [
+        {
+          key: householdId,
+          value: Buffer.from(
+            ev.BankLoanOverdue.encode({
+              bankLoanNo,
+              householdId,
+              overdueSince: '2027-01-12',
+              nonPerforming: true,
+            }).finish(),
+          ),
+          headers: toKafkaHeaders({
+            id: randomUUID(),
+            type: t.bankLoanOverdue,
+            source: '/bank/hubin-rcb',
+            time: new Date().toISOString(),
+          }),
+        },
+      ],
+    });
+    await waitFor(
+      async () => {
+        const line = await call('center', 'GET', `/v1/credit/households/${householdId}/credit-line`);
+        return (line.body.loans as { status: string }[] | undefined)?.[0]?.status === 'NON_PERFORMING';
+      },
+      { what: `${bankLoanNo} non-performing`, timeoutMs: 30000 },
+    );
+  }
+  const ofType = (type: string, key?: string) => published.filter((e) => e.type === type && (!key || e.key === key));
+  const lineStatus = async (householdId: string) =>
+    (await call('center', 'GET', `/v1/credit/households/${householdId}/credit-line`)).body.status;
+
+  it('§22-9: a group review of 23 households with 4 representatives is GROUP_REPRESENTATIVES_INSUFFICIENT; with 5 the application goes on, screening only warns on S-3Y3 (§4 R4.3), and the rating moves it to SCORED', async () => {
+    const id = ok(
+      await call(
+        'center',
+        'POST',
+        '/v1/credit/households',
+        {
+          townshipId: 'tw-apply',
+          villageId: 'vg-apply',
+          villagerGroupId: 'vg-apply-g3',
+          headName: '赵六',
+          headIdNumber: idNumber(),
+          phone: '13700002222',
+          povertyStatus: 'REGISTERED_POOR',
+        },
+        'apply-reg-1',
+      ),
+      201,
+    ).id as string;
+    const submitted = await call(
+      'villager',
+      'POST',
+      '/v1/credit/applications',
+      { householdId: id, channel: 'VILLAGER_GROUP' },
+      'apply-1',
+    );
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toMatchObject({ householdId: id, state: 'SUBMITTED', priority: true });
+    const applicationId = submitted.body.id as string;
+    const dup = await call(
+      'villager',
+      'POST',
+      '/v1/credit/applications',
+      { householdId: id, channel: 'SERVICE_CENTER' },
+      'apply-2',
+    );
+    expect([dup.status, dup.body.code]).toEqual([409, 'DUPLICATE_APPLICATION']);
+    await waitFor(() => ofType(t.ratingApplicationSubmitted, id).length > 0, { what: 'rating-application.submitted' });
+
+    const review = (reps: number) => ({
+      householdsInGroup: 23,
+      representatives: Array.from({ length: reps }, (_, i) => `代表${i + 1}`),
+      decisions: [{ applicationId, approve: true }],
+    });
+    const four = await call('panel', 'POST', '/v1/credit/villager-groups/vg-apply-g3/reviews', review(4), 'review-1');
+    expect([four.status, four.body.code]).toEqual([409, 'GROUP_REPRESENTATIVES_INSUFFICIENT']);
+    const five = await call('panel', 'POST', '/v1/credit/villager-groups/vg-apply-g3/reviews', review(5), 'review-2');
+    expect(five.status).toBe(200);
+    expect((five.body.applications as { state: string }[])[0]!.state).toBe('INFO_COLLECTION');
+    // a retry under the same key answers the same, it does not review twice
+    const retry = await call('panel', 'POST', '/v1/credit/villager-groups/vg-apply-g3/reviews', review(5), 'review-2');
+    expect(retry.body).toEqual(five.body);
+
+    // 对象筛选 (spec credit §4): no income project only warns (R4.3); the household passes
+    const checks = [
+      ...['S-3G1', 'S-3G2', 'S-3G3', 'S-3S1', 'S-3S2', 'S-3S3', 'S-3Y1', 'S-3Y2', 'S-3W1', 'S-3W2', 'S-3W3'].map(
+        (code) => ({ code, satisfied: true, evidenceRef: `panel-minute-7:${code}` }),
+      ),
+      { code: 'S-3Y3', satisfied: false, evidenceRef: 'declaration-7' },
+    ];
+    const screened = await call('panel', 'POST', `/v1/credit/households/${id}/screenings`, { checks }, 'screen-1');
+    expect(screened.status).toBe(201);
+    expect(screened.body).toMatchObject({ outcome: 'PASSED', failed: [], warnings: ['S-3Y3'] });
+    const missing = await call(
+      'panel',
+      'POST',
+      `/v1/credit/households/${id}/screenings`,
+      { checks: checks.slice(1) },
+      'screen-2',
+    );
+    expect([missing.status, missing.body.code]).toEqual([400, 'CREDIT_INPUT_INVALID']);
+
+    ok(
+      await call('center', 'POST', `/v1/credit/households/${id}/ratings`, { hasIncomeProject: true }, 'apply-rate'),
+      201,
+    );
+    const read = await call('panel', 'GET', `/v1/credit/applications/${applicationId}`);
+    expect(read.body.state).toBe('SCORED');
+    expect((read.body.history as { toState: string }[]).map((x) => x.toState)).toEqual(['INFO_COLLECTION', 'SCORED']);
+  }, 60000);
+
+  it('§22-16 and §22-17: an entity loan at 523 bp is RATE_ABOVE_CAP; 800,000 yuan without 80,000 in the mutual fund is MUTUAL_FUND_CONTRIBUTION_MISSING with contribution-required published once', async () => {
+    const entity = await call(
+      'poverty',
+      'POST',
+      '/v1/credit/entities',
+      {
+        name: '湖滨食用菌专业合作社',
+        kind: 'COOPERATIVE',
+        registrationNo: `93411202MA${randomUUID().slice(0, 8)}`,
+        townshipId: 'tw-entity',
+        inGovBankInsurerAgreement: true,
+      },
+      'entity-1',
+    );
+    expect(entity.status).toBe(201);
+    expect(entity.body).toMatchObject({ kind: 'COOPERATIVE', mutualFundPaidFen: '0', loans: [] });
+    const entityId = entity.body.id as string;
+    const loan = {
+      bankLoanNo: 'ENT-001',
+      principalFen: '80000000',
+      rateBp: 522,
+      termMonths: 36,
+      contractDate: '2026-11-10',
+    };
+    const report = (body: object, k: string) => call('bank', 'POST', `/v1/credit/entities/${entityId}/loans`, body, k);
+
+    const aboveCap = await report({ ...loan, rateBp: 523 }, 'ent-loan-1');
+    expect([aboveCap.status, aboveCap.body.code]).toEqual([409, 'RATE_ABOVE_CAP']);
+    const unfunded = await report(loan, 'ent-loan-2');
+    expect([unfunded.status, unfunded.body.code]).toEqual([409, 'MUTUAL_FUND_CONTRIBUTION_MISSING']);
+    const again = await report(loan, 'ent-loan-2');
+    expect(again.body.code).toBe('MUTUAL_FUND_CONTRIBUTION_MISSING');
+    const required = await waitFor(() => ofType(t.mutualFundContributionRequired, entityId)[0], {
+      what: 'mutual-fund.contribution-required',
+    });
+    expect(ev.MutualFundContributionRequired.decode(required.payload)).toMatchObject({
+      entityId,
+      bankLoanNo: 'ENT-001',
+      requiredFen: '8000000',
+    });
+
+    const paid = await call(
+      'center',
+      'POST',
+      `/v1/credit/entities/${entityId}/contributions`,
+      { receiptNo: 'RC-2026-001', amountFen: '8000000' },
+      'contrib-1',
+    );
+    expect(paid.body.mutualFundPaidFen).toBe('8000000');
+    // the same payment retried is counted once
+    const paidAgain = await call(
+      'center',
+      'POST',
+      `/v1/credit/entities/${entityId}/contributions`,
+      { receiptNo: 'RC-2026-001', amountFen: '8000000' },
+      'contrib-1',
+    );
+    expect(paidAgain.body.mutualFundPaidFen).toBe('8000000');
+    const recorded = await report(loan, 'ent-loan-3');
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.loans).toEqual([
+      expect.objectContaining({ bankLoanNo: 'ENT-001', maturityDate: '2029-11-10' }),
+    ]);
+    expect(ofType(t.mutualFundContributionRequired, entityId)).toHaveLength(1);
+  }, 60000);
+
+  it('§22-18, §22-19, §22-21, §22-22 (2 of 10 only) and §22-23: a poor household’s loss splits to the fen, a non-poor one is not shared, breaker and 信用村 at the exact 3.00% / 3.01% edges; lift and subsidy (§13.4, §12) apply once', async () => {
+    const tw = 'tw-risk';
+    // vr-a: a poor household's 50,000 yuan and a non-poor one's 10,000 go bad; a third line stays healthy
+    const h1 = await lineWithLoan({ township: tw, village: 'vr-a', poor: true, loanNo: 'RISK-H1', fen: 5_000_000 });
+    const h2 = await lineWithLoan({ township: tw, village: 'vr-a', poor: false, loanNo: 'RISK-H2', fen: 1_000_000 });
+    const h3 = await lineWithLoan({ township: tw, village: 'vr-a', poor: true, loanNo: 'RISK-H3', fen: 1_000_000 });
+    // vr-b: exactly 3.00% NPL (150,000 of 5,000,000 fen); vr-c: 3.01% (150,500 of 5,000,000)
+    const h4 = await lineWithLoan({ township: tw, village: 'vr-b', poor: true, loanNo: 'RISK-H4', fen: 150_000 });
+    const h5 = await lineWithLoan({ township: tw, village: 'vr-b', poor: true, loanNo: 'RISK-H5', fen: 4_850_000 });
+    const h6 = await lineWithLoan({ township: tw, village: 'vr-c', poor: true, loanNo: 'RISK-H6', fen: 150_500 });
+    const h7 = await lineWithLoan({ township: tw, village: 'vr-c', poor: true, loanNo: 'RISK-H7', fen: 4_849_500 });
+    for (const [h, no] of [
+      [h1, 'RISK-H1'],
+      [h2, 'RISK-H2'],
+      [h4, 'RISK-H4'],
+      [h6, 'RISK-H6'],
+    ] as const)
+      await reportNonPerforming(h.id, no);
+
+    // §22-18: 5,000,000 fen unrecovered + 1 fen interest = 5,000,001 → 1,500,000 / 1,000,000 / 2,500,001
+    const loss = await call(
+      'center',
+      'POST',
+      '/v1/credit/loss-cases',
+      { bankLoanNo: 'RISK-H1', accruedInterestFen: '1' },
+      'loss-1',
+    );
+    expect(loss.status).toBe(201);
+    expect(loss.body).toMatchObject({
+      loanId: h1.loanId,
+      lossBaseFen: '5000001',
+      govShareFen: '1500000',
+      bankShareFen: '1000000',
+      insurerShareFen: '2500001',
+    });
+    const lossRetry = await call(
+      'center',
+      'POST',
+      '/v1/credit/loss-cases',
+      { bankLoanNo: 'RISK-H1', accruedInterestFen: '1' },
+      'loss-1',
+    );
+    expect(lossRetry.body).toEqual(loss.body);
+    const allocated = await waitFor(
+      () => ofType(t.lossAllocated).find((e) => ev.LossAllocated.decode(e.payload).loanId === h1.loanId),
+      {
+        what: 'loss.allocated',
+      },
+    );
+    expect(ev.LossAllocated.decode(allocated.payload)).toMatchObject({
+      lossBaseFen: '5000001',
+      insurerShareFen: '2500001',
+    });
+    // §22-19: a non-poor household is outside the scheme
+    const notShared = await call('center', 'POST', '/v1/credit/loss-cases', { bankLoanNo: 'RISK-H2' }, 'loss-2');
+    expect([notShared.status, notShared.body.code]).toEqual([409, 'NOT_RISK_SHARED']);
+
+    // §22-21 / §22-22: 2 of 10 villages above 3% (vr-a, vr-c) freeze only their lines; vr-b at exactly 3.00% does not trip
+    const villages = ['vr-a', 'vr-b', 'vr-c', ...Array.from({ length: 7 }, (_, i) => `vr-empty-${i}`)];
+    const evaluated = await call(
+      'center',
+      'POST',
+      `/v1/credit/townships/${tw}/breaker-evaluations`,
+      { villageIds: villages },
+      'breakers-1',
+    );
+    expect(evaluated.status).toBe(200);
+    expect(evaluated.body).toEqual({
+      breachedVillageIds: ['vr-a', 'vr-c'],
+      shareBp: 2000,
+      townshipTripped: false,
+      villageCount: 10,
+    });
+    expect([await lineStatus(h3.id), await lineStatus(h7.id), await lineStatus(h5.id)]).toEqual([
+      'FROZEN',
+      'FROZEN',
+      'ACTIVE',
+    ]);
+    await waitFor(() => ofType(t.villageBreakerTripped, 'vr-c').length > 0, { what: 'village-tripped vr-c' });
+    expect(ofType(t.villageBreakerTripped, 'vr-b')).toEqual([]);
+    expect(ofType(t.townshipBreakerTripped, tw)).toEqual([]);
+    // lifting is the leading-group office's, and only once the NPL is back within 3% (spec credit §13.4 [inferred])
+    const lift = { unitType: 'VILLAGE', townshipId: tw, reason: '已清收' };
+    const byCenter = await call('center', 'POST', '/v1/credit/breakers/vr-c/lift', lift, 'lift-1');
+    expect([byCenter.status, byCenter.body.code]).toEqual([403, 'NOT_PERMITTED']);
+    const stillBad = await call('lg', 'POST', '/v1/credit/breakers/vr-c/lift', lift, 'lift-2');
+    expect([stillBad.status, stillBad.body.code]).toEqual([409, 'BREAKER_STILL_BREACHED']);
+
+    // §22-23: 信用村 for vr-b at exactly 3.00%, not for vr-c at 3.01%; the township as a whole is far above
+    const honors = await call(
+      'center',
+      'POST',
+      `/v1/credit/townships/${tw}/honor-evaluations`,
+      { year: 2026 },
+      'honors-1',
+    );
+    expect(honors.body).toEqual({ awardedSubjectIds: ['vr-b'] });
+    const award = await waitFor(() => ofType(t.honorAwarded, 'vr-b')[0], { what: 'honor.awarded' });
+    expect(ev.HonorAwarded.decode(award.payload)).toMatchObject({ title: '信用村', year: 2026, basisNplBp: 300 });
+    expect(
+      await call('center', 'POST', `/v1/credit/townships/${tw}/honor-evaluations`, { year: 2026 }, 'honors-1'),
+    ).toEqual(honors);
+
+    // §12 (and §22-15's full subsidy): 4,850,000 fen × 475 bp × 30 / 360 days = 19,197.92 → 19,198 fen, once per period
+    const period = { loanId: h5.loanId, periodStart: '2026-11-10', periodEnd: '2026-12-10', interestPaidFen: '20000' };
+    const accrued = await call('center', 'POST', `/v1/credit/credit-lines/${h5.lineId}/subsidies`, period, 'subsidy-1');
+    expect(accrued.status).toBe(201);
+    expect(accrued.body).toMatchObject({ eligiblePrincipalFen: '4850000', amountFen: '19198' });
+    const otherKey = await call(
+      'center',
+      'POST',
+      `/v1/credit/credit-lines/${h5.lineId}/subsidies`,
+      period,
+      'subsidy-2',
+    );
+    expect(otherKey.body).toEqual(accrued.body);
+    await waitFor(() => ofType(t.subsidyAccrued, h5.id).length > 0, { what: 'subsidy.accrued' });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(ofType(t.subsidyAccrued, h5.id)).toHaveLength(1);
+    expect(ofType(t.lossAllocated).filter((e) => ev.LossAllocated.decode(e.payload).loanId === h1.loanId)).toHaveLength(
+      1,
+    );
+
+    // vr-c recovers: the bad loan is repaid in full, so the office lifts its breaker and the village line revives;
+    // a retry of the lift under its key answers the same, a second lift is refused (spec credit §13.4 [inferred])
+    ok(
+      await call(
+        'bank',
+        'POST',
+        `/v1/credit/credit-lines/${h6.lineId}/repayments`,
+        { loanId: h6.loanId, principalFen: '150500', paidAt: new Date().toISOString(), late: true },
+        'repay-h6',
+      ),
+      201,
+    );
+    const lifted = await call('lg', 'POST', '/v1/credit/breakers/vr-c/lift', lift, 'lift-3');
+    expect(lifted.status).toBe(200);
+    expect(lifted.body).toMatchObject({ unitId: 'vr-c', unitType: 'VILLAGE', tripped: false });
+    expect(await call('lg', 'POST', '/v1/credit/breakers/vr-c/lift', lift, 'lift-3')).toEqual(lifted);
+    const twice = await call('lg', 'POST', '/v1/credit/breakers/vr-c/lift', lift, 'lift-4');
+    expect([twice.status, twice.body.code]).toEqual([409, 'BREAKER_NOT_TRIPPED']);
+    expect([await lineStatus(h7.id), await lineStatus(h3.id)]).toEqual(['ACTIVE', 'FROZEN']);
+    await waitFor(() => ofType(t.breakerLifted, 'vr-c').length > 0, { what: 'circuit-breaker.lifted' });
+  }, 180000);
 });

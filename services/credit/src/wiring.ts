@@ -90,6 +90,8 @@ export function wireCredit(deps: {
     /** Relay these with a small batch size: 4 chunks × 1000 events per publish call. */
     importModels: [households.chunkModel],
     repositories: { households, notices, lines, breakers, applications: applicationRepo },
+    /** For the gRPC commands whose use cases take no key: a retry under the same key gets the first answer. */
+    idempotency: deps.idempotency,
     registerHousehold: createRegisterHousehold({ households, ...common }),
     getHousehold: createGetHousehold({ households }),
     applications,

@@ -18,6 +18,18 @@ export interface CreditPort {
   drawLoan: Call<creditV1.DrawLoanRequest, creditV1.DrawLoanResponse>;
   repayLoan: Call<creditV1.RepayLoanRequest, creditV1.RepayLoanResponse>;
   getCreditLine: Call<creditV1.GetCreditLineRequest, creditV1.GetCreditLineResponse>;
+  submitApplication: Call<creditV1.SubmitApplicationRequest, creditV1.SubmitApplicationResponse>;
+  getApplication: Call<creditV1.GetApplicationRequest, creditV1.GetApplicationResponse>;
+  reviewApplications: Call<creditV1.ReviewApplicationsRequest, creditV1.ReviewApplicationsResponse>;
+  screenHousehold: Call<creditV1.ScreenHouseholdRequest, creditV1.ScreenHouseholdResponse>;
+  registerEntity: Call<creditV1.RegisterEntityRequest, creditV1.RegisterEntityResponse>;
+  recordContribution: Call<creditV1.RecordContributionRequest, creditV1.RecordContributionResponse>;
+  reportEntityLoan: Call<creditV1.ReportEntityLoanRequest, creditV1.ReportEntityLoanResponse>;
+  evaluateBreakers: Call<creditV1.EvaluateBreakersRequest, creditV1.EvaluateBreakersResponse>;
+  liftBreaker: Call<creditV1.LiftBreakerRequest, creditV1.LiftBreakerResponse>;
+  allocateLoss: Call<creditV1.AllocateLossRequest, creditV1.AllocateLossResponse>;
+  evaluateHonors: Call<creditV1.EvaluateHonorsRequest, creditV1.EvaluateHonorsResponse>;
+  accrueSubsidy: Call<creditV1.AccrueSubsidyRequest, creditV1.AccrueSubsidyResponse>;
 }
 
 /** A credit client, or, while CREDIT_GRPC_ADDR is unset, a port that answers SERVICE_UNAVAILABLE. */
@@ -39,6 +51,18 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
       drawLoan: down,
       repayLoan: down,
       getCreditLine: down,
+      submitApplication: down,
+      getApplication: down,
+      reviewApplications: down,
+      screenHousehold: down,
+      registerEntity: down,
+      recordContribution: down,
+      reportEntityLoan: down,
+      evaluateBreakers: down,
+      liftBreaker: down,
+      allocateLoss: down,
+      evaluateHonors: down,
+      accrueSubsidy: down,
       close: () => {},
     };
   }
@@ -55,6 +79,18 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
     drawLoan: (req, call) => callAs(client.drawLoan.bind(client), req, call, timeoutMs),
     repayLoan: (req, call) => callAs(client.repayLoan.bind(client), req, call, timeoutMs),
     getCreditLine: (req, call) => callAs(client.getCreditLine.bind(client), req, call, timeoutMs),
+    submitApplication: (req, call) => callAs(client.submitApplication.bind(client), req, call, timeoutMs),
+    getApplication: (req, call) => callAs(client.getApplication.bind(client), req, call, timeoutMs),
+    reviewApplications: (req, call) => callAs(client.reviewApplications.bind(client), req, call, timeoutMs),
+    screenHousehold: (req, call) => callAs(client.screenHousehold.bind(client), req, call, timeoutMs),
+    registerEntity: (req, call) => callAs(client.registerEntity.bind(client), req, call, timeoutMs),
+    recordContribution: (req, call) => callAs(client.recordContribution.bind(client), req, call, timeoutMs),
+    reportEntityLoan: (req, call) => callAs(client.reportEntityLoan.bind(client), req, call, timeoutMs),
+    evaluateBreakers: (req, call) => callAs(client.evaluateBreakers.bind(client), req, call, timeoutMs),
+    liftBreaker: (req, call) => callAs(client.liftBreaker.bind(client), req, call, timeoutMs),
+    allocateLoss: (req, call) => callAs(client.allocateLoss.bind(client), req, call, timeoutMs),
+    evaluateHonors: (req, call) => callAs(client.evaluateHonors.bind(client), req, call, timeoutMs),
+    accrueSubsidy: (req, call) => callAs(client.accrueSubsidy.bind(client), req, call, timeoutMs),
     close: () => client.close(),
   };
 }

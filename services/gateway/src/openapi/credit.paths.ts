@@ -1,10 +1,33 @@
 import type { z } from 'zod';
+import * as p from '../routes/credit-procedure.schema';
+import * as r from '../routes/credit-risk.schema';
 import * as s from '../routes/credit.schema';
 import { jsonBody, parameterRef, problems, requestIdHeader } from './common';
 
 const mutating = [parameterRef('IdempotencyKey'), parameterRef('RequestId')];
 const created = (description: string, schema: string) => ({
   '201': { description, headers: requestIdHeader, content: jsonBody(schema) },
+});
+
+const ok = (description: string, schema: string) => ({
+  '200': { description, headers: requestIdHeader, content: jsonBody(schema) },
+});
+const command = (
+  operationId: string,
+  summary: string,
+  request: string,
+  response: Record<string, unknown>,
+  statuses: string[],
+  withId = true,
+) => ({
+  post: {
+    operationId,
+    tags: ['credit'],
+    summary,
+    parameters: withId ? [parameterRef('Id'), ...mutating] : mutating,
+    requestBody: { required: true, content: jsonBody(request) },
+    responses: { ...response, ...problems(...statuses) },
+  },
 });
 
 export const creditPaths = {
@@ -139,6 +162,95 @@ export const creditPaths = {
       },
     },
   },
+  '/v1/credit/applications': command(
+    'submitCreditApplication',
+    'A household applies for a rating (农户申请) through its villager group, the center or a bank branch',
+    'SubmitApplicationRequest',
+    created('The application, SUBMITTED', 'RatingApplication'),
+    ['403', '404', '409'],
+    false,
+  ),
+  '/v1/credit/applications/{id}': {
+    get: {
+      operationId: 'getCreditApplication',
+      tags: ['credit'],
+      summary: 'Read a rating application with its state history',
+      parameters: [parameterRef('Id'), parameterRef('RequestId')],
+      responses: { ...ok('The application', 'RatingApplication'), ...problems('403', '404') },
+    },
+  },
+  '/v1/credit/villager-groups/{id}/reviews': command(
+    'reviewCreditApplications',
+    '小组评议: approve or reject the group’s applications; needs one representative per 5 households',
+    'ReviewApplicationsRequest',
+    ok('The reviewed applications', 'ApplicationReview'),
+    ['403', '404', '409'],
+  ),
+  '/v1/credit/households/{id}/screenings': command(
+    'screenCreditHousehold',
+    '对象筛选: record the twelve screening conditions, each with its evidence',
+    'ScreenHouseholdRequest',
+    created('The screening result', 'Screening'),
+    ['403', '404'],
+  ),
+  '/v1/credit/entities': command(
+    'registerCreditEntity',
+    'Register a poverty-driving entity (带贫经营主体); one per registration number',
+    'RegisterEntityRequest',
+    created('The entity', 'CreditEntity'),
+    ['403'],
+    false,
+  ),
+  '/v1/credit/entities/{id}/contributions': command(
+    'recordMutualFundContribution',
+    'Record a payment into the entity’s mutual guarantee fund (互助担保基金); once per receipt',
+    'ContributionRequest',
+    created('The entity after the payment', 'CreditEntity'),
+    ['403', '404'],
+  ),
+  '/v1/credit/entities/{id}/loans': command(
+    'reportCreditEntityLoan',
+    'Report a loan to an entity: term ≤ 36 months, rate ≤ benchmark + 10%, 10% in the mutual fund',
+    'EntityLoanRequest',
+    created('The entity with the loan', 'CreditEntity'),
+    ['403', '404', '409'],
+  ),
+  '/v1/credit/townships/{id}/breaker-evaluations': command(
+    'evaluateCreditBreakers',
+    '熔断: freeze villages above 3% NPL; suspend the township when 30% of its villages are',
+    'EvaluateBreakersRequest',
+    ok('The evaluation', 'BreakerEvaluation'),
+    ['403'],
+  ),
+  '/v1/credit/breakers/{id}/lift': command(
+    'liftCreditBreaker',
+    'Lift a tripped village or township breaker once its NPL is back within the threshold (LG office)',
+    'LiftBreakerRequest',
+    ok('The breaker after lifting', 'CreditBreaker'),
+    ['403', '409'],
+  ),
+  '/v1/credit/loss-cases': command(
+    'allocateCreditLoss',
+    '风险共担: split the loss of a non-performing loan 30/20/50 (gov / bank / insurer) to the fen',
+    'AllocateLossRequest',
+    created('The loss case', 'LossCase'),
+    ['403', '404', '409'],
+    false,
+  ),
+  '/v1/credit/townships/{id}/honor-evaluations': command(
+    'evaluateCreditHonors',
+    '信用村 / 信用乡 for a year: units whose NPL ratio does not exceed 3%',
+    'EvaluateHonorsRequest',
+    ok('The villages and township awarded', 'HonorEvaluation'),
+    ['403'],
+  ),
+  '/v1/credit/credit-lines/{id}/subsidies': command(
+    'accrueCreditSubsidy',
+    '贴息: accrue one statement period of a loan’s interest subsidy, capped at the interest paid',
+    'AccrueSubsidyRequest',
+    created('The subsidy period', 'SubsidyPeriod'),
+    ['403', '404', '409'],
+  ),
 };
 
 /** The credit component schemas, added to the gateway's two registries (requests as input, responses as output). */
@@ -161,4 +273,24 @@ export function registerCreditSchemas(
   responses.add(s.creditLineJson, { id: 'CreditLine' });
   responses.add(s.loanDrawnJson, { id: 'LoanDrawn' });
   responses.add(s.decisionJson, { id: 'CreditDecision' });
+  requests.add(p.submitApplicationBody, { id: 'SubmitApplicationRequest' });
+  requests.add(p.reviewApplicationsBody, { id: 'ReviewApplicationsRequest' });
+  requests.add(p.screenHouseholdBody, { id: 'ScreenHouseholdRequest' });
+  requests.add(r.registerEntityBody, { id: 'RegisterEntityRequest' });
+  requests.add(r.contributionBody, { id: 'ContributionRequest' });
+  requests.add(r.entityLoanBody, { id: 'EntityLoanRequest' });
+  requests.add(r.evaluateBreakersBody, { id: 'EvaluateBreakersRequest' });
+  requests.add(r.liftBreakerBody, { id: 'LiftBreakerRequest' });
+  requests.add(r.allocateLossBody, { id: 'AllocateLossRequest' });
+  requests.add(r.evaluateHonorsBody, { id: 'EvaluateHonorsRequest' });
+  requests.add(r.accrueSubsidyBody, { id: 'AccrueSubsidyRequest' });
+  responses.add(p.applicationJson, { id: 'RatingApplication' });
+  responses.add(p.reviewJson, { id: 'ApplicationReview' });
+  responses.add(p.screeningJson, { id: 'Screening' });
+  responses.add(r.entityJson, { id: 'CreditEntity' });
+  responses.add(r.breakerEvaluationJson, { id: 'BreakerEvaluation' });
+  responses.add(r.breakerJson, { id: 'CreditBreaker' });
+  responses.add(r.lossCaseJson, { id: 'LossCase' });
+  responses.add(r.honorsJson, { id: 'HonorEvaluation' });
+  responses.add(r.subsidyPeriodJson, { id: 'SubsidyPeriod' });
 }

@@ -3,6 +3,8 @@ import type { Route } from '../http/route';
 import { parseInput } from '../http/validate';
 import { auditRecordToJson, present } from './common.mapper';
 import { idParams } from './common.schema';
+import { creditProcedureRoutes } from './credit-procedure';
+import { creditRiskRoutes } from './credit-risk';
 import {
   creditLineToJson,
   householdToJson,
@@ -145,5 +147,7 @@ export function creditRoutes(credit: CreditPort): Route[] {
         };
       },
     },
+    ...creditProcedureRoutes(credit),
+    ...creditRiskRoutes(credit),
   ];
 }

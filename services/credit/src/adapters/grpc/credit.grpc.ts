@@ -14,6 +14,8 @@ import {
   toProtoNotice,
   toProtoRating,
 } from './credit.mapper';
+import { procedureGrpcHandlers } from './procedure.grpc';
+import { riskGrpcHandlers } from './risk.grpc';
 
 /** CreditService over gRPC: map the request, run the use case, map the result. No rules here. */
 export function creditGrpcHandlers(c: CreditService): Handlers<typeof creditV1.CreditServiceService> {
@@ -147,5 +149,7 @@ export function creditGrpcHandlers(c: CreditService): Handlers<typeof creditV1.C
     async getCreditLine(req) {
       return { creditLine: toProtoLine(await c.loans.getByHousehold(req.householdId)) };
     },
+    ...procedureGrpcHandlers(c),
+    ...riskGrpcHandlers(c),
   };
 }

@@ -124,6 +124,144 @@ export function gradeToJSON(object: Grade): string {
   }
 }
 
+/** Where an application came in (C2); every channel is routed through the villager group's review. */
+export enum ApplicationChannel {
+  APPLICATION_CHANNEL_UNSPECIFIED = 0,
+  APPLICATION_CHANNEL_VILLAGER_GROUP = 1,
+  APPLICATION_CHANNEL_SERVICE_CENTER = 2,
+  APPLICATION_CHANNEL_BANK_BRANCH = 3,
+  UNRECOGNIZED = -1,
+}
+
+export function applicationChannelFromJSON(object: any): ApplicationChannel {
+  switch (object) {
+    case 0:
+    case "APPLICATION_CHANNEL_UNSPECIFIED":
+      return ApplicationChannel.APPLICATION_CHANNEL_UNSPECIFIED;
+    case 1:
+    case "APPLICATION_CHANNEL_VILLAGER_GROUP":
+      return ApplicationChannel.APPLICATION_CHANNEL_VILLAGER_GROUP;
+    case 2:
+    case "APPLICATION_CHANNEL_SERVICE_CENTER":
+      return ApplicationChannel.APPLICATION_CHANNEL_SERVICE_CENTER;
+    case 3:
+    case "APPLICATION_CHANNEL_BANK_BRANCH":
+      return ApplicationChannel.APPLICATION_CHANNEL_BANK_BRANCH;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ApplicationChannel.UNRECOGNIZED;
+  }
+}
+
+export function applicationChannelToJSON(object: ApplicationChannel): string {
+  switch (object) {
+    case ApplicationChannel.APPLICATION_CHANNEL_UNSPECIFIED:
+      return "APPLICATION_CHANNEL_UNSPECIFIED";
+    case ApplicationChannel.APPLICATION_CHANNEL_VILLAGER_GROUP:
+      return "APPLICATION_CHANNEL_VILLAGER_GROUP";
+    case ApplicationChannel.APPLICATION_CHANNEL_SERVICE_CENTER:
+      return "APPLICATION_CHANNEL_SERVICE_CENTER";
+    case ApplicationChannel.APPLICATION_CHANNEL_BANK_BRANCH:
+      return "APPLICATION_CHANNEL_BANK_BRANCH";
+    case ApplicationChannel.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** Kind of poverty-driving entity (spec credit §3.3). */
+export enum EntityKind {
+  ENTITY_KIND_UNSPECIFIED = 0,
+  ENTITY_KIND_LEADING_ENTERPRISE = 1,
+  ENTITY_KIND_COOPERATIVE = 2,
+  ENTITY_KIND_FAMILY_FARM = 3,
+  ENTITY_KIND_OTHER = 4,
+  UNRECOGNIZED = -1,
+}
+
+export function entityKindFromJSON(object: any): EntityKind {
+  switch (object) {
+    case 0:
+    case "ENTITY_KIND_UNSPECIFIED":
+      return EntityKind.ENTITY_KIND_UNSPECIFIED;
+    case 1:
+    case "ENTITY_KIND_LEADING_ENTERPRISE":
+      return EntityKind.ENTITY_KIND_LEADING_ENTERPRISE;
+    case 2:
+    case "ENTITY_KIND_COOPERATIVE":
+      return EntityKind.ENTITY_KIND_COOPERATIVE;
+    case 3:
+    case "ENTITY_KIND_FAMILY_FARM":
+      return EntityKind.ENTITY_KIND_FAMILY_FARM;
+    case 4:
+    case "ENTITY_KIND_OTHER":
+      return EntityKind.ENTITY_KIND_OTHER;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return EntityKind.UNRECOGNIZED;
+  }
+}
+
+export function entityKindToJSON(object: EntityKind): string {
+  switch (object) {
+    case EntityKind.ENTITY_KIND_UNSPECIFIED:
+      return "ENTITY_KIND_UNSPECIFIED";
+    case EntityKind.ENTITY_KIND_LEADING_ENTERPRISE:
+      return "ENTITY_KIND_LEADING_ENTERPRISE";
+    case EntityKind.ENTITY_KIND_COOPERATIVE:
+      return "ENTITY_KIND_COOPERATIVE";
+    case EntityKind.ENTITY_KIND_FAMILY_FARM:
+      return "ENTITY_KIND_FAMILY_FARM";
+    case EntityKind.ENTITY_KIND_OTHER:
+      return "ENTITY_KIND_OTHER";
+    case EntityKind.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** The unit a circuit breaker guards (spec credit §13.4). */
+export enum BreakerUnit {
+  BREAKER_UNIT_UNSPECIFIED = 0,
+  BREAKER_UNIT_VILLAGE = 1,
+  BREAKER_UNIT_TOWNSHIP = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function breakerUnitFromJSON(object: any): BreakerUnit {
+  switch (object) {
+    case 0:
+    case "BREAKER_UNIT_UNSPECIFIED":
+      return BreakerUnit.BREAKER_UNIT_UNSPECIFIED;
+    case 1:
+    case "BREAKER_UNIT_VILLAGE":
+      return BreakerUnit.BREAKER_UNIT_VILLAGE;
+    case 2:
+    case "BREAKER_UNIT_TOWNSHIP":
+      return BreakerUnit.BREAKER_UNIT_TOWNSHIP;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return BreakerUnit.UNRECOGNIZED;
+  }
+}
+
+export function breakerUnitToJSON(object: BreakerUnit): string {
+  switch (object) {
+    case BreakerUnit.BREAKER_UNIT_UNSPECIFIED:
+      return "BREAKER_UNIT_UNSPECIFIED";
+    case BreakerUnit.BREAKER_UNIT_VILLAGE:
+      return "BREAKER_UNIT_VILLAGE";
+    case BreakerUnit.BREAKER_UNIT_TOWNSHIP:
+      return "BREAKER_UNIT_TOWNSHIP";
+    case BreakerUnit.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 export interface RegisterHouseholdRequest {
   idempotencyKey: string;
   villageId: string;
@@ -408,6 +546,261 @@ export interface CreditLine {
   validUntil: string;
   policyVersion: string;
   loans: Loan[];
+}
+
+export interface SubmitApplicationRequest {
+  idempotencyKey: string;
+  householdId: string;
+  channel: ApplicationChannel;
+}
+
+export interface SubmitApplicationResponse {
+  application?: RatingApplication | undefined;
+}
+
+export interface GetApplicationRequest {
+  id: string;
+}
+
+export interface GetApplicationResponse {
+  application?: RatingApplication | undefined;
+}
+
+/** One step of an application's history. */
+export interface ApplicationTransition {
+  fromState: string;
+  toState: string;
+  at: string;
+  reason: string;
+}
+
+/** 信用评定申请 — a household's rating application (spec credit §5.2). */
+export interface RatingApplication {
+  id: string;
+  householdId: string;
+  villagerGroupId: string;
+  channel: ApplicationChannel;
+  /** SUBMITTED, GROUP_REJECTED, INFO_COLLECTION, SCORED, ... CERTIFIED or WITHDRAWN (spec credit §5.2). */
+  state: string;
+  /** Registered poor households are processed first (R4.1). */
+  priority: boolean;
+  submittedAt: string;
+  history: ApplicationTransition[];
+}
+
+/** The group's decision on one application; a rejection states its reason. */
+export interface GroupDecision {
+  applicationId: string;
+  approve: boolean;
+  reason: string;
+}
+
+export interface ReviewApplicationsRequest {
+  idempotencyKey: string;
+  villagerGroupId: string;
+  householdsInGroup: number;
+  /** The elected representatives (每5户推选1人); duplicates count once. */
+  representatives: string[];
+  decisions: GroupDecision[];
+}
+
+export interface ReviewApplicationsResponse {
+  applications: RatingApplication[];
+}
+
+/** One screening condition as recorded (spec credit §4 R4.2). */
+export interface ScreeningCheck {
+  /** S-3G1 .. S-3W3. */
+  code: string;
+  satisfied: boolean;
+  /** Where the finding comes from: a feed id, a panel minute, a declaration. */
+  evidenceRef: string;
+}
+
+export interface ScreenHouseholdRequest {
+  idempotencyKey: string;
+  householdId: string;
+  checks: ScreeningCheck[];
+}
+
+export interface ScreenHouseholdResponse {
+  /** PASSED or FAILED. */
+  outcome: string;
+  failed: string[];
+  /** Unmet conditions that only warn (S-3Y3, R4.3). */
+  warnings: string[];
+  checks: ScreeningCheck[];
+}
+
+/** A loan the bank reported for an entity. */
+export interface EntityLoan {
+  id: string;
+  bankLoanNo: string;
+  principalFen: string;
+  rateBp: number;
+  termMonths: number;
+  contractDate: string;
+  maturityDate: string;
+}
+
+/** A mutual-fund contribution the center asked for before a loan could be recorded (R13.6). */
+export interface ContributionRequired {
+  bankLoanNo: string;
+  requiredFen: string;
+}
+
+/** 带贫经营主体 — a poverty-driving business entity. */
+export interface Entity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  registrationNo: string;
+  townshipId: string;
+  /** Joined the 政银保 agreement: its losses are shared 30/20/50 (R13.2). */
+  inGovBankInsurerAgreement: boolean;
+  mutualFundPaidFen: string;
+  contributionsRequired: ContributionRequired[];
+  loans: EntityLoan[];
+}
+
+export interface RegisterEntityRequest {
+  idempotencyKey: string;
+  name: string;
+  kind: EntityKind;
+  registrationNo: string;
+  townshipId: string;
+  inGovBankInsurerAgreement: boolean;
+}
+
+export interface RegisterEntityResponse {
+  entity?: Entity | undefined;
+}
+
+export interface RecordContributionRequest {
+  idempotencyKey: string;
+  entityId: string;
+  /** The fund's receipt; a receipt is counted once. */
+  receiptNo: string;
+  amountFen: string;
+}
+
+export interface RecordContributionResponse {
+  entity?: Entity | undefined;
+}
+
+export interface ReportEntityLoanRequest {
+  idempotencyKey: string;
+  entityId: string;
+  bankLoanNo: string;
+  principalFen: string;
+  rateBp: number;
+  termMonths: number;
+  /** YYYY-MM-DD. */
+  contractDate: string;
+}
+
+export interface ReportEntityLoanResponse {
+  entity?: Entity | undefined;
+}
+
+export interface EvaluateBreakersRequest {
+  idempotencyKey: string;
+  townshipId: string;
+  /** Every village of the township, including those without lines (they count towards the 30% share). */
+  villageIds: string[];
+}
+
+export interface EvaluateBreakersResponse {
+  breachedVillageIds: string[];
+  /** Share of breached villages in basis points. */
+  shareBp: number;
+  townshipTripped: boolean;
+  villageCount: number;
+}
+
+export interface LiftBreakerRequest {
+  idempotencyKey: string;
+  unitType: BreakerUnit;
+  /** The village or township id. */
+  unitId: string;
+  townshipId: string;
+  reason: string;
+}
+
+/** 熔断 state of one village or township. */
+export interface Breaker {
+  unitId: string;
+  unitType: BreakerUnit;
+  tripped: boolean;
+  trippedAt: string;
+}
+
+export interface LiftBreakerResponse {
+  breaker?: Breaker | undefined;
+}
+
+export interface AllocateLossRequest {
+  idempotencyKey: string;
+  bankLoanNo: string;
+  /** Contractual interest accrued up to the trigger date, as the bank reports it; part of the loss base. */
+  accruedInterestFen: string;
+}
+
+/** 损失 case of a non-performing loan (spec credit §13.2). */
+export interface LossCase {
+  id: string;
+  loanId: string;
+  creditLineId: string;
+  householdId: string;
+  lossBaseFen: string;
+  govShareFen: string;
+  bankShareFen: string;
+  insurerShareFen: string;
+  govRatioBp: number;
+  bankRatioBp: number;
+  insurerRatioBp: number;
+  /** ALLOCATED. */
+  status: string;
+  triggeredAt: string;
+}
+
+export interface AllocateLossResponse {
+  lossCase?: LossCase | undefined;
+}
+
+export interface EvaluateHonorsRequest {
+  idempotencyKey: string;
+  year: number;
+  townshipId: string;
+}
+
+export interface EvaluateHonorsResponse {
+  /** Villages (信用村) and the township (信用乡) awarded for the year. */
+  awardedSubjectIds: string[];
+}
+
+export interface AccrueSubsidyRequest {
+  idempotencyKey: string;
+  creditLineId: string;
+  loanId: string;
+  /** YYYY-MM-DD, inclusive start and exclusive end of the statement period. */
+  periodStart: string;
+  periodEnd: string;
+  /** Interest the borrower actually paid for the period; the subsidy never exceeds it. */
+  interestPaidFen: string;
+}
+
+/** One 贴息 period of a loan (spec credit §12); one per (loan, period), R12.5. */
+export interface SubsidyPeriod {
+  id: string;
+  periodStart: string;
+  periodEnd: string;
+  eligiblePrincipalFen: string;
+  amountFen: string;
+}
+
+export interface AccrueSubsidyResponse {
+  period?: SubsidyPeriod | undefined;
 }
 
 function createBaseRegisterHouseholdRequest(): RegisterHouseholdRequest {
@@ -5328,6 +5721,4202 @@ export const CreditLine: MessageFns<CreditLine> = {
   },
 };
 
+function createBaseSubmitApplicationRequest(): SubmitApplicationRequest {
+  return { idempotencyKey: "", householdId: "", channel: 0 };
+}
+
+export const SubmitApplicationRequest: MessageFns<SubmitApplicationRequest> = {
+  encode(message: SubmitApplicationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(18).string(message.householdId);
+    }
+    if (message.channel !== 0) {
+      writer.uint32(24).int32(message.channel);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubmitApplicationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubmitApplicationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.channel = reader.int32() as any;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubmitApplicationRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      channel: isSet(object.channel) ? applicationChannelFromJSON(object.channel) : 0,
+    };
+  },
+
+  toJSON(message: SubmitApplicationRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.channel !== 0) {
+      obj.channel = applicationChannelToJSON(message.channel);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SubmitApplicationRequest>, I>>(base?: I): SubmitApplicationRequest {
+    return SubmitApplicationRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubmitApplicationRequest>, I>>(object: I): SubmitApplicationRequest {
+    const message = createBaseSubmitApplicationRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.householdId = object.householdId ?? "";
+    message.channel = object.channel ?? 0;
+    return message;
+  },
+};
+
+function createBaseSubmitApplicationResponse(): SubmitApplicationResponse {
+  return { application: undefined };
+}
+
+export const SubmitApplicationResponse: MessageFns<SubmitApplicationResponse> = {
+  encode(message: SubmitApplicationResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.application !== undefined) {
+      RatingApplication.encode(message.application, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubmitApplicationResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubmitApplicationResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.application = RatingApplication.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubmitApplicationResponse {
+    return { application: isSet(object.application) ? RatingApplication.fromJSON(object.application) : undefined };
+  },
+
+  toJSON(message: SubmitApplicationResponse): unknown {
+    const obj: any = {};
+    if (message.application !== undefined) {
+      obj.application = RatingApplication.toJSON(message.application);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SubmitApplicationResponse>, I>>(base?: I): SubmitApplicationResponse {
+    return SubmitApplicationResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubmitApplicationResponse>, I>>(object: I): SubmitApplicationResponse {
+    const message = createBaseSubmitApplicationResponse();
+    message.application = (object.application !== undefined && object.application !== null)
+      ? RatingApplication.fromPartial(object.application)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGetApplicationRequest(): GetApplicationRequest {
+  return { id: "" };
+}
+
+export const GetApplicationRequest: MessageFns<GetApplicationRequest> = {
+  encode(message: GetApplicationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetApplicationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetApplicationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetApplicationRequest {
+    return { id: isSet(object.id) ? globalThis.String(object.id) : "" };
+  },
+
+  toJSON(message: GetApplicationRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetApplicationRequest>, I>>(base?: I): GetApplicationRequest {
+    return GetApplicationRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetApplicationRequest>, I>>(object: I): GetApplicationRequest {
+    const message = createBaseGetApplicationRequest();
+    message.id = object.id ?? "";
+    return message;
+  },
+};
+
+function createBaseGetApplicationResponse(): GetApplicationResponse {
+  return { application: undefined };
+}
+
+export const GetApplicationResponse: MessageFns<GetApplicationResponse> = {
+  encode(message: GetApplicationResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.application !== undefined) {
+      RatingApplication.encode(message.application, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetApplicationResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetApplicationResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.application = RatingApplication.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetApplicationResponse {
+    return { application: isSet(object.application) ? RatingApplication.fromJSON(object.application) : undefined };
+  },
+
+  toJSON(message: GetApplicationResponse): unknown {
+    const obj: any = {};
+    if (message.application !== undefined) {
+      obj.application = RatingApplication.toJSON(message.application);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetApplicationResponse>, I>>(base?: I): GetApplicationResponse {
+    return GetApplicationResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetApplicationResponse>, I>>(object: I): GetApplicationResponse {
+    const message = createBaseGetApplicationResponse();
+    message.application = (object.application !== undefined && object.application !== null)
+      ? RatingApplication.fromPartial(object.application)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseApplicationTransition(): ApplicationTransition {
+  return { fromState: "", toState: "", at: "", reason: "" };
+}
+
+export const ApplicationTransition: MessageFns<ApplicationTransition> = {
+  encode(message: ApplicationTransition, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fromState !== "") {
+      writer.uint32(10).string(message.fromState);
+    }
+    if (message.toState !== "") {
+      writer.uint32(18).string(message.toState);
+    }
+    if (message.at !== "") {
+      writer.uint32(26).string(message.at);
+    }
+    if (message.reason !== "") {
+      writer.uint32(34).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ApplicationTransition {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseApplicationTransition();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fromState = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.toState = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ApplicationTransition {
+    return {
+      fromState: isSet(object.fromState)
+        ? globalThis.String(object.fromState)
+        : isSet(object.from_state)
+        ? globalThis.String(object.from_state)
+        : "",
+      toState: isSet(object.toState)
+        ? globalThis.String(object.toState)
+        : isSet(object.to_state)
+        ? globalThis.String(object.to_state)
+        : "",
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: ApplicationTransition): unknown {
+    const obj: any = {};
+    if (message.fromState !== "") {
+      obj.fromState = message.fromState;
+    }
+    if (message.toState !== "") {
+      obj.toState = message.toState;
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ApplicationTransition>, I>>(base?: I): ApplicationTransition {
+    return ApplicationTransition.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ApplicationTransition>, I>>(object: I): ApplicationTransition {
+    const message = createBaseApplicationTransition();
+    message.fromState = object.fromState ?? "";
+    message.toState = object.toState ?? "";
+    message.at = object.at ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseRatingApplication(): RatingApplication {
+  return {
+    id: "",
+    householdId: "",
+    villagerGroupId: "",
+    channel: 0,
+    state: "",
+    priority: false,
+    submittedAt: "",
+    history: [],
+  };
+}
+
+export const RatingApplication: MessageFns<RatingApplication> = {
+  encode(message: RatingApplication, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(18).string(message.householdId);
+    }
+    if (message.villagerGroupId !== "") {
+      writer.uint32(26).string(message.villagerGroupId);
+    }
+    if (message.channel !== 0) {
+      writer.uint32(32).int32(message.channel);
+    }
+    if (message.state !== "") {
+      writer.uint32(42).string(message.state);
+    }
+    if (message.priority !== false) {
+      writer.uint32(48).bool(message.priority);
+    }
+    if (message.submittedAt !== "") {
+      writer.uint32(58).string(message.submittedAt);
+    }
+    for (const v of message.history) {
+      ApplicationTransition.encode(v!, writer.uint32(66).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RatingApplication {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRatingApplication();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.villagerGroupId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.channel = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.state = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.priority = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.submittedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.history.push(ApplicationTransition.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RatingApplication {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      villagerGroupId: isSet(object.villagerGroupId)
+        ? globalThis.String(object.villagerGroupId)
+        : isSet(object.villager_group_id)
+        ? globalThis.String(object.villager_group_id)
+        : "",
+      channel: isSet(object.channel) ? applicationChannelFromJSON(object.channel) : 0,
+      state: isSet(object.state) ? globalThis.String(object.state) : "",
+      priority: isSet(object.priority) ? globalThis.Boolean(object.priority) : false,
+      submittedAt: isSet(object.submittedAt)
+        ? globalThis.String(object.submittedAt)
+        : isSet(object.submitted_at)
+        ? globalThis.String(object.submitted_at)
+        : "",
+      history: globalThis.Array.isArray(object?.history)
+        ? object.history.map((e: any) => ApplicationTransition.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: RatingApplication): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.villagerGroupId !== "") {
+      obj.villagerGroupId = message.villagerGroupId;
+    }
+    if (message.channel !== 0) {
+      obj.channel = applicationChannelToJSON(message.channel);
+    }
+    if (message.state !== "") {
+      obj.state = message.state;
+    }
+    if (message.priority !== false) {
+      obj.priority = message.priority;
+    }
+    if (message.submittedAt !== "") {
+      obj.submittedAt = message.submittedAt;
+    }
+    if (message.history?.length) {
+      obj.history = message.history.map((e) => ApplicationTransition.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RatingApplication>, I>>(base?: I): RatingApplication {
+    return RatingApplication.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RatingApplication>, I>>(object: I): RatingApplication {
+    const message = createBaseRatingApplication();
+    message.id = object.id ?? "";
+    message.householdId = object.householdId ?? "";
+    message.villagerGroupId = object.villagerGroupId ?? "";
+    message.channel = object.channel ?? 0;
+    message.state = object.state ?? "";
+    message.priority = object.priority ?? false;
+    message.submittedAt = object.submittedAt ?? "";
+    message.history = object.history?.map((e) => ApplicationTransition.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGroupDecision(): GroupDecision {
+  return { applicationId: "", approve: false, reason: "" };
+}
+
+export const GroupDecision: MessageFns<GroupDecision> = {
+  encode(message: GroupDecision, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationId !== "") {
+      writer.uint32(10).string(message.applicationId);
+    }
+    if (message.approve !== false) {
+      writer.uint32(16).bool(message.approve);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GroupDecision {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGroupDecision();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applicationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.approve = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GroupDecision {
+    return {
+      applicationId: isSet(object.applicationId)
+        ? globalThis.String(object.applicationId)
+        : isSet(object.application_id)
+        ? globalThis.String(object.application_id)
+        : "",
+      approve: isSet(object.approve) ? globalThis.Boolean(object.approve) : false,
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: GroupDecision): unknown {
+    const obj: any = {};
+    if (message.applicationId !== "") {
+      obj.applicationId = message.applicationId;
+    }
+    if (message.approve !== false) {
+      obj.approve = message.approve;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GroupDecision>, I>>(base?: I): GroupDecision {
+    return GroupDecision.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GroupDecision>, I>>(object: I): GroupDecision {
+    const message = createBaseGroupDecision();
+    message.applicationId = object.applicationId ?? "";
+    message.approve = object.approve ?? false;
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseReviewApplicationsRequest(): ReviewApplicationsRequest {
+  return { idempotencyKey: "", villagerGroupId: "", householdsInGroup: 0, representatives: [], decisions: [] };
+}
+
+export const ReviewApplicationsRequest: MessageFns<ReviewApplicationsRequest> = {
+  encode(message: ReviewApplicationsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.villagerGroupId !== "") {
+      writer.uint32(18).string(message.villagerGroupId);
+    }
+    if (message.householdsInGroup !== 0) {
+      writer.uint32(24).int32(message.householdsInGroup);
+    }
+    for (const v of message.representatives) {
+      writer.uint32(34).string(v!);
+    }
+    for (const v of message.decisions) {
+      GroupDecision.encode(v!, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReviewApplicationsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReviewApplicationsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.villagerGroupId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.householdsInGroup = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.representatives.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.decisions.push(GroupDecision.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReviewApplicationsRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      villagerGroupId: isSet(object.villagerGroupId)
+        ? globalThis.String(object.villagerGroupId)
+        : isSet(object.villager_group_id)
+        ? globalThis.String(object.villager_group_id)
+        : "",
+      householdsInGroup: isSet(object.householdsInGroup)
+        ? globalThis.Number(object.householdsInGroup)
+        : isSet(object.households_in_group)
+        ? globalThis.Number(object.households_in_group)
+        : 0,
+      representatives: globalThis.Array.isArray(object?.representatives)
+        ? object.representatives.map((e: any) => globalThis.String(e))
+        : [],
+      decisions: globalThis.Array.isArray(object?.decisions)
+        ? object.decisions.map((e: any) => GroupDecision.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ReviewApplicationsRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.villagerGroupId !== "") {
+      obj.villagerGroupId = message.villagerGroupId;
+    }
+    if (message.householdsInGroup !== 0) {
+      obj.householdsInGroup = Math.round(message.householdsInGroup);
+    }
+    if (message.representatives?.length) {
+      obj.representatives = message.representatives;
+    }
+    if (message.decisions?.length) {
+      obj.decisions = message.decisions.map((e) => GroupDecision.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReviewApplicationsRequest>, I>>(base?: I): ReviewApplicationsRequest {
+    return ReviewApplicationsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReviewApplicationsRequest>, I>>(object: I): ReviewApplicationsRequest {
+    const message = createBaseReviewApplicationsRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.villagerGroupId = object.villagerGroupId ?? "";
+    message.householdsInGroup = object.householdsInGroup ?? 0;
+    message.representatives = object.representatives?.map((e) => e) || [];
+    message.decisions = object.decisions?.map((e) => GroupDecision.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseReviewApplicationsResponse(): ReviewApplicationsResponse {
+  return { applications: [] };
+}
+
+export const ReviewApplicationsResponse: MessageFns<ReviewApplicationsResponse> = {
+  encode(message: ReviewApplicationsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.applications) {
+      RatingApplication.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReviewApplicationsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReviewApplicationsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applications.push(RatingApplication.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReviewApplicationsResponse {
+    return {
+      applications: globalThis.Array.isArray(object?.applications)
+        ? object.applications.map((e: any) => RatingApplication.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ReviewApplicationsResponse): unknown {
+    const obj: any = {};
+    if (message.applications?.length) {
+      obj.applications = message.applications.map((e) => RatingApplication.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReviewApplicationsResponse>, I>>(base?: I): ReviewApplicationsResponse {
+    return ReviewApplicationsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReviewApplicationsResponse>, I>>(object: I): ReviewApplicationsResponse {
+    const message = createBaseReviewApplicationsResponse();
+    message.applications = object.applications?.map((e) => RatingApplication.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseScreeningCheck(): ScreeningCheck {
+  return { code: "", satisfied: false, evidenceRef: "" };
+}
+
+export const ScreeningCheck: MessageFns<ScreeningCheck> = {
+  encode(message: ScreeningCheck, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.satisfied !== false) {
+      writer.uint32(16).bool(message.satisfied);
+    }
+    if (message.evidenceRef !== "") {
+      writer.uint32(26).string(message.evidenceRef);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ScreeningCheck {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseScreeningCheck();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.satisfied = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.evidenceRef = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ScreeningCheck {
+    return {
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      satisfied: isSet(object.satisfied) ? globalThis.Boolean(object.satisfied) : false,
+      evidenceRef: isSet(object.evidenceRef)
+        ? globalThis.String(object.evidenceRef)
+        : isSet(object.evidence_ref)
+        ? globalThis.String(object.evidence_ref)
+        : "",
+    };
+  },
+
+  toJSON(message: ScreeningCheck): unknown {
+    const obj: any = {};
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.satisfied !== false) {
+      obj.satisfied = message.satisfied;
+    }
+    if (message.evidenceRef !== "") {
+      obj.evidenceRef = message.evidenceRef;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ScreeningCheck>, I>>(base?: I): ScreeningCheck {
+    return ScreeningCheck.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ScreeningCheck>, I>>(object: I): ScreeningCheck {
+    const message = createBaseScreeningCheck();
+    message.code = object.code ?? "";
+    message.satisfied = object.satisfied ?? false;
+    message.evidenceRef = object.evidenceRef ?? "";
+    return message;
+  },
+};
+
+function createBaseScreenHouseholdRequest(): ScreenHouseholdRequest {
+  return { idempotencyKey: "", householdId: "", checks: [] };
+}
+
+export const ScreenHouseholdRequest: MessageFns<ScreenHouseholdRequest> = {
+  encode(message: ScreenHouseholdRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(18).string(message.householdId);
+    }
+    for (const v of message.checks) {
+      ScreeningCheck.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ScreenHouseholdRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseScreenHouseholdRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.checks.push(ScreeningCheck.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ScreenHouseholdRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      checks: globalThis.Array.isArray(object?.checks) ? object.checks.map((e: any) => ScreeningCheck.fromJSON(e)) : [],
+    };
+  },
+
+  toJSON(message: ScreenHouseholdRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.checks?.length) {
+      obj.checks = message.checks.map((e) => ScreeningCheck.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ScreenHouseholdRequest>, I>>(base?: I): ScreenHouseholdRequest {
+    return ScreenHouseholdRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ScreenHouseholdRequest>, I>>(object: I): ScreenHouseholdRequest {
+    const message = createBaseScreenHouseholdRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.householdId = object.householdId ?? "";
+    message.checks = object.checks?.map((e) => ScreeningCheck.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseScreenHouseholdResponse(): ScreenHouseholdResponse {
+  return { outcome: "", failed: [], warnings: [], checks: [] };
+}
+
+export const ScreenHouseholdResponse: MessageFns<ScreenHouseholdResponse> = {
+  encode(message: ScreenHouseholdResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.outcome !== "") {
+      writer.uint32(10).string(message.outcome);
+    }
+    for (const v of message.failed) {
+      writer.uint32(18).string(v!);
+    }
+    for (const v of message.warnings) {
+      writer.uint32(26).string(v!);
+    }
+    for (const v of message.checks) {
+      ScreeningCheck.encode(v!, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ScreenHouseholdResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseScreenHouseholdResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.failed.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.warnings.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.checks.push(ScreeningCheck.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ScreenHouseholdResponse {
+    return {
+      outcome: isSet(object.outcome) ? globalThis.String(object.outcome) : "",
+      failed: globalThis.Array.isArray(object?.failed) ? object.failed.map((e: any) => globalThis.String(e)) : [],
+      warnings: globalThis.Array.isArray(object?.warnings) ? object.warnings.map((e: any) => globalThis.String(e)) : [],
+      checks: globalThis.Array.isArray(object?.checks) ? object.checks.map((e: any) => ScreeningCheck.fromJSON(e)) : [],
+    };
+  },
+
+  toJSON(message: ScreenHouseholdResponse): unknown {
+    const obj: any = {};
+    if (message.outcome !== "") {
+      obj.outcome = message.outcome;
+    }
+    if (message.failed?.length) {
+      obj.failed = message.failed;
+    }
+    if (message.warnings?.length) {
+      obj.warnings = message.warnings;
+    }
+    if (message.checks?.length) {
+      obj.checks = message.checks.map((e) => ScreeningCheck.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ScreenHouseholdResponse>, I>>(base?: I): ScreenHouseholdResponse {
+    return ScreenHouseholdResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ScreenHouseholdResponse>, I>>(object: I): ScreenHouseholdResponse {
+    const message = createBaseScreenHouseholdResponse();
+    message.outcome = object.outcome ?? "";
+    message.failed = object.failed?.map((e) => e) || [];
+    message.warnings = object.warnings?.map((e) => e) || [];
+    message.checks = object.checks?.map((e) => ScreeningCheck.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseEntityLoan(): EntityLoan {
+  return { id: "", bankLoanNo: "", principalFen: "0", rateBp: 0, termMonths: 0, contractDate: "", maturityDate: "" };
+}
+
+export const EntityLoan: MessageFns<EntityLoan> = {
+  encode(message: EntityLoan, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.bankLoanNo !== "") {
+      writer.uint32(18).string(message.bankLoanNo);
+    }
+    if (message.principalFen !== "0") {
+      writer.uint32(24).int64(message.principalFen);
+    }
+    if (message.rateBp !== 0) {
+      writer.uint32(32).int32(message.rateBp);
+    }
+    if (message.termMonths !== 0) {
+      writer.uint32(40).int32(message.termMonths);
+    }
+    if (message.contractDate !== "") {
+      writer.uint32(50).string(message.contractDate);
+    }
+    if (message.maturityDate !== "") {
+      writer.uint32(58).string(message.maturityDate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EntityLoan {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEntityLoan();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.principalFen = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.rateBp = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.termMonths = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.contractDate = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.maturityDate = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EntityLoan {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      principalFen: isSet(object.principalFen)
+        ? globalThis.String(object.principalFen)
+        : isSet(object.principal_fen)
+        ? globalThis.String(object.principal_fen)
+        : "0",
+      rateBp: isSet(object.rateBp)
+        ? globalThis.Number(object.rateBp)
+        : isSet(object.rate_bp)
+        ? globalThis.Number(object.rate_bp)
+        : 0,
+      termMonths: isSet(object.termMonths)
+        ? globalThis.Number(object.termMonths)
+        : isSet(object.term_months)
+        ? globalThis.Number(object.term_months)
+        : 0,
+      contractDate: isSet(object.contractDate)
+        ? globalThis.String(object.contractDate)
+        : isSet(object.contract_date)
+        ? globalThis.String(object.contract_date)
+        : "",
+      maturityDate: isSet(object.maturityDate)
+        ? globalThis.String(object.maturityDate)
+        : isSet(object.maturity_date)
+        ? globalThis.String(object.maturity_date)
+        : "",
+    };
+  },
+
+  toJSON(message: EntityLoan): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.principalFen !== "0") {
+      obj.principalFen = message.principalFen;
+    }
+    if (message.rateBp !== 0) {
+      obj.rateBp = Math.round(message.rateBp);
+    }
+    if (message.termMonths !== 0) {
+      obj.termMonths = Math.round(message.termMonths);
+    }
+    if (message.contractDate !== "") {
+      obj.contractDate = message.contractDate;
+    }
+    if (message.maturityDate !== "") {
+      obj.maturityDate = message.maturityDate;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EntityLoan>, I>>(base?: I): EntityLoan {
+    return EntityLoan.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EntityLoan>, I>>(object: I): EntityLoan {
+    const message = createBaseEntityLoan();
+    message.id = object.id ?? "";
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.principalFen = object.principalFen ?? "0";
+    message.rateBp = object.rateBp ?? 0;
+    message.termMonths = object.termMonths ?? 0;
+    message.contractDate = object.contractDate ?? "";
+    message.maturityDate = object.maturityDate ?? "";
+    return message;
+  },
+};
+
+function createBaseContributionRequired(): ContributionRequired {
+  return { bankLoanNo: "", requiredFen: "0" };
+}
+
+export const ContributionRequired: MessageFns<ContributionRequired> = {
+  encode(message: ContributionRequired, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.bankLoanNo !== "") {
+      writer.uint32(10).string(message.bankLoanNo);
+    }
+    if (message.requiredFen !== "0") {
+      writer.uint32(16).int64(message.requiredFen);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ContributionRequired {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseContributionRequired();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.requiredFen = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ContributionRequired {
+    return {
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      requiredFen: isSet(object.requiredFen)
+        ? globalThis.String(object.requiredFen)
+        : isSet(object.required_fen)
+        ? globalThis.String(object.required_fen)
+        : "0",
+    };
+  },
+
+  toJSON(message: ContributionRequired): unknown {
+    const obj: any = {};
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.requiredFen !== "0") {
+      obj.requiredFen = message.requiredFen;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ContributionRequired>, I>>(base?: I): ContributionRequired {
+    return ContributionRequired.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ContributionRequired>, I>>(object: I): ContributionRequired {
+    const message = createBaseContributionRequired();
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.requiredFen = object.requiredFen ?? "0";
+    return message;
+  },
+};
+
+function createBaseEntity(): Entity {
+  return {
+    id: "",
+    name: "",
+    kind: 0,
+    registrationNo: "",
+    townshipId: "",
+    inGovBankInsurerAgreement: false,
+    mutualFundPaidFen: "0",
+    contributionsRequired: [],
+    loans: [],
+  };
+}
+
+export const Entity: MessageFns<Entity> = {
+  encode(message: Entity, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.kind !== 0) {
+      writer.uint32(24).int32(message.kind);
+    }
+    if (message.registrationNo !== "") {
+      writer.uint32(34).string(message.registrationNo);
+    }
+    if (message.townshipId !== "") {
+      writer.uint32(42).string(message.townshipId);
+    }
+    if (message.inGovBankInsurerAgreement !== false) {
+      writer.uint32(48).bool(message.inGovBankInsurerAgreement);
+    }
+    if (message.mutualFundPaidFen !== "0") {
+      writer.uint32(56).int64(message.mutualFundPaidFen);
+    }
+    for (const v of message.contributionsRequired) {
+      ContributionRequired.encode(v!, writer.uint32(66).fork()).join();
+    }
+    for (const v of message.loans) {
+      EntityLoan.encode(v!, writer.uint32(74).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Entity {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEntity();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.kind = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.registrationNo = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.inGovBankInsurerAgreement = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.mutualFundPaidFen = reader.int64().toString();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.contributionsRequired.push(ContributionRequired.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.loans.push(EntityLoan.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Entity {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      kind: isSet(object.kind) ? entityKindFromJSON(object.kind) : 0,
+      registrationNo: isSet(object.registrationNo)
+        ? globalThis.String(object.registrationNo)
+        : isSet(object.registration_no)
+        ? globalThis.String(object.registration_no)
+        : "",
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+      inGovBankInsurerAgreement: isSet(object.inGovBankInsurerAgreement)
+        ? globalThis.Boolean(object.inGovBankInsurerAgreement)
+        : isSet(object.in_gov_bank_insurer_agreement)
+        ? globalThis.Boolean(object.in_gov_bank_insurer_agreement)
+        : false,
+      mutualFundPaidFen: isSet(object.mutualFundPaidFen)
+        ? globalThis.String(object.mutualFundPaidFen)
+        : isSet(object.mutual_fund_paid_fen)
+        ? globalThis.String(object.mutual_fund_paid_fen)
+        : "0",
+      contributionsRequired: globalThis.Array.isArray(object?.contributionsRequired)
+        ? object.contributionsRequired.map((e: any) => ContributionRequired.fromJSON(e))
+        : globalThis.Array.isArray(object?.contributions_required)
+        ? object.contributions_required.map((e: any) => ContributionRequired.fromJSON(e))
+        : [],
+      loans: globalThis.Array.isArray(object?.loans)
+        ? object.loans.map((e: any) => EntityLoan.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: Entity): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.kind !== 0) {
+      obj.kind = entityKindToJSON(message.kind);
+    }
+    if (message.registrationNo !== "") {
+      obj.registrationNo = message.registrationNo;
+    }
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    if (message.inGovBankInsurerAgreement !== false) {
+      obj.inGovBankInsurerAgreement = message.inGovBankInsurerAgreement;
+    }
+    if (message.mutualFundPaidFen !== "0") {
+      obj.mutualFundPaidFen = message.mutualFundPaidFen;
+    }
+    if (message.contributionsRequired?.length) {
+      obj.contributionsRequired = message.contributionsRequired.map((e) => ContributionRequired.toJSON(e));
+    }
+    if (message.loans?.length) {
+      obj.loans = message.loans.map((e) => EntityLoan.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Entity>, I>>(base?: I): Entity {
+    return Entity.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Entity>, I>>(object: I): Entity {
+    const message = createBaseEntity();
+    message.id = object.id ?? "";
+    message.name = object.name ?? "";
+    message.kind = object.kind ?? 0;
+    message.registrationNo = object.registrationNo ?? "";
+    message.townshipId = object.townshipId ?? "";
+    message.inGovBankInsurerAgreement = object.inGovBankInsurerAgreement ?? false;
+    message.mutualFundPaidFen = object.mutualFundPaidFen ?? "0";
+    message.contributionsRequired = object.contributionsRequired?.map((e) => ContributionRequired.fromPartial(e)) || [];
+    message.loans = object.loans?.map((e) => EntityLoan.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseRegisterEntityRequest(): RegisterEntityRequest {
+  return {
+    idempotencyKey: "",
+    name: "",
+    kind: 0,
+    registrationNo: "",
+    townshipId: "",
+    inGovBankInsurerAgreement: false,
+  };
+}
+
+export const RegisterEntityRequest: MessageFns<RegisterEntityRequest> = {
+  encode(message: RegisterEntityRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.kind !== 0) {
+      writer.uint32(24).int32(message.kind);
+    }
+    if (message.registrationNo !== "") {
+      writer.uint32(34).string(message.registrationNo);
+    }
+    if (message.townshipId !== "") {
+      writer.uint32(42).string(message.townshipId);
+    }
+    if (message.inGovBankInsurerAgreement !== false) {
+      writer.uint32(48).bool(message.inGovBankInsurerAgreement);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterEntityRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterEntityRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.kind = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.registrationNo = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.inGovBankInsurerAgreement = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterEntityRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      kind: isSet(object.kind) ? entityKindFromJSON(object.kind) : 0,
+      registrationNo: isSet(object.registrationNo)
+        ? globalThis.String(object.registrationNo)
+        : isSet(object.registration_no)
+        ? globalThis.String(object.registration_no)
+        : "",
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+      inGovBankInsurerAgreement: isSet(object.inGovBankInsurerAgreement)
+        ? globalThis.Boolean(object.inGovBankInsurerAgreement)
+        : isSet(object.in_gov_bank_insurer_agreement)
+        ? globalThis.Boolean(object.in_gov_bank_insurer_agreement)
+        : false,
+    };
+  },
+
+  toJSON(message: RegisterEntityRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.kind !== 0) {
+      obj.kind = entityKindToJSON(message.kind);
+    }
+    if (message.registrationNo !== "") {
+      obj.registrationNo = message.registrationNo;
+    }
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    if (message.inGovBankInsurerAgreement !== false) {
+      obj.inGovBankInsurerAgreement = message.inGovBankInsurerAgreement;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterEntityRequest>, I>>(base?: I): RegisterEntityRequest {
+    return RegisterEntityRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterEntityRequest>, I>>(object: I): RegisterEntityRequest {
+    const message = createBaseRegisterEntityRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.name = object.name ?? "";
+    message.kind = object.kind ?? 0;
+    message.registrationNo = object.registrationNo ?? "";
+    message.townshipId = object.townshipId ?? "";
+    message.inGovBankInsurerAgreement = object.inGovBankInsurerAgreement ?? false;
+    return message;
+  },
+};
+
+function createBaseRegisterEntityResponse(): RegisterEntityResponse {
+  return { entity: undefined };
+}
+
+export const RegisterEntityResponse: MessageFns<RegisterEntityResponse> = {
+  encode(message: RegisterEntityResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entity !== undefined) {
+      Entity.encode(message.entity, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterEntityResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterEntityResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entity = Entity.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterEntityResponse {
+    return { entity: isSet(object.entity) ? Entity.fromJSON(object.entity) : undefined };
+  },
+
+  toJSON(message: RegisterEntityResponse): unknown {
+    const obj: any = {};
+    if (message.entity !== undefined) {
+      obj.entity = Entity.toJSON(message.entity);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterEntityResponse>, I>>(base?: I): RegisterEntityResponse {
+    return RegisterEntityResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterEntityResponse>, I>>(object: I): RegisterEntityResponse {
+    const message = createBaseRegisterEntityResponse();
+    message.entity = (object.entity !== undefined && object.entity !== null)
+      ? Entity.fromPartial(object.entity)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRecordContributionRequest(): RecordContributionRequest {
+  return { idempotencyKey: "", entityId: "", receiptNo: "", amountFen: "0" };
+}
+
+export const RecordContributionRequest: MessageFns<RecordContributionRequest> = {
+  encode(message: RecordContributionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.entityId !== "") {
+      writer.uint32(18).string(message.entityId);
+    }
+    if (message.receiptNo !== "") {
+      writer.uint32(26).string(message.receiptNo);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(32).int64(message.amountFen);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordContributionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordContributionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.entityId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.receiptNo = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordContributionRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      entityId: isSet(object.entityId)
+        ? globalThis.String(object.entityId)
+        : isSet(object.entity_id)
+        ? globalThis.String(object.entity_id)
+        : "",
+      receiptNo: isSet(object.receiptNo)
+        ? globalThis.String(object.receiptNo)
+        : isSet(object.receipt_no)
+        ? globalThis.String(object.receipt_no)
+        : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+    };
+  },
+
+  toJSON(message: RecordContributionRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.entityId !== "") {
+      obj.entityId = message.entityId;
+    }
+    if (message.receiptNo !== "") {
+      obj.receiptNo = message.receiptNo;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordContributionRequest>, I>>(base?: I): RecordContributionRequest {
+    return RecordContributionRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordContributionRequest>, I>>(object: I): RecordContributionRequest {
+    const message = createBaseRecordContributionRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.entityId = object.entityId ?? "";
+    message.receiptNo = object.receiptNo ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    return message;
+  },
+};
+
+function createBaseRecordContributionResponse(): RecordContributionResponse {
+  return { entity: undefined };
+}
+
+export const RecordContributionResponse: MessageFns<RecordContributionResponse> = {
+  encode(message: RecordContributionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entity !== undefined) {
+      Entity.encode(message.entity, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordContributionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordContributionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entity = Entity.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordContributionResponse {
+    return { entity: isSet(object.entity) ? Entity.fromJSON(object.entity) : undefined };
+  },
+
+  toJSON(message: RecordContributionResponse): unknown {
+    const obj: any = {};
+    if (message.entity !== undefined) {
+      obj.entity = Entity.toJSON(message.entity);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordContributionResponse>, I>>(base?: I): RecordContributionResponse {
+    return RecordContributionResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordContributionResponse>, I>>(object: I): RecordContributionResponse {
+    const message = createBaseRecordContributionResponse();
+    message.entity = (object.entity !== undefined && object.entity !== null)
+      ? Entity.fromPartial(object.entity)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseReportEntityLoanRequest(): ReportEntityLoanRequest {
+  return {
+    idempotencyKey: "",
+    entityId: "",
+    bankLoanNo: "",
+    principalFen: "0",
+    rateBp: 0,
+    termMonths: 0,
+    contractDate: "",
+  };
+}
+
+export const ReportEntityLoanRequest: MessageFns<ReportEntityLoanRequest> = {
+  encode(message: ReportEntityLoanRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.entityId !== "") {
+      writer.uint32(18).string(message.entityId);
+    }
+    if (message.bankLoanNo !== "") {
+      writer.uint32(26).string(message.bankLoanNo);
+    }
+    if (message.principalFen !== "0") {
+      writer.uint32(32).int64(message.principalFen);
+    }
+    if (message.rateBp !== 0) {
+      writer.uint32(40).int32(message.rateBp);
+    }
+    if (message.termMonths !== 0) {
+      writer.uint32(48).int32(message.termMonths);
+    }
+    if (message.contractDate !== "") {
+      writer.uint32(58).string(message.contractDate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportEntityLoanRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportEntityLoanRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.entityId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.principalFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.rateBp = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.termMonths = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.contractDate = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReportEntityLoanRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      entityId: isSet(object.entityId)
+        ? globalThis.String(object.entityId)
+        : isSet(object.entity_id)
+        ? globalThis.String(object.entity_id)
+        : "",
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      principalFen: isSet(object.principalFen)
+        ? globalThis.String(object.principalFen)
+        : isSet(object.principal_fen)
+        ? globalThis.String(object.principal_fen)
+        : "0",
+      rateBp: isSet(object.rateBp)
+        ? globalThis.Number(object.rateBp)
+        : isSet(object.rate_bp)
+        ? globalThis.Number(object.rate_bp)
+        : 0,
+      termMonths: isSet(object.termMonths)
+        ? globalThis.Number(object.termMonths)
+        : isSet(object.term_months)
+        ? globalThis.Number(object.term_months)
+        : 0,
+      contractDate: isSet(object.contractDate)
+        ? globalThis.String(object.contractDate)
+        : isSet(object.contract_date)
+        ? globalThis.String(object.contract_date)
+        : "",
+    };
+  },
+
+  toJSON(message: ReportEntityLoanRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.entityId !== "") {
+      obj.entityId = message.entityId;
+    }
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.principalFen !== "0") {
+      obj.principalFen = message.principalFen;
+    }
+    if (message.rateBp !== 0) {
+      obj.rateBp = Math.round(message.rateBp);
+    }
+    if (message.termMonths !== 0) {
+      obj.termMonths = Math.round(message.termMonths);
+    }
+    if (message.contractDate !== "") {
+      obj.contractDate = message.contractDate;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReportEntityLoanRequest>, I>>(base?: I): ReportEntityLoanRequest {
+    return ReportEntityLoanRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReportEntityLoanRequest>, I>>(object: I): ReportEntityLoanRequest {
+    const message = createBaseReportEntityLoanRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.entityId = object.entityId ?? "";
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.principalFen = object.principalFen ?? "0";
+    message.rateBp = object.rateBp ?? 0;
+    message.termMonths = object.termMonths ?? 0;
+    message.contractDate = object.contractDate ?? "";
+    return message;
+  },
+};
+
+function createBaseReportEntityLoanResponse(): ReportEntityLoanResponse {
+  return { entity: undefined };
+}
+
+export const ReportEntityLoanResponse: MessageFns<ReportEntityLoanResponse> = {
+  encode(message: ReportEntityLoanResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entity !== undefined) {
+      Entity.encode(message.entity, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportEntityLoanResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportEntityLoanResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entity = Entity.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReportEntityLoanResponse {
+    return { entity: isSet(object.entity) ? Entity.fromJSON(object.entity) : undefined };
+  },
+
+  toJSON(message: ReportEntityLoanResponse): unknown {
+    const obj: any = {};
+    if (message.entity !== undefined) {
+      obj.entity = Entity.toJSON(message.entity);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReportEntityLoanResponse>, I>>(base?: I): ReportEntityLoanResponse {
+    return ReportEntityLoanResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReportEntityLoanResponse>, I>>(object: I): ReportEntityLoanResponse {
+    const message = createBaseReportEntityLoanResponse();
+    message.entity = (object.entity !== undefined && object.entity !== null)
+      ? Entity.fromPartial(object.entity)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseEvaluateBreakersRequest(): EvaluateBreakersRequest {
+  return { idempotencyKey: "", townshipId: "", villageIds: [] };
+}
+
+export const EvaluateBreakersRequest: MessageFns<EvaluateBreakersRequest> = {
+  encode(message: EvaluateBreakersRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.townshipId !== "") {
+      writer.uint32(18).string(message.townshipId);
+    }
+    for (const v of message.villageIds) {
+      writer.uint32(26).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EvaluateBreakersRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEvaluateBreakersRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.villageIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EvaluateBreakersRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+      villageIds: globalThis.Array.isArray(object?.villageIds)
+        ? object.villageIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.village_ids)
+        ? object.village_ids.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: EvaluateBreakersRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    if (message.villageIds?.length) {
+      obj.villageIds = message.villageIds;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EvaluateBreakersRequest>, I>>(base?: I): EvaluateBreakersRequest {
+    return EvaluateBreakersRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EvaluateBreakersRequest>, I>>(object: I): EvaluateBreakersRequest {
+    const message = createBaseEvaluateBreakersRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.townshipId = object.townshipId ?? "";
+    message.villageIds = object.villageIds?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseEvaluateBreakersResponse(): EvaluateBreakersResponse {
+  return { breachedVillageIds: [], shareBp: 0, townshipTripped: false, villageCount: 0 };
+}
+
+export const EvaluateBreakersResponse: MessageFns<EvaluateBreakersResponse> = {
+  encode(message: EvaluateBreakersResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.breachedVillageIds) {
+      writer.uint32(10).string(v!);
+    }
+    if (message.shareBp !== 0) {
+      writer.uint32(16).int32(message.shareBp);
+    }
+    if (message.townshipTripped !== false) {
+      writer.uint32(24).bool(message.townshipTripped);
+    }
+    if (message.villageCount !== 0) {
+      writer.uint32(32).int32(message.villageCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EvaluateBreakersResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEvaluateBreakersResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.breachedVillageIds.push(reader.string());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.shareBp = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.townshipTripped = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.villageCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EvaluateBreakersResponse {
+    return {
+      breachedVillageIds: globalThis.Array.isArray(object?.breachedVillageIds)
+        ? object.breachedVillageIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.breached_village_ids)
+        ? object.breached_village_ids.map((e: any) => globalThis.String(e))
+        : [],
+      shareBp: isSet(object.shareBp)
+        ? globalThis.Number(object.shareBp)
+        : isSet(object.share_bp)
+        ? globalThis.Number(object.share_bp)
+        : 0,
+      townshipTripped: isSet(object.townshipTripped)
+        ? globalThis.Boolean(object.townshipTripped)
+        : isSet(object.township_tripped)
+        ? globalThis.Boolean(object.township_tripped)
+        : false,
+      villageCount: isSet(object.villageCount)
+        ? globalThis.Number(object.villageCount)
+        : isSet(object.village_count)
+        ? globalThis.Number(object.village_count)
+        : 0,
+    };
+  },
+
+  toJSON(message: EvaluateBreakersResponse): unknown {
+    const obj: any = {};
+    if (message.breachedVillageIds?.length) {
+      obj.breachedVillageIds = message.breachedVillageIds;
+    }
+    if (message.shareBp !== 0) {
+      obj.shareBp = Math.round(message.shareBp);
+    }
+    if (message.townshipTripped !== false) {
+      obj.townshipTripped = message.townshipTripped;
+    }
+    if (message.villageCount !== 0) {
+      obj.villageCount = Math.round(message.villageCount);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EvaluateBreakersResponse>, I>>(base?: I): EvaluateBreakersResponse {
+    return EvaluateBreakersResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EvaluateBreakersResponse>, I>>(object: I): EvaluateBreakersResponse {
+    const message = createBaseEvaluateBreakersResponse();
+    message.breachedVillageIds = object.breachedVillageIds?.map((e) => e) || [];
+    message.shareBp = object.shareBp ?? 0;
+    message.townshipTripped = object.townshipTripped ?? false;
+    message.villageCount = object.villageCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseLiftBreakerRequest(): LiftBreakerRequest {
+  return { idempotencyKey: "", unitType: 0, unitId: "", townshipId: "", reason: "" };
+}
+
+export const LiftBreakerRequest: MessageFns<LiftBreakerRequest> = {
+  encode(message: LiftBreakerRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.unitType !== 0) {
+      writer.uint32(16).int32(message.unitType);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.townshipId !== "") {
+      writer.uint32(34).string(message.townshipId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LiftBreakerRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLiftBreakerRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.unitType = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LiftBreakerRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      unitType: isSet(object.unitType)
+        ? breakerUnitFromJSON(object.unitType)
+        : isSet(object.unit_type)
+        ? breakerUnitFromJSON(object.unit_type)
+        : 0,
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: LiftBreakerRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.unitType !== 0) {
+      obj.unitType = breakerUnitToJSON(message.unitType);
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<LiftBreakerRequest>, I>>(base?: I): LiftBreakerRequest {
+    return LiftBreakerRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LiftBreakerRequest>, I>>(object: I): LiftBreakerRequest {
+    const message = createBaseLiftBreakerRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.unitType = object.unitType ?? 0;
+    message.unitId = object.unitId ?? "";
+    message.townshipId = object.townshipId ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseBreaker(): Breaker {
+  return { unitId: "", unitType: 0, tripped: false, trippedAt: "" };
+}
+
+export const Breaker: MessageFns<Breaker> = {
+  encode(message: Breaker, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.unitId !== "") {
+      writer.uint32(10).string(message.unitId);
+    }
+    if (message.unitType !== 0) {
+      writer.uint32(16).int32(message.unitType);
+    }
+    if (message.tripped !== false) {
+      writer.uint32(24).bool(message.tripped);
+    }
+    if (message.trippedAt !== "") {
+      writer.uint32(34).string(message.trippedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Breaker {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBreaker();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.unitType = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.tripped = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.trippedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Breaker {
+    return {
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      unitType: isSet(object.unitType)
+        ? breakerUnitFromJSON(object.unitType)
+        : isSet(object.unit_type)
+        ? breakerUnitFromJSON(object.unit_type)
+        : 0,
+      tripped: isSet(object.tripped) ? globalThis.Boolean(object.tripped) : false,
+      trippedAt: isSet(object.trippedAt)
+        ? globalThis.String(object.trippedAt)
+        : isSet(object.tripped_at)
+        ? globalThis.String(object.tripped_at)
+        : "",
+    };
+  },
+
+  toJSON(message: Breaker): unknown {
+    const obj: any = {};
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.unitType !== 0) {
+      obj.unitType = breakerUnitToJSON(message.unitType);
+    }
+    if (message.tripped !== false) {
+      obj.tripped = message.tripped;
+    }
+    if (message.trippedAt !== "") {
+      obj.trippedAt = message.trippedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Breaker>, I>>(base?: I): Breaker {
+    return Breaker.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Breaker>, I>>(object: I): Breaker {
+    const message = createBaseBreaker();
+    message.unitId = object.unitId ?? "";
+    message.unitType = object.unitType ?? 0;
+    message.tripped = object.tripped ?? false;
+    message.trippedAt = object.trippedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseLiftBreakerResponse(): LiftBreakerResponse {
+  return { breaker: undefined };
+}
+
+export const LiftBreakerResponse: MessageFns<LiftBreakerResponse> = {
+  encode(message: LiftBreakerResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.breaker !== undefined) {
+      Breaker.encode(message.breaker, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LiftBreakerResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLiftBreakerResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.breaker = Breaker.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LiftBreakerResponse {
+    return { breaker: isSet(object.breaker) ? Breaker.fromJSON(object.breaker) : undefined };
+  },
+
+  toJSON(message: LiftBreakerResponse): unknown {
+    const obj: any = {};
+    if (message.breaker !== undefined) {
+      obj.breaker = Breaker.toJSON(message.breaker);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<LiftBreakerResponse>, I>>(base?: I): LiftBreakerResponse {
+    return LiftBreakerResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LiftBreakerResponse>, I>>(object: I): LiftBreakerResponse {
+    const message = createBaseLiftBreakerResponse();
+    message.breaker = (object.breaker !== undefined && object.breaker !== null)
+      ? Breaker.fromPartial(object.breaker)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAllocateLossRequest(): AllocateLossRequest {
+  return { idempotencyKey: "", bankLoanNo: "", accruedInterestFen: "0" };
+}
+
+export const AllocateLossRequest: MessageFns<AllocateLossRequest> = {
+  encode(message: AllocateLossRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.bankLoanNo !== "") {
+      writer.uint32(18).string(message.bankLoanNo);
+    }
+    if (message.accruedInterestFen !== "0") {
+      writer.uint32(24).int64(message.accruedInterestFen);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AllocateLossRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAllocateLossRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.accruedInterestFen = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AllocateLossRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      accruedInterestFen: isSet(object.accruedInterestFen)
+        ? globalThis.String(object.accruedInterestFen)
+        : isSet(object.accrued_interest_fen)
+        ? globalThis.String(object.accrued_interest_fen)
+        : "0",
+    };
+  },
+
+  toJSON(message: AllocateLossRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.accruedInterestFen !== "0") {
+      obj.accruedInterestFen = message.accruedInterestFen;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AllocateLossRequest>, I>>(base?: I): AllocateLossRequest {
+    return AllocateLossRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AllocateLossRequest>, I>>(object: I): AllocateLossRequest {
+    const message = createBaseAllocateLossRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.accruedInterestFen = object.accruedInterestFen ?? "0";
+    return message;
+  },
+};
+
+function createBaseLossCase(): LossCase {
+  return {
+    id: "",
+    loanId: "",
+    creditLineId: "",
+    householdId: "",
+    lossBaseFen: "0",
+    govShareFen: "0",
+    bankShareFen: "0",
+    insurerShareFen: "0",
+    govRatioBp: 0,
+    bankRatioBp: 0,
+    insurerRatioBp: 0,
+    status: "",
+    triggeredAt: "",
+  };
+}
+
+export const LossCase: MessageFns<LossCase> = {
+  encode(message: LossCase, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(26).string(message.creditLineId);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(34).string(message.householdId);
+    }
+    if (message.lossBaseFen !== "0") {
+      writer.uint32(40).int64(message.lossBaseFen);
+    }
+    if (message.govShareFen !== "0") {
+      writer.uint32(48).int64(message.govShareFen);
+    }
+    if (message.bankShareFen !== "0") {
+      writer.uint32(56).int64(message.bankShareFen);
+    }
+    if (message.insurerShareFen !== "0") {
+      writer.uint32(64).int64(message.insurerShareFen);
+    }
+    if (message.govRatioBp !== 0) {
+      writer.uint32(72).int32(message.govRatioBp);
+    }
+    if (message.bankRatioBp !== 0) {
+      writer.uint32(80).int32(message.bankRatioBp);
+    }
+    if (message.insurerRatioBp !== 0) {
+      writer.uint32(88).int32(message.insurerRatioBp);
+    }
+    if (message.status !== "") {
+      writer.uint32(98).string(message.status);
+    }
+    if (message.triggeredAt !== "") {
+      writer.uint32(106).string(message.triggeredAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LossCase {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLossCase();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.lossBaseFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.govShareFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.bankShareFen = reader.int64().toString();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.insurerShareFen = reader.int64().toString();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.govRatioBp = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.bankRatioBp = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.insurerRatioBp = reader.int32();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.triggeredAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LossCase {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      lossBaseFen: isSet(object.lossBaseFen)
+        ? globalThis.String(object.lossBaseFen)
+        : isSet(object.loss_base_fen)
+        ? globalThis.String(object.loss_base_fen)
+        : "0",
+      govShareFen: isSet(object.govShareFen)
+        ? globalThis.String(object.govShareFen)
+        : isSet(object.gov_share_fen)
+        ? globalThis.String(object.gov_share_fen)
+        : "0",
+      bankShareFen: isSet(object.bankShareFen)
+        ? globalThis.String(object.bankShareFen)
+        : isSet(object.bank_share_fen)
+        ? globalThis.String(object.bank_share_fen)
+        : "0",
+      insurerShareFen: isSet(object.insurerShareFen)
+        ? globalThis.String(object.insurerShareFen)
+        : isSet(object.insurer_share_fen)
+        ? globalThis.String(object.insurer_share_fen)
+        : "0",
+      govRatioBp: isSet(object.govRatioBp)
+        ? globalThis.Number(object.govRatioBp)
+        : isSet(object.gov_ratio_bp)
+        ? globalThis.Number(object.gov_ratio_bp)
+        : 0,
+      bankRatioBp: isSet(object.bankRatioBp)
+        ? globalThis.Number(object.bankRatioBp)
+        : isSet(object.bank_ratio_bp)
+        ? globalThis.Number(object.bank_ratio_bp)
+        : 0,
+      insurerRatioBp: isSet(object.insurerRatioBp)
+        ? globalThis.Number(object.insurerRatioBp)
+        : isSet(object.insurer_ratio_bp)
+        ? globalThis.Number(object.insurer_ratio_bp)
+        : 0,
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+      triggeredAt: isSet(object.triggeredAt)
+        ? globalThis.String(object.triggeredAt)
+        : isSet(object.triggered_at)
+        ? globalThis.String(object.triggered_at)
+        : "",
+    };
+  },
+
+  toJSON(message: LossCase): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.lossBaseFen !== "0") {
+      obj.lossBaseFen = message.lossBaseFen;
+    }
+    if (message.govShareFen !== "0") {
+      obj.govShareFen = message.govShareFen;
+    }
+    if (message.bankShareFen !== "0") {
+      obj.bankShareFen = message.bankShareFen;
+    }
+    if (message.insurerShareFen !== "0") {
+      obj.insurerShareFen = message.insurerShareFen;
+    }
+    if (message.govRatioBp !== 0) {
+      obj.govRatioBp = Math.round(message.govRatioBp);
+    }
+    if (message.bankRatioBp !== 0) {
+      obj.bankRatioBp = Math.round(message.bankRatioBp);
+    }
+    if (message.insurerRatioBp !== 0) {
+      obj.insurerRatioBp = Math.round(message.insurerRatioBp);
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    if (message.triggeredAt !== "") {
+      obj.triggeredAt = message.triggeredAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<LossCase>, I>>(base?: I): LossCase {
+    return LossCase.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LossCase>, I>>(object: I): LossCase {
+    const message = createBaseLossCase();
+    message.id = object.id ?? "";
+    message.loanId = object.loanId ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.householdId = object.householdId ?? "";
+    message.lossBaseFen = object.lossBaseFen ?? "0";
+    message.govShareFen = object.govShareFen ?? "0";
+    message.bankShareFen = object.bankShareFen ?? "0";
+    message.insurerShareFen = object.insurerShareFen ?? "0";
+    message.govRatioBp = object.govRatioBp ?? 0;
+    message.bankRatioBp = object.bankRatioBp ?? 0;
+    message.insurerRatioBp = object.insurerRatioBp ?? 0;
+    message.status = object.status ?? "";
+    message.triggeredAt = object.triggeredAt ?? "";
+    return message;
+  },
+};
+
+function createBaseAllocateLossResponse(): AllocateLossResponse {
+  return { lossCase: undefined };
+}
+
+export const AllocateLossResponse: MessageFns<AllocateLossResponse> = {
+  encode(message: AllocateLossResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCase !== undefined) {
+      LossCase.encode(message.lossCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AllocateLossResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAllocateLossResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCase = LossCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AllocateLossResponse {
+    return {
+      lossCase: isSet(object.lossCase)
+        ? LossCase.fromJSON(object.lossCase)
+        : isSet(object.loss_case)
+        ? LossCase.fromJSON(object.loss_case)
+        : undefined,
+    };
+  },
+
+  toJSON(message: AllocateLossResponse): unknown {
+    const obj: any = {};
+    if (message.lossCase !== undefined) {
+      obj.lossCase = LossCase.toJSON(message.lossCase);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AllocateLossResponse>, I>>(base?: I): AllocateLossResponse {
+    return AllocateLossResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AllocateLossResponse>, I>>(object: I): AllocateLossResponse {
+    const message = createBaseAllocateLossResponse();
+    message.lossCase = (object.lossCase !== undefined && object.lossCase !== null)
+      ? LossCase.fromPartial(object.lossCase)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseEvaluateHonorsRequest(): EvaluateHonorsRequest {
+  return { idempotencyKey: "", year: 0, townshipId: "" };
+}
+
+export const EvaluateHonorsRequest: MessageFns<EvaluateHonorsRequest> = {
+  encode(message: EvaluateHonorsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.year !== 0) {
+      writer.uint32(16).int32(message.year);
+    }
+    if (message.townshipId !== "") {
+      writer.uint32(26).string(message.townshipId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EvaluateHonorsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEvaluateHonorsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.year = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EvaluateHonorsRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      year: isSet(object.year) ? globalThis.Number(object.year) : 0,
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+    };
+  },
+
+  toJSON(message: EvaluateHonorsRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.year !== 0) {
+      obj.year = Math.round(message.year);
+    }
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EvaluateHonorsRequest>, I>>(base?: I): EvaluateHonorsRequest {
+    return EvaluateHonorsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EvaluateHonorsRequest>, I>>(object: I): EvaluateHonorsRequest {
+    const message = createBaseEvaluateHonorsRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.year = object.year ?? 0;
+    message.townshipId = object.townshipId ?? "";
+    return message;
+  },
+};
+
+function createBaseEvaluateHonorsResponse(): EvaluateHonorsResponse {
+  return { awardedSubjectIds: [] };
+}
+
+export const EvaluateHonorsResponse: MessageFns<EvaluateHonorsResponse> = {
+  encode(message: EvaluateHonorsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.awardedSubjectIds) {
+      writer.uint32(10).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EvaluateHonorsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEvaluateHonorsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.awardedSubjectIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EvaluateHonorsResponse {
+    return {
+      awardedSubjectIds: globalThis.Array.isArray(object?.awardedSubjectIds)
+        ? object.awardedSubjectIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.awarded_subject_ids)
+        ? object.awarded_subject_ids.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: EvaluateHonorsResponse): unknown {
+    const obj: any = {};
+    if (message.awardedSubjectIds?.length) {
+      obj.awardedSubjectIds = message.awardedSubjectIds;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<EvaluateHonorsResponse>, I>>(base?: I): EvaluateHonorsResponse {
+    return EvaluateHonorsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EvaluateHonorsResponse>, I>>(object: I): EvaluateHonorsResponse {
+    const message = createBaseEvaluateHonorsResponse();
+    message.awardedSubjectIds = object.awardedSubjectIds?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseAccrueSubsidyRequest(): AccrueSubsidyRequest {
+  return { idempotencyKey: "", creditLineId: "", loanId: "", periodStart: "", periodEnd: "", interestPaidFen: "0" };
+}
+
+export const AccrueSubsidyRequest: MessageFns<AccrueSubsidyRequest> = {
+  encode(message: AccrueSubsidyRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(18).string(message.creditLineId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(26).string(message.loanId);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(34).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(42).string(message.periodEnd);
+    }
+    if (message.interestPaidFen !== "0") {
+      writer.uint32(48).int64(message.interestPaidFen);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AccrueSubsidyRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAccrueSubsidyRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.interestPaidFen = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AccrueSubsidyRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      periodStart: isSet(object.periodStart)
+        ? globalThis.String(object.periodStart)
+        : isSet(object.period_start)
+        ? globalThis.String(object.period_start)
+        : "",
+      periodEnd: isSet(object.periodEnd)
+        ? globalThis.String(object.periodEnd)
+        : isSet(object.period_end)
+        ? globalThis.String(object.period_end)
+        : "",
+      interestPaidFen: isSet(object.interestPaidFen)
+        ? globalThis.String(object.interestPaidFen)
+        : isSet(object.interest_paid_fen)
+        ? globalThis.String(object.interest_paid_fen)
+        : "0",
+    };
+  },
+
+  toJSON(message: AccrueSubsidyRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.periodStart !== "") {
+      obj.periodStart = message.periodStart;
+    }
+    if (message.periodEnd !== "") {
+      obj.periodEnd = message.periodEnd;
+    }
+    if (message.interestPaidFen !== "0") {
+      obj.interestPaidFen = message.interestPaidFen;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AccrueSubsidyRequest>, I>>(base?: I): AccrueSubsidyRequest {
+    return AccrueSubsidyRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AccrueSubsidyRequest>, I>>(object: I): AccrueSubsidyRequest {
+    const message = createBaseAccrueSubsidyRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.periodStart = object.periodStart ?? "";
+    message.periodEnd = object.periodEnd ?? "";
+    message.interestPaidFen = object.interestPaidFen ?? "0";
+    return message;
+  },
+};
+
+function createBaseSubsidyPeriod(): SubsidyPeriod {
+  return { id: "", periodStart: "", periodEnd: "", eligiblePrincipalFen: "0", amountFen: "0" };
+}
+
+export const SubsidyPeriod: MessageFns<SubsidyPeriod> = {
+  encode(message: SubsidyPeriod, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(18).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(26).string(message.periodEnd);
+    }
+    if (message.eligiblePrincipalFen !== "0") {
+      writer.uint32(32).int64(message.eligiblePrincipalFen);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(40).int64(message.amountFen);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubsidyPeriod {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubsidyPeriod();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.eligiblePrincipalFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubsidyPeriod {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      periodStart: isSet(object.periodStart)
+        ? globalThis.String(object.periodStart)
+        : isSet(object.period_start)
+        ? globalThis.String(object.period_start)
+        : "",
+      periodEnd: isSet(object.periodEnd)
+        ? globalThis.String(object.periodEnd)
+        : isSet(object.period_end)
+        ? globalThis.String(object.period_end)
+        : "",
+      eligiblePrincipalFen: isSet(object.eligiblePrincipalFen)
+        ? globalThis.String(object.eligiblePrincipalFen)
+        : isSet(object.eligible_principal_fen)
+        ? globalThis.String(object.eligible_principal_fen)
+        : "0",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+    };
+  },
+
+  toJSON(message: SubsidyPeriod): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.periodStart !== "") {
+      obj.periodStart = message.periodStart;
+    }
+    if (message.periodEnd !== "") {
+      obj.periodEnd = message.periodEnd;
+    }
+    if (message.eligiblePrincipalFen !== "0") {
+      obj.eligiblePrincipalFen = message.eligiblePrincipalFen;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SubsidyPeriod>, I>>(base?: I): SubsidyPeriod {
+    return SubsidyPeriod.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubsidyPeriod>, I>>(object: I): SubsidyPeriod {
+    const message = createBaseSubsidyPeriod();
+    message.id = object.id ?? "";
+    message.periodStart = object.periodStart ?? "";
+    message.periodEnd = object.periodEnd ?? "";
+    message.eligiblePrincipalFen = object.eligiblePrincipalFen ?? "0";
+    message.amountFen = object.amountFen ?? "0";
+    return message;
+  },
+};
+
+function createBaseAccrueSubsidyResponse(): AccrueSubsidyResponse {
+  return { period: undefined };
+}
+
+export const AccrueSubsidyResponse: MessageFns<AccrueSubsidyResponse> = {
+  encode(message: AccrueSubsidyResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.period !== undefined) {
+      SubsidyPeriod.encode(message.period, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AccrueSubsidyResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAccrueSubsidyResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.period = SubsidyPeriod.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AccrueSubsidyResponse {
+    return { period: isSet(object.period) ? SubsidyPeriod.fromJSON(object.period) : undefined };
+  },
+
+  toJSON(message: AccrueSubsidyResponse): unknown {
+    const obj: any = {};
+    if (message.period !== undefined) {
+      obj.period = SubsidyPeriod.toJSON(message.period);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AccrueSubsidyResponse>, I>>(base?: I): AccrueSubsidyResponse {
+    return AccrueSubsidyResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AccrueSubsidyResponse>, I>>(object: I): AccrueSubsidyResponse {
+    const message = createBaseAccrueSubsidyResponse();
+    message.period = (object.period !== undefined && object.period !== null)
+      ? SubsidyPeriod.fromPartial(object.period)
+      : undefined;
+    return message;
+  },
+};
+
 export type CreditServiceService = typeof CreditServiceService;
 export const CreditServiceService = {
   /** Registers a household (农户) with its personal data; the data is stored apart and read back masked. */
@@ -5449,6 +10038,146 @@ export const CreditServiceService = {
       Buffer.from(GetCreditLineResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetCreditLineResponse => GetCreditLineResponse.decode(value),
   },
+  /** 农户申请: a household applies through its villager group, the service center or a bank branch (§5.1, C2). */
+  submitApplication: {
+    path: "/gov.credit.v1.CreditService/SubmitApplication" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: SubmitApplicationRequest): Buffer =>
+      Buffer.from(SubmitApplicationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): SubmitApplicationRequest => SubmitApplicationRequest.decode(value),
+    responseSerialize: (value: SubmitApplicationResponse): Buffer =>
+      Buffer.from(SubmitApplicationResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): SubmitApplicationResponse => SubmitApplicationResponse.decode(value),
+  },
+  /** Reads one rating application with its state history (spec credit §5.2). */
+  getApplication: {
+    path: "/gov.credit.v1.CreditService/GetApplication" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetApplicationRequest): Buffer =>
+      Buffer.from(GetApplicationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetApplicationRequest => GetApplicationRequest.decode(value),
+    responseSerialize: (value: GetApplicationResponse): Buffer =>
+      Buffer.from(GetApplicationResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetApplicationResponse => GetApplicationResponse.decode(value),
+  },
+  /** 小组评议: the villager group's review, one representative per 5 households (spec credit §5.1 step 2). */
+  reviewApplications: {
+    path: "/gov.credit.v1.CreditService/ReviewApplications" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ReviewApplicationsRequest): Buffer =>
+      Buffer.from(ReviewApplicationsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ReviewApplicationsRequest => ReviewApplicationsRequest.decode(value),
+    responseSerialize: (value: ReviewApplicationsResponse): Buffer =>
+      Buffer.from(ReviewApplicationsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ReviewApplicationsResponse => ReviewApplicationsResponse.decode(value),
+  },
+  /** 对象筛选: records the twelve screening conditions with their evidence on the household (spec credit §4). */
+  screenHousehold: {
+    path: "/gov.credit.v1.CreditService/ScreenHousehold" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ScreenHouseholdRequest): Buffer =>
+      Buffer.from(ScreenHouseholdRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ScreenHouseholdRequest => ScreenHouseholdRequest.decode(value),
+    responseSerialize: (value: ScreenHouseholdResponse): Buffer =>
+      Buffer.from(ScreenHouseholdResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ScreenHouseholdResponse => ScreenHouseholdResponse.decode(value),
+  },
+  /** Registers a poverty-driving business entity (带贫经营主体, spec credit §3.3); one per registration number. */
+  registerEntity: {
+    path: "/gov.credit.v1.CreditService/RegisterEntity" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RegisterEntityRequest): Buffer =>
+      Buffer.from(RegisterEntityRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RegisterEntityRequest => RegisterEntityRequest.decode(value),
+    responseSerialize: (value: RegisterEntityResponse): Buffer =>
+      Buffer.from(RegisterEntityResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RegisterEntityResponse => RegisterEntityResponse.decode(value),
+  },
+  /** Records a payment into an entity's mutual guarantee fund (互助担保基金, spec credit §13.6); once per receipt. */
+  recordContribution: {
+    path: "/gov.credit.v1.CreditService/RecordContribution" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordContributionRequest): Buffer =>
+      Buffer.from(RecordContributionRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordContributionRequest => RecordContributionRequest.decode(value),
+    responseSerialize: (value: RecordContributionResponse): Buffer =>
+      Buffer.from(RecordContributionResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordContributionResponse => RecordContributionResponse.decode(value),
+  },
+  /** The bank reports a loan to an entity: term, rate cap and the 10% mutual-fund share are checked (§11.2, R13.6). */
+  reportEntityLoan: {
+    path: "/gov.credit.v1.CreditService/ReportEntityLoan" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ReportEntityLoanRequest): Buffer =>
+      Buffer.from(ReportEntityLoanRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ReportEntityLoanRequest => ReportEntityLoanRequest.decode(value),
+    responseSerialize: (value: ReportEntityLoanResponse): Buffer =>
+      Buffer.from(ReportEntityLoanResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ReportEntityLoanResponse => ReportEntityLoanResponse.decode(value),
+  },
+  /** 熔断 job for one township: freezes breached villages, suspends the township at 30% (spec credit §13.4). */
+  evaluateBreakers: {
+    path: "/gov.credit.v1.CreditService/EvaluateBreakers" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: EvaluateBreakersRequest): Buffer =>
+      Buffer.from(EvaluateBreakersRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): EvaluateBreakersRequest => EvaluateBreakersRequest.decode(value),
+    responseSerialize: (value: EvaluateBreakersResponse): Buffer =>
+      Buffer.from(EvaluateBreakersResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): EvaluateBreakersResponse => EvaluateBreakersResponse.decode(value),
+  },
+  /** Lifts a tripped breaker once the unit's NPL ratio is back within the threshold (spec credit §13.4 [inferred]). */
+  liftBreaker: {
+    path: "/gov.credit.v1.CreditService/LiftBreaker" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: LiftBreakerRequest): Buffer => Buffer.from(LiftBreakerRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): LiftBreakerRequest => LiftBreakerRequest.decode(value),
+    responseSerialize: (value: LiftBreakerResponse): Buffer => Buffer.from(LiftBreakerResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): LiftBreakerResponse => LiftBreakerResponse.decode(value),
+  },
+  /** 风险共担: splits the loss of a non-performing loan 30/20/50 to the fen (spec credit §13.2). */
+  allocateLoss: {
+    path: "/gov.credit.v1.CreditService/AllocateLoss" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AllocateLossRequest): Buffer => Buffer.from(AllocateLossRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AllocateLossRequest => AllocateLossRequest.decode(value),
+    responseSerialize: (value: AllocateLossResponse): Buffer =>
+      Buffer.from(AllocateLossResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AllocateLossResponse => AllocateLossResponse.decode(value),
+  },
+  /** 信用村 / 信用乡 for a year from each unit's NPL ratio (spec credit §16 R16.1). */
+  evaluateHonors: {
+    path: "/gov.credit.v1.CreditService/EvaluateHonors" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: EvaluateHonorsRequest): Buffer =>
+      Buffer.from(EvaluateHonorsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): EvaluateHonorsRequest => EvaluateHonorsRequest.decode(value),
+    responseSerialize: (value: EvaluateHonorsResponse): Buffer =>
+      Buffer.from(EvaluateHonorsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): EvaluateHonorsResponse => EvaluateHonorsResponse.decode(value),
+  },
+  /** 贴息: accrues one period of a loan's interest subsidy from the bank's statement (spec credit §12). */
+  accrueSubsidy: {
+    path: "/gov.credit.v1.CreditService/AccrueSubsidy" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AccrueSubsidyRequest): Buffer => Buffer.from(AccrueSubsidyRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AccrueSubsidyRequest => AccrueSubsidyRequest.decode(value),
+    responseSerialize: (value: AccrueSubsidyResponse): Buffer =>
+      Buffer.from(AccrueSubsidyResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AccrueSubsidyResponse => AccrueSubsidyResponse.decode(value),
+  },
 } as const;
 
 export interface CreditServiceServer extends UntypedServiceImplementation {
@@ -5474,6 +10203,30 @@ export interface CreditServiceServer extends UntypedServiceImplementation {
   repayLoan: handleUnaryCall<RepayLoanRequest, RepayLoanResponse>;
   /** Reads a household's credit line with its loans. */
   getCreditLine: handleUnaryCall<GetCreditLineRequest, GetCreditLineResponse>;
+  /** 农户申请: a household applies through its villager group, the service center or a bank branch (§5.1, C2). */
+  submitApplication: handleUnaryCall<SubmitApplicationRequest, SubmitApplicationResponse>;
+  /** Reads one rating application with its state history (spec credit §5.2). */
+  getApplication: handleUnaryCall<GetApplicationRequest, GetApplicationResponse>;
+  /** 小组评议: the villager group's review, one representative per 5 households (spec credit §5.1 step 2). */
+  reviewApplications: handleUnaryCall<ReviewApplicationsRequest, ReviewApplicationsResponse>;
+  /** 对象筛选: records the twelve screening conditions with their evidence on the household (spec credit §4). */
+  screenHousehold: handleUnaryCall<ScreenHouseholdRequest, ScreenHouseholdResponse>;
+  /** Registers a poverty-driving business entity (带贫经营主体, spec credit §3.3); one per registration number. */
+  registerEntity: handleUnaryCall<RegisterEntityRequest, RegisterEntityResponse>;
+  /** Records a payment into an entity's mutual guarantee fund (互助担保基金, spec credit §13.6); once per receipt. */
+  recordContribution: handleUnaryCall<RecordContributionRequest, RecordContributionResponse>;
+  /** The bank reports a loan to an entity: term, rate cap and the 10% mutual-fund share are checked (§11.2, R13.6). */
+  reportEntityLoan: handleUnaryCall<ReportEntityLoanRequest, ReportEntityLoanResponse>;
+  /** 熔断 job for one township: freezes breached villages, suspends the township at 30% (spec credit §13.4). */
+  evaluateBreakers: handleUnaryCall<EvaluateBreakersRequest, EvaluateBreakersResponse>;
+  /** Lifts a tripped breaker once the unit's NPL ratio is back within the threshold (spec credit §13.4 [inferred]). */
+  liftBreaker: handleUnaryCall<LiftBreakerRequest, LiftBreakerResponse>;
+  /** 风险共担: splits the loss of a non-performing loan 30/20/50 to the fen (spec credit §13.2). */
+  allocateLoss: handleUnaryCall<AllocateLossRequest, AllocateLossResponse>;
+  /** 信用村 / 信用乡 for a year from each unit's NPL ratio (spec credit §16 R16.1). */
+  evaluateHonors: handleUnaryCall<EvaluateHonorsRequest, EvaluateHonorsResponse>;
+  /** 贴息: accrues one period of a loan's interest subsidy from the bank's statement (spec credit §12). */
+  accrueSubsidy: handleUnaryCall<AccrueSubsidyRequest, AccrueSubsidyResponse>;
 }
 
 export interface CreditServiceClient extends Client {
@@ -5652,6 +10405,198 @@ export interface CreditServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetCreditLineResponse) => void,
+  ): ClientUnaryCall;
+  /** 农户申请: a household applies through its villager group, the service center or a bank branch (§5.1, C2). */
+  submitApplication(
+    request: SubmitApplicationRequest,
+    callback: (error: ServiceError | null, response: SubmitApplicationResponse) => void,
+  ): ClientUnaryCall;
+  submitApplication(
+    request: SubmitApplicationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: SubmitApplicationResponse) => void,
+  ): ClientUnaryCall;
+  submitApplication(
+    request: SubmitApplicationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: SubmitApplicationResponse) => void,
+  ): ClientUnaryCall;
+  /** Reads one rating application with its state history (spec credit §5.2). */
+  getApplication(
+    request: GetApplicationRequest,
+    callback: (error: ServiceError | null, response: GetApplicationResponse) => void,
+  ): ClientUnaryCall;
+  getApplication(
+    request: GetApplicationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetApplicationResponse) => void,
+  ): ClientUnaryCall;
+  getApplication(
+    request: GetApplicationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetApplicationResponse) => void,
+  ): ClientUnaryCall;
+  /** 小组评议: the villager group's review, one representative per 5 households (spec credit §5.1 step 2). */
+  reviewApplications(
+    request: ReviewApplicationsRequest,
+    callback: (error: ServiceError | null, response: ReviewApplicationsResponse) => void,
+  ): ClientUnaryCall;
+  reviewApplications(
+    request: ReviewApplicationsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ReviewApplicationsResponse) => void,
+  ): ClientUnaryCall;
+  reviewApplications(
+    request: ReviewApplicationsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ReviewApplicationsResponse) => void,
+  ): ClientUnaryCall;
+  /** 对象筛选: records the twelve screening conditions with their evidence on the household (spec credit §4). */
+  screenHousehold(
+    request: ScreenHouseholdRequest,
+    callback: (error: ServiceError | null, response: ScreenHouseholdResponse) => void,
+  ): ClientUnaryCall;
+  screenHousehold(
+    request: ScreenHouseholdRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ScreenHouseholdResponse) => void,
+  ): ClientUnaryCall;
+  screenHousehold(
+    request: ScreenHouseholdRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ScreenHouseholdResponse) => void,
+  ): ClientUnaryCall;
+  /** Registers a poverty-driving business entity (带贫经营主体, spec credit §3.3); one per registration number. */
+  registerEntity(
+    request: RegisterEntityRequest,
+    callback: (error: ServiceError | null, response: RegisterEntityResponse) => void,
+  ): ClientUnaryCall;
+  registerEntity(
+    request: RegisterEntityRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RegisterEntityResponse) => void,
+  ): ClientUnaryCall;
+  registerEntity(
+    request: RegisterEntityRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RegisterEntityResponse) => void,
+  ): ClientUnaryCall;
+  /** Records a payment into an entity's mutual guarantee fund (互助担保基金, spec credit §13.6); once per receipt. */
+  recordContribution(
+    request: RecordContributionRequest,
+    callback: (error: ServiceError | null, response: RecordContributionResponse) => void,
+  ): ClientUnaryCall;
+  recordContribution(
+    request: RecordContributionRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordContributionResponse) => void,
+  ): ClientUnaryCall;
+  recordContribution(
+    request: RecordContributionRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordContributionResponse) => void,
+  ): ClientUnaryCall;
+  /** The bank reports a loan to an entity: term, rate cap and the 10% mutual-fund share are checked (§11.2, R13.6). */
+  reportEntityLoan(
+    request: ReportEntityLoanRequest,
+    callback: (error: ServiceError | null, response: ReportEntityLoanResponse) => void,
+  ): ClientUnaryCall;
+  reportEntityLoan(
+    request: ReportEntityLoanRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ReportEntityLoanResponse) => void,
+  ): ClientUnaryCall;
+  reportEntityLoan(
+    request: ReportEntityLoanRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ReportEntityLoanResponse) => void,
+  ): ClientUnaryCall;
+  /** 熔断 job for one township: freezes breached villages, suspends the township at 30% (spec credit §13.4). */
+  evaluateBreakers(
+    request: EvaluateBreakersRequest,
+    callback: (error: ServiceError | null, response: EvaluateBreakersResponse) => void,
+  ): ClientUnaryCall;
+  evaluateBreakers(
+    request: EvaluateBreakersRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: EvaluateBreakersResponse) => void,
+  ): ClientUnaryCall;
+  evaluateBreakers(
+    request: EvaluateBreakersRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: EvaluateBreakersResponse) => void,
+  ): ClientUnaryCall;
+  /** Lifts a tripped breaker once the unit's NPL ratio is back within the threshold (spec credit §13.4 [inferred]). */
+  liftBreaker(
+    request: LiftBreakerRequest,
+    callback: (error: ServiceError | null, response: LiftBreakerResponse) => void,
+  ): ClientUnaryCall;
+  liftBreaker(
+    request: LiftBreakerRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: LiftBreakerResponse) => void,
+  ): ClientUnaryCall;
+  liftBreaker(
+    request: LiftBreakerRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: LiftBreakerResponse) => void,
+  ): ClientUnaryCall;
+  /** 风险共担: splits the loss of a non-performing loan 30/20/50 to the fen (spec credit §13.2). */
+  allocateLoss(
+    request: AllocateLossRequest,
+    callback: (error: ServiceError | null, response: AllocateLossResponse) => void,
+  ): ClientUnaryCall;
+  allocateLoss(
+    request: AllocateLossRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AllocateLossResponse) => void,
+  ): ClientUnaryCall;
+  allocateLoss(
+    request: AllocateLossRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AllocateLossResponse) => void,
+  ): ClientUnaryCall;
+  /** 信用村 / 信用乡 for a year from each unit's NPL ratio (spec credit §16 R16.1). */
+  evaluateHonors(
+    request: EvaluateHonorsRequest,
+    callback: (error: ServiceError | null, response: EvaluateHonorsResponse) => void,
+  ): ClientUnaryCall;
+  evaluateHonors(
+    request: EvaluateHonorsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: EvaluateHonorsResponse) => void,
+  ): ClientUnaryCall;
+  evaluateHonors(
+    request: EvaluateHonorsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: EvaluateHonorsResponse) => void,
+  ): ClientUnaryCall;
+  /** 贴息: accrues one period of a loan's interest subsidy from the bank's statement (spec credit §12). */
+  accrueSubsidy(
+    request: AccrueSubsidyRequest,
+    callback: (error: ServiceError | null, response: AccrueSubsidyResponse) => void,
+  ): ClientUnaryCall;
+  accrueSubsidy(
+    request: AccrueSubsidyRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AccrueSubsidyResponse) => void,
+  ): ClientUnaryCall;
+  accrueSubsidy(
+    request: AccrueSubsidyRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AccrueSubsidyResponse) => void,
   ): ClientUnaryCall;
 }
 

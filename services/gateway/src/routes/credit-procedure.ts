@@ -1,0 +1,52 @@
+import type { CreditPort } from '../clients/credit.grpc';
+import type { Route } from '../http/route';
+import { parseInput } from '../http/validate';
+import { present } from './common.mapper';
+import { idParams } from './common.schema';
+import { applicationToJson, toReviewApplicationsRequest, toSubmitApplicationRequest } from './credit-procedure.mapper';
+import { reviewApplicationsBody, screenHouseholdBody, submitApplicationBody } from './credit-procedure.schema';
+
+/** 金融扶贫 before the score: application, villager-group review and screening (spec credit §4, §5). */
+export function creditProcedureRoutes(credit: CreditPort): Route[] {
+  return [
+    {
+      method: 'post',
+      path: '/v1/credit/applications',
+      async handle({ body }, { call, idempotencyKey }) {
+        const input = parseInput(submitApplicationBody, body);
+        const res = await credit.submitApplication(toSubmitApplicationRequest(input, idempotencyKey), call);
+        const a = applicationToJson(present(res.application, 'application'));
+        return { status: 201, body: a, location: `/v1/credit/applications/${encodeURIComponent(a.id)}` };
+      },
+    },
+    {
+      method: 'get',
+      path: '/v1/credit/applications/:id',
+      async handle({ params }, { call }) {
+        const { id } = parseInput(idParams, params);
+        const res = await credit.getApplication({ id }, call);
+        return { status: 200, body: applicationToJson(present(res.application, 'application')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/credit/villager-groups/:id/reviews',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const input = parseInput(reviewApplicationsBody, body);
+        const res = await credit.reviewApplications(toReviewApplicationsRequest(id, input, idempotencyKey), call);
+        return { status: 200, body: { applications: res.applications.map(applicationToJson) } };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/credit/households/:id/screenings',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const input = parseInput(screenHouseholdBody, body);
+        const res = await credit.screenHousehold({ idempotencyKey, householdId: id, ...input }, call);
+        return { status: 201, body: res };
+      },
+    },
+  ];
+}
