@@ -21,6 +21,11 @@ const schema = baseConfigSchema.extend({
    * publishing to the relay's recovery poll, for stores where its per-document trims are costly (FerretDB v1).
    */
   OUTBOX_NUDGE: z.enum(['true', 'false']).default('true'),
+  /**
+   * Send an incident's first alerts while its insert is on the way instead of after it (ADR 0004): the store
+   * leaves the intake → first-delivery path. The intake response still waits for the durable insert.
+   */
+  DISPATCH_BEFORE_INSERT: z.enum(['true', 'false']).default('true'),
   /** Connections of the alert path's own pool (inserts and reads by id only). */
   ALERT_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(8),
   /** Provider-agnostic SMS/voice gateway (POST /sms, /voice); the local simulator in dev and tests. */

@@ -98,10 +98,11 @@ async function main(): Promise<void> {
     dutyGrpcHandlers({
       raiseIncident: createRaiseIncident({
         store,
-        track: (incident) => {
-          engine.track(incident);
+        track: (incident, dispatched) => {
+          engine.track(incident, dispatched);
           obligations.track(incident);
         },
+        ...(config.DISPATCH_BEFORE_INSERT === 'true' ? { dispatch: engine.dispatch } : {}),
         directory: (at) => cache.directory(at),
         clock,
         reporting: config.reporting,

@@ -79,6 +79,7 @@ export async function startReplica(
     renewMs?: number;
     policy?: EscalationPolicy;
     start?: boolean;
+    dispatchBeforeInsert?: boolean;
   },
 ) {
   const conn: Connection = await connectMongo({
@@ -119,6 +120,8 @@ export async function startReplica(
   const raise = createRaiseIncident({
     store,
     track: engine.track,
+    // as main.ts does by default (ADR 0004); `dispatchBeforeInsert: false` tests the insert-first order
+    ...(opts.dispatchBeforeInsert === false ? {} : { dispatch: engine.dispatch }),
     directory: (at) => cache.directory(at),
     clock: systemClock,
     reporting: defaultReportingPolicy,

@@ -33,6 +33,8 @@ export function createEscalationEngine(d: EngineDeps) {
   const heap = new TimerHeap();
   const tracked = new Map<string, Tracked>();
   const cancelled = new Set<string>();
+  /** Incidents whose first alerts this replica sent before their insert (bounded, oldest dropped first). */
+  const recentlyDispatched = new Set<string>();
   const lanes = new Map<string, Promise<void>>();
   /** Owners whose incidents this replica serves (itself, plus lapsed replicas it adopted), with their epoch. */
   let served = new Map<string, number>();
@@ -122,22 +124,27 @@ export function createEscalationEngine(d: EngineDeps) {
   async function notify(t: Tracked, keys: string[], claimFirst = true): Promise<void> {
     const now = d.clock.now();
     const timers = keys.map((k) => t.timers[k] as Extract<EscalationTimer, { kind: 'NOTIFY' }>);
-    const claim = (sent: boolean) =>
-      d.ledger.claim(
-        timers.map((x) => ({
-          incidentId: t.incident.id,
-          step: x.step,
-          recipientId: x.recipientId,
-          attempt: x.attempt,
-        })),
-        { owner: t.owner, at: now, channels: timers.map((x) => x.channels), sent },
-      );
-    if (claimFirst) await claim(false);
+    if (claimFirst) await claim(t, timers, now, false);
     // A timer still pending here was never marked done, so even when its key was claimed before, that
     // attempt may have died before sending: it goes out again under the same message id, which the provider
     // drops if the first did arrive. Never lost beats never twice for an emergency.
-    const text = alertText(t.incident);
-    const directory = d.directory(now);
+    const sentAt = await send(t.incident, timers);
+    // a ledger entry written after sending is the timer's done mark too: one write instead of two
+    if (claimFirst) await d.store.completeTimers(t.incident.id, keys, t.owner, sentAt);
+    else await claim(t, timers, now, true);
+    for (const k of keys) delete t.timers[k];
+  }
+
+  const claim = (t: Tracked, timers: Extract<EscalationTimer, { kind: 'NOTIFY' }>[], at: Date, sent: boolean) =>
+    d.ledger.claim(
+      timers.map((x) => ({ incidentId: t.incident.id, step: x.step, recipientId: x.recipientId, attempt: x.attempt })),
+      { owner: t.owner, at, channels: timers.map((x) => x.channels), sent },
+    );
+
+  /** Sends the alerts of some NOTIFY timers on every channel in parallel; returns when all went out. */
+  async function send(incident: Incident, timers: Extract<EscalationTimer, { kind: 'NOTIFY' }>[]): Promise<Date> {
+    const text = alertText(incident);
+    const directory = d.directory(d.clock.now());
     await Promise.all(
       timers.flatMap((x) => {
         const to = directory.contact(x.recipientId) ?? {
@@ -146,11 +153,11 @@ export function createEscalationEngine(d: EngineDeps) {
           phone: '',
           away: false,
         };
-        const base = `${t.incident.id}|${x.step}|${x.recipientId}|${x.attempt}`;
+        const base = `${incident.id}|${x.step}|${x.recipientId}|${x.attempt}`;
         return x.channels.map((channel) =>
           d.notifier.send({
             messageId: `${base}|${channel}`,
-            incidentId: t.incident.id,
+            incidentId: incident.id,
             channel,
             to,
             text,
@@ -161,11 +168,14 @@ export function createEscalationEngine(d: EngineDeps) {
     );
     const sentAt = d.clock.now();
     for (const x of timers) d.probe.fired('NOTIFY', sentAt.getTime() - x.dueAt.getTime());
-    // a ledger entry written after sending is the timer's done mark too: one write instead of two
-    if (claimFirst) await d.store.completeTimers(t.incident.id, keys, t.owner, sentAt);
-    else await claim(true);
-    for (const k of keys) delete t.timers[k];
+    return sentAt;
   }
+
+  const dueNotifications = (incident: Incident, nowMs: number) =>
+    Object.entries(incident.timers).filter(
+      (e): e is [string, Extract<EscalationTimer, { kind: 'NOTIFY' }>] =>
+        e[1].kind === 'NOTIFY' && e[1].dueAt.getTime() <= nowMs,
+    );
 
   async function ackTimeout(t: Tracked, key: string, timer: Extract<EscalationTimer, { kind: 'ACK_TIMEOUT' }>) {
     const now = d.clock.now();
@@ -225,22 +235,50 @@ export function createEscalationEngine(d: EngineDeps) {
       return heap.size;
     },
     /**
-     * A just-committed incident: its due notifications go out now without a store read (NF-2); the rest
-     * wait in the heap. Returns at once; sending runs behind the intake response.
+     * A new incident's first alerts, sent at once while its insert is still on the way (ADR 0004): the store
+     * is not between intake and the first delivery. Only the replica whose lease is valid sends; message ids
+     * are the ledger keys, so a retried intake that reaches here again repeats ids the provider drops.
+     * Resolves true when every due alert went out; false leaves them to `track` (never rejects).
      */
-    track(incident: Incident): void {
+    async dispatch(incident: Incident): Promise<boolean> {
+      const now = d.clock.now();
+      if (stopped || !served.has(d.owner) || now.getTime() >= leaseValidUntil) return false;
+      // a retried intake of an incident this replica knows is not alerted again
+      if (tracked.has(incident.id) || recentlyDispatched.has(incident.id)) return false;
+      recentlyDispatched.add(incident.id);
+      if (recentlyDispatched.size > 10_000) recentlyDispatched.delete(recentlyDispatched.values().next().value!);
+      const due = dueNotifications(incident, now.getTime()).map(([, x]) => x);
+      if (!due.length) return true;
+      try {
+        await send(incident, due);
+        return true;
+      } catch (err) {
+        d.probe.failed(err, { incidentId: incident.id, during: 'first alerts before the insert' });
+        return false;
+      }
+    },
+    /**
+     * A just-committed incident: its due notifications go out now without a store read (NF-2) — or, when
+     * `dispatched` says `dispatch` sent them already, are only entered in the ledger — and the rest wait in
+     * the heap. Returns at once; the work runs behind the intake response.
+     */
+    track(incident: Incident, dispatched?: Promise<boolean>): void {
       const t: Tracked = { incident, owner: d.owner, timers: {} };
       tracked.set(incident.id, t);
-      const due: string[] = [];
-      const later: Record<string, EscalationTimer> = {};
       const nowMs = d.clock.now().getTime();
-      for (const [key, timer] of Object.entries(incident.timers)) {
-        if (timer.kind === 'NOTIFY' && timer.dueAt.getTime() <= nowMs) due.push(key);
-        else later[key] = timer;
-      }
+      const due = dueNotifications(incident, nowMs).map(([k]) => k);
+      const later = Object.fromEntries(Object.entries(incident.timers).filter(([k]) => !due.includes(k)));
       Object.assign(t.timers, incident.timers);
       schedule(t, later);
-      if (due.length) enqueue(incident.id, () => (mayAct(t) ? notify(t, due, false) : Promise.resolve()));
+      if (!due.length) return;
+      enqueue(incident.id, async () => {
+        if (!mayAct(t)) return;
+        if (dispatched && (await dispatched)) {
+          const timers = due.map((k) => t.timers[k] as Extract<EscalationTimer, { kind: 'NOTIFY' }>);
+          await claim(t, timers, d.clock.now(), true);
+          for (const k of due) delete t.timers[k];
+        } else await notify(t, due, false);
+      });
     },
     /** Stops local escalation of an acknowledged incident at once. */
     cancel: forget,

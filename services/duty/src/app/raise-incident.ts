@@ -34,7 +34,10 @@ function validate(input: IntakeInput, now: Date): FieldViolation[] {
  */
 export function createRaiseIncident(deps: {
   store: AlertStore;
-  track: (incident: Incident) => void;
+  /** Hands a stored incident to the escalation engine; `dispatched` tells it the first alerts already went out. */
+  track: (incident: Incident, dispatched?: Promise<boolean>) => void;
+  /** Sends the first alerts while the insert is on the way (ADR 0004); absent: they go out after the insert. */
+  dispatch?: (incident: Incident) => Promise<boolean>;
   directory: (at: Date) => DutyDirectory;
   clock: Clock;
   reporting: ReportingPolicy;
@@ -85,10 +88,12 @@ export function createRaiseIncident(deps: {
       recipients: [...new Set(Object.values(timers).map((t) => t.recipientId))],
       notifications: [],
     };
+    const dispatched = deps.dispatch?.(incident);
     if (await deps.store.insertIncident(incident, deps.owner)) {
-      deps.track(incident);
+      deps.track(incident, dispatched);
       return incident;
     }
+    // a retry: the stored incident is already escalating (its alerts, if just re-sent, repeat ids the provider drops)
     const existing = await deps.store.getIncident(id);
     if (!existing) throw new Error(`incident ${id} exists but cannot be read back`);
     return existing;
