@@ -3,6 +3,7 @@ import { baseConfigSchema, loadConfig, z } from '@gov/platform';
 import { defaultEscalationPolicy as e, type EscalationPolicy } from './domain/escalation-policy';
 import { defaultReportingPolicy as r, type ReportingPolicy, type ReportTarget } from './domain/reporting-policy';
 import { defaultShiftPolicy as s, type ShiftPolicy } from './domain/roster';
+import { deskConfigShape, deskSettingsFrom, type DeskSettings } from './desk-wiring';
 
 const hhmm = z
   .string()
@@ -51,12 +52,14 @@ const schema = baseConfigSchema.extend({
   OBLIGATION_SWEEP_MS: z.coerce.number().int().min(100).default(2000),
   /** A sweep leaves an obligation this long to the replica whose own timer holds it. */
   OBLIGATION_GRACE_MS: z.coerce.number().int().min(0).default(3000),
+  ...deskConfigShape,
 });
 
 export type DutyConfig = z.infer<typeof schema> & {
   shifts: ShiftPolicy;
   escalation: EscalationPolicy;
   reporting: ReportingPolicy;
+  desk: Omit<DeskSettings, 'office' | 'calendar'>;
 };
 
 const targetSchema = z.array(
@@ -91,6 +94,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       otherS3AckSec: c.ACK_OTHER_S3_SEC,
       repeats: c.ACK_REPEATS,
     },
+    desk: deskSettingsFrom(c),
     reporting: {
       ...r,
       targets,

@@ -16,6 +16,7 @@ import { connectAlertPath } from './adapters/mongo/alert-connection';
 import { createAlertStore } from './adapters/mongo/alert-store';
 import { createDeliveryLedger } from './adapters/mongo/delivery.repository';
 import { createDutyLogRepository } from './adapters/mongo/duty-log.repository';
+import { wireDesk } from './desk-wiring';
 import { createIncidentModel } from './adapters/mongo/incident.schema';
 import { createReplicaLeases } from './adapters/mongo/replica-leases';
 import { createRosterRepository } from './adapters/mongo/roster.repository';
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
   const store = createAlertStore(alert, incidentModel, {
     handoff: config.OUTBOX_NUDGE === 'true' ? rt.handoff : () => undefined,
   });
-  rt.startRelay([incidentModel as never]);
+  // duty desk, public lines, compound security and driver shifts (spec duty §7, §8, §12, §13)
+  const desk = wireDesk(rt, clock, { ...config.desk, office: config.shifts });
+  rt.startRelay([incidentModel as never, ...desk.models]);
   const rosters = createRosterRepository(rt.mongo, clock);
 
   const cache = createRosterCache({ rosters });

@@ -2,6 +2,7 @@ import { componentParameters, componentResponses } from './common';
 import { creditPaths } from './credit.paths';
 import { documentPaths } from './documents.paths';
 import { dutyPaths } from './duty.paths';
+import { dutyDeskPaths } from '../routes/duty-desk.schema';
 import { componentSchemas } from './schemas';
 import { supervisionPaths } from './supervision.paths';
 
@@ -22,7 +23,7 @@ export const openApiDocument = {
     { name: 'duty', description: '值班 / 应急信息报送 — emergency intake, escalation, who is on duty' },
   ],
   security: [{ bearer: [] }],
-  paths: { ...documentPaths, ...supervisionPaths, ...dutyPaths, ...creditPaths },
+  paths: { ...documentPaths, ...supervisionPaths, ...dutyPaths, ...dutyDeskPaths, ...creditPaths },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     parameters: componentParameters,

@@ -3,6 +3,7 @@ import type { Route } from '../http/route';
 import { creditRoutes } from './credit';
 import { documentRoutes } from './documents';
 import { dutyRoutes } from './duty';
+import { dutyDeskRoutes } from './duty-desk';
 import { dutyLogRoutes } from './duty-log';
 import { supervisionRoutes } from './supervision';
 
@@ -12,5 +13,6 @@ export const allRoutes = (ports: GatewayPorts): Route[] => [
   ...supervisionRoutes(ports.supervision),
   ...dutyRoutes(ports.duty),
   ...dutyLogRoutes(ports.duty),
+  ...dutyDeskRoutes(ports.dutyDesk),
   ...creditRoutes(ports.credit),
 ];
