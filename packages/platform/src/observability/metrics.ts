@@ -52,6 +52,40 @@ export function createMetrics(service: string) {
       labelNames: ['group', 'topic', 'partition'] as const,
       registers: [registry],
     }),
+    /** A service's own histogram on the same registry (served at /metrics with the service label). */
+    histogram<L extends string = never>(o: {
+      name: string;
+      help: string;
+      labelNames?: readonly L[];
+      buckets?: number[];
+    }) {
+      return new Histogram<L>({ ...o, labelNames: o.labelNames ?? [], registers: [registry] });
+    },
+    /** A service's own counter on the same registry. */
+    counter<L extends string = never>(o: { name: string; help: string; labelNames?: readonly L[] }) {
+      return new Counter<L>({ ...o, labelNames: o.labelNames ?? [], registers: [registry] });
+    },
+    /** A service's own gauge; `collect` runs on every scrape, so it can read a value kept elsewhere. */
+    gauge<L extends string = never>(o: {
+      name: string;
+      help: string;
+      labelNames?: readonly L[];
+      collect?: () => number;
+    }) {
+      const { collect, ...rest } = o;
+      return new Gauge<L>({
+        ...rest,
+        labelNames: rest.labelNames ?? [],
+        registers: [registry],
+        ...(collect
+          ? {
+              collect(this: Gauge<L>) {
+                this.set(collect());
+              },
+            }
+          : {}),
+      });
+    },
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
