@@ -55,6 +55,7 @@ export async function startDutyStack(name: string, dutyEnv: Record<string, strin
     env,
     baseUrl: `http://127.0.0.1:${ports.http}`,
     dutyGrpc: `127.0.0.1:${ports.dutyGrpc}`,
+    dutyAdmin: `http://127.0.0.1:${ports.dutyAdmin}`,
     keys,
     sms,
     procs,

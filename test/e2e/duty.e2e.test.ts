@@ -409,4 +409,13 @@ describe('duty through the gateway', () => {
     expect(done.status).toBe(200);
     expect(await done.json()).toMatchObject({ status: 'RESOLVED' });
   });
+
+  it('exports the escalation latency histogram and the timers held on /metrics (ARCHITECTURE §9, spec duty §17)', async () => {
+    await call('POST', '/v1/duty/incidents', 'officer', report({ title: '指标测试' }), 'e2e-metrics-1');
+    const text = await (await fetch(`${stack.dutyAdmin}/metrics`)).text();
+    const count = Number(/duty_escalation_latency_seconds_count\{[^}]*kind="NOTIFY"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(text).toMatch(/duty_escalation_timers_pending\{[^}]*\} \d+/);
+    expect(text).toMatch(/duty_report_clock_timers_pending\{[^}]*\} \d+/);
+  });
 });

@@ -76,6 +76,19 @@ describe('escalation engine', () => {
       expect(keys(incident.id)).toEqual(['ESCALATION|dir|1|SMS', 'REPEAT|l1|2|VOICE', 'S2|l1|1|SMS']);
       const stored = await a.store.notifications(incident.id);
       expect(stored.map((n) => n.recipientId)).toEqual(expect.arrayContaining(['l1', 'dir']));
+      // the escalation is on the record: an incident.escalated event and an audit entry (spec duty §16.1)
+      await waitFor(async () => (await a.store.audit(incident.id)).some((x) => x.action === 'incident.escalated'), {
+        what: 'the escalation audit entry',
+      });
+      const audit = (await a.store.audit(incident.id)).filter((x) => x.action === 'incident.escalated');
+      expect(audit).toHaveLength(1);
+      expect(audit[0]?.details).toMatchObject({
+        steps: [{ recipientId: 'dir', step: 'ESCALATION', reason: 'ACK_TIMEOUT' }],
+      });
+      const doc = (await a.conn.collection('incidents').findOne({ _id: incident.id } as never)) as unknown as {
+        outbox: { type: string }[];
+      };
+      expect(doc.outbox.map((e) => e.type)).toContain('gov.duty.incident.escalated');
     } finally {
       await a.stop();
     }

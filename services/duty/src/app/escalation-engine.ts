@@ -192,6 +192,20 @@ export function createEscalationEngine(d: EngineDeps) {
     // the done mark above is this step's claim (unique), so its alerts go out before their ledger entry
     if (due.length) await notify(t, due, false);
     schedule(t, later);
+    // the next person in the chain, on the record (event + audit) once the alerts are out (AK-3, §16.1)
+    const steps = Object.values(next.timers).flatMap((x) =>
+      x.kind === 'NOTIFY' && x.step === 'ESCALATION'
+        ? [
+            {
+              recipientId: x.recipientId,
+              step: x.step,
+              reason: x.substituteFor ? ('AWAY' as const) : ('ACK_TIMEOUT' as const),
+              ...(x.substituteFor ? { substituteFor: x.substituteFor } : {}),
+            },
+          ]
+        : [],
+    );
+    if (steps.length) await d.store.recordEscalation(t.incident.id, steps, key, now);
   }
 
   function forget(incidentId: string): void {

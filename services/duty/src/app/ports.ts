@@ -38,6 +38,16 @@ export interface AlertStore {
   acknowledgedSince(since: Date): Promise<{ incidentId: string; at: Date }[]>;
   /** Incidents of `owner` still escalating, with the timers not yet done (restart and takeover). */
   pending(owner: string): Promise<{ incident: Incident; timers: Record<string, EscalationTimer> }[]>;
+  /**
+   * Records escalation steps on the incident — the incident.escalated events and an audit entry — after their
+   * alerts went out (slow path, on the aggregate; event ids make a repeat harmless).
+   */
+  recordEscalation(
+    incidentId: string,
+    steps: { recipientId: string; step: string; reason: 'ACK_TIMEOUT' | 'AWAY'; substituteFor?: string }[],
+    after: string,
+    at: Date,
+  ): Promise<void>;
   /** Appends a leader instruction with its events and audit (slow path, on the aggregate). */
   recordInstruction(instruction: LeaderInstruction): Promise<void>;
   /** Notifications claimed for an incident, from the delivery ledger (read side). */

@@ -6,6 +6,7 @@ import type { EscalationTimer, Incident, SentNotification } from '../../domain/i
 import { nextObligationAt } from '../../domain/upward-reporting';
 import {
   incidentAcknowledged,
+  incidentEscalated,
   incidentReceived,
   instructionEvents,
   reportingEvents,
@@ -204,6 +205,41 @@ export function createAlertStore(
         }
       }
       return true;
+    },
+
+    async recordEscalation(incidentId, steps, after, at) {
+      if (!steps.length) return;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const r = (await model.findById(incidentId).lean()) as IncidentRecord | null;
+        if (!r) return;
+        const events = steps.map((x) => incidentEscalated(incidentId, { ...x, at }));
+        // a repeat after a crash or takeover finds this step on the record and leaves the incident as it is
+        if (
+          r.audit.some((a) => a.action === 'incident.escalated' && (a.details as { after?: string })?.after === after)
+        )
+          return;
+        try {
+          await updateAggregate<IncidentRecord>(model as never, {
+            id: incidentId,
+            expectedVersion: r.version,
+            set: {},
+            events,
+            audit: [
+              nextAuditEntry(r.audit.at(-1), {
+                action: 'incident.escalated',
+                actor: person('system:escalation'),
+                role: 'SYSTEM',
+                at,
+                details: { after, steps },
+              }),
+            ],
+          });
+          opts.handoff(model as never, { id: incidentId, version: r.version + 1, entries: events });
+          return;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'CONCURRENT_MODIFICATION') throw e;
+        }
+      }
     },
 
     async recordInstruction(ins) {
