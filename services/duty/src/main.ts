@@ -145,6 +145,7 @@ async function main(): Promise<void> {
         idempotency: rt.idempotency,
         policy: config.reporting,
         track: obligations.track,
+        directory: (at) => cache.directory(at),
       }),
       console: hub,
     }),

@@ -61,6 +61,7 @@ export function rosterAroundNow(): Roster {
       contact('l1'),
       contact('g1'),
       contact('o1'),
+      contact('dep', { standingRole: 'OFFICE_DEPUTY' }),
       contact('dir', { standingRole: 'OFFICE_DIRECTOR' }),
       contact('act', { standingRole: 'OFFICE_ACTING_DIRECTOR' }),
       contact('head', { standingRole: 'GOV_PRINCIPAL' }),

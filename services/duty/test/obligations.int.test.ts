@@ -64,6 +64,7 @@ async function withClock(owner: string) {
     idempotency: createIdempotencyStore(r.conn),
     policy: defaultReportingPolicy,
     track: clock.track,
+    directory: (at) => cache.directory(at),
   });
   return {
     ...r,
@@ -228,6 +229,37 @@ describe('statutory report clocks', () => {
         officer,
       );
       expect(enq.reverseFlow).toBe(true);
+      // the written report goes through its chain first: deputy and director review, the head signs (§9.7)
+      const person = (userId: string) => ({ ...officer, userId, roles: ['OFFICE_LEADER'] });
+      const sign = async (key: string, kind: string) => {
+        const { draftId } = await r.reporting.draftWrittenReport(
+          { idempotencyKey: key, incidentId: i.id, kind, content: '某化工厂燃气爆炸，已组织救援。' },
+          officer,
+        );
+        await expect(
+          r.reporting.recordUpwardReport(
+            {
+              idempotencyKey: `${key}-early`,
+              incidentId: i.id,
+              targetId: 'province',
+              mode: 'WRITTEN',
+              kind,
+              content: 'x',
+              receiverName: '值班员',
+              documentRef: draftId,
+            },
+            officer,
+          ),
+        ).rejects.toMatchObject({ code: 'REPORT_NOT_SIGNED' });
+        await expect(
+          r.reporting.actOnDraft({ idempotencyKey: `${key}-head-early`, incidentId: i.id, draftId }, person('head')),
+        ).rejects.toMatchObject({ code: 'NOT_THE_SIGNER' });
+        for (const who of ['dep', 'dir', 'head'])
+          await r.reporting.actOnDraft({ idempotencyKey: `${key}-${who}`, incidentId: i.id, draftId }, person(who));
+        return draftId;
+      };
+      const firstDoc = await sign('d-first', 'FIRST');
+      const finalDoc = await sign('d-final', 'FINAL');
       const report = (key: string, targetId: string, mode: string, kind = 'FIRST') =>
         r.reporting.recordUpwardReport(
           {
@@ -238,7 +270,7 @@ describe('statutory report clocks', () => {
             kind,
             content: '进展情况',
             receiverName: '值班员',
-            documentRef: mode === 'WRITTEN' ? '专报1号' : '',
+            documentRef: mode === 'WRITTEN' ? (kind === 'FINAL' ? finalDoc : firstDoc) : '',
           },
           officer,
         );
@@ -261,10 +293,44 @@ describe('statutory report clocks', () => {
       await r.reporting.resolve({ idempotencyKey: 'res-2', incidentId: i.id }, officer);
       now = await r.store.getIncident(i.id);
       expect(now?.status).toBe('RESOLVED');
+      expect(now?.drafts?.map((d) => d.status)).toEqual(['SIGNED', 'SIGNED']);
+      const audit = (await r.store.audit(i.id)).map((a) => a.action);
+      expect(audit.filter((a) => a === 'written-report.approved')).toHaveLength(6);
       expect(await outboxTypes(r, i.id)).toEqual(
         expect.arrayContaining(['gov.duty.incident.resolved', 'gov.duty.violation.candidate']),
       );
       expect((await r.store.openObligations()).some((x) => x.id === i.id)).toBe(false);
+    } finally {
+      await r.stop();
+    }
+  });
+
+  it('a leader upgrades IV to I: the prefecture phone obligation is created already BREACHED and the clock arms the rest (spec duty §19 scenario 19)', async () => {
+    const r = await withClock('oc-g');
+    try {
+      const i = await r.raise('k-upgrade', {
+        severity: 'IV',
+        possiblyMajor: false,
+        occurredAt: new Date(Date.now() - 12 * minute),
+      });
+      expect(i.obligations.map((o) => o.id)).toEqual(['first-superior:PHONE:FIRST', 'first-superior:WRITTEN:FIRST']);
+      const leader = { ...officer, userId: 'l1', roles: ['OFFICE_LEADER'] };
+      await expect(
+        r.reporting.reclassify(
+          { idempotencyKey: 'rc-0', incidentId: i.id, severity: 'I', possiblyMajor: false, reason: '' },
+          officer,
+        ),
+      ).rejects.toMatchObject({ code: 'RECLASSIFY_NOT_PERMITTED' });
+      await r.reporting.reclassify(
+        { idempotencyKey: 'rc-1', incidentId: i.id, severity: 'I', possiblyMajor: false, reason: '' },
+        leader,
+      );
+      const after = await r.store.getIncident(i.id);
+      expect(after?.severity).toBe('I');
+      expect(after?.obligations.find((o) => o.id === 'first-superior:PHONE:FIRST')?.status).toBe('BREACHED');
+      expect(after?.obligations.find((o) => o.id === 'province:PHONE:FIRST')?.status).toBe('PENDING');
+      expect((await r.store.audit(i.id)).map((a) => a.action)).toContain('incident.reclassified');
+      expect(await outboxTypes(r, i.id)).toContain('gov.duty.report.breached');
     } finally {
       await r.stop();
     }

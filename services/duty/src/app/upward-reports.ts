@@ -4,7 +4,15 @@ import type { Clock } from '../domain/clock';
 import { DutyError } from '../domain/duty-error';
 import type { Incident, ReportKind, ReportMode, Verification } from '../domain/incident';
 import type { ReportingPolicy } from '../domain/reporting-policy';
-import { recordEnquiry, recordReport, resolveIncident, setVerification } from '../domain/upward-reporting';
+import {
+  reclassifyIncident,
+  recordEnquiry,
+  recordReport,
+  resolveIncident,
+  setVerification,
+} from '../domain/upward-reporting';
+import type { DutyDirectory } from '../domain/escalation-ladder';
+import { actOnDraft, draftWrittenReport } from '../domain/written-report';
 import type { Actor, Idempotency, ReportingStore } from './ports';
 
 /** The duty desk and its leaders record reports and enquiries (spec duty §3 [inferred]). */
@@ -12,6 +20,9 @@ const deskRoles = ['DUTY_OFFICER', 'INFO_OFFICER', 'DUTY_ROOM_MANAGER', 'OFFICE_
 const modes: ReportMode[] = ['PHONE', 'WRITTEN'];
 const kinds: ReportKind[] = ['FIRST', 'FOLLOW_UP', 'FINAL'];
 const verifications: Verification[] = ['UNVERIFIED', 'VERIFYING', 'CONFIRMED', 'DOUBTFUL', 'REFUTED'];
+/** Who may change an incident's severity (spec duty §9.10: a leader role) [inferred]. */
+const leaderRoles = ['OFFICE_LEADER', 'OFFICE_DIRECTOR', 'GOV_LEADER'];
+const severities: Incident['severity'][] = ['I', 'II', 'III', 'IV', 'UNKNOWN'];
 
 const idOf = (prefix: string, scope: string, key: string) =>
   `${prefix}-` + createHash('sha256').update(`${scope}:${key}`).digest('hex').slice(0, 20);
@@ -35,6 +46,8 @@ export function createUpwardReporting(deps: {
   policy: ReportingPolicy;
   /** New or changed obligations are (re)armed here (the obligation clock). */
   track: (incident: Incident) => void;
+  /** Contacts and whereabouts from the in-memory roster, for the signing chain's substitutes. */
+  directory: (at: Date) => DutyDirectory;
 }) {
   function authorise(actor: Actor) {
     if (!hasRole(actor, ...deskRoles))
@@ -150,6 +163,94 @@ export function createUpwardReporting(deps: {
           actor,
           role,
           { verification: to },
+        );
+        return { incidentId: cmd.incidentId };
+      });
+    },
+
+    /** A written report enters review and signing (spec duty §9.7); returns the draft id, the future document ref. */
+    async draftWrittenReport(
+      cmd: { idempotencyKey: string; incidentId: string; kind: string; content: string },
+      actor: Actor,
+    ): Promise<{ draftId: string; incidentId: string }> {
+      const role = authorise(actor);
+      const kind = oneOf('kind', cmd.kind || 'FIRST', kinds);
+      const scope = `duty.draft:${actor.userId}`;
+      const id = idOf('wr', scope, key(cmd.idempotencyKey));
+      return deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
+        await apply(
+          cmd.incidentId,
+          (i) => {
+            if ((i.drafts ?? []).some((x) => x.id === id)) return null;
+            const now = deps.clock.now();
+            const next = draftWrittenReport(
+              i,
+              { id, kind, content: cmd.content, createdBy: actor.userId },
+              deps.directory(now),
+              now,
+            );
+            return { incident: next, changed: [], created: [], violations: [] };
+          },
+          'written-report.drafted',
+          actor,
+          role,
+          { draftId: id, kind },
+        );
+        return { draftId: id, incidentId: cmd.incidentId };
+      });
+    },
+
+    /** The caller reviews or signs a draft when the chain has come to them (spec duty §9.7, scenario 21). */
+    async actOnDraft(
+      cmd: { idempotencyKey: string; incidentId: string; draftId: string },
+      actor: Actor,
+    ): Promise<{ incidentId: string }> {
+      const scope = `duty.draft-act:${actor.userId}`;
+      key(cmd.idempotencyKey);
+      return deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
+        await apply(
+          cmd.incidentId,
+          (i) => ({
+            incident: actOnDraft(i, cmd.draftId, actor.userId, deps.clock.now()),
+            changed: [],
+            created: [],
+            violations: [],
+          }),
+          'written-report.approved',
+          actor,
+          'SIGNER',
+          { draftId: cmd.draftId },
+        );
+        return { incidentId: cmd.incidentId };
+      });
+    },
+
+    /** reclassify(severity) by a leader (spec duty §9.10 RC-1, scenario 19); obligations recomputed and re-armed. */
+    async reclassify(
+      cmd: { idempotencyKey: string; incidentId: string; severity: string; possiblyMajor: boolean; reason: string },
+      actor: Actor,
+    ): Promise<{ incidentId: string }> {
+      if (!hasRole(actor, ...leaderRoles))
+        throw new DutyError('RECLASSIFY_NOT_PERMITTED', 'only a leader changes an incident’s severity (§9.10)');
+      const severity = oneOf('severity', cmd.severity, severities);
+      const scope = `duty.reclassify:${actor.userId}`;
+      key(cmd.idempotencyKey);
+      return deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
+        await apply(
+          cmd.incidentId,
+          (i) =>
+            i.severity === severity && i.possiblyMajor === cmd.possiblyMajor
+              ? null
+              : reclassifyIncident(
+                  i,
+                  { severity, possiblyMajor: cmd.possiblyMajor, reason: cmd.reason },
+                  deps.clock.now(),
+                  deps.policy,
+                ),
+          'incident.reclassified',
+          actor,
+          actor.roles.find((r) => leaderRoles.includes(r)) ?? 'LEADER',
+          { severity, possiblyMajor: cmd.possiblyMajor, reason: cmd.reason },
         );
         return { incidentId: cmd.incidentId };
       });

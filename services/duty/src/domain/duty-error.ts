@@ -18,7 +18,11 @@ export type DutyErrorCode =
   | 'LOG_INVALID'
   | 'REPORT_INVALID'
   | 'INCIDENT_STATE'
-  | 'FINAL_REPORT_MISSING';
+  | 'FINAL_REPORT_MISSING'
+  | 'SIGNER_UNAVAILABLE'
+  | 'NOT_THE_SIGNER'
+  | 'REPORT_NOT_SIGNED'
+  | 'RECLASSIFY_NOT_PERMITTED';
 
 const categories: Record<DutyErrorCode, ErrorCategory> = {
   INCIDENT_INVALID: 'invalid_argument',
@@ -38,6 +42,10 @@ const categories: Record<DutyErrorCode, ErrorCategory> = {
   REPORT_INVALID: 'invalid_argument',
   INCIDENT_STATE: 'failed_precondition',
   FINAL_REPORT_MISSING: 'failed_precondition',
+  SIGNER_UNAVAILABLE: 'failed_precondition',
+  NOT_THE_SIGNER: 'permission_denied',
+  REPORT_NOT_SIGNED: 'failed_precondition',
+  RECLASSIFY_NOT_PERMITTED: 'permission_denied',
 };
 
 export class DutyError extends AppError {

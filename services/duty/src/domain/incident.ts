@@ -146,6 +146,30 @@ export interface Incident {
   violations?: ViolationCandidate[];
   reportedWithoutInstruction?: boolean;
   resolvedAt?: Date;
+  /** Written reports in review and signed (spec duty §9.7). */
+  drafts?: WrittenDraft[];
+}
+
+/** One reviewer or the signer of a written report, resolved when it was drafted (substitutes for people away). */
+export interface SignStep {
+  role: 'OFFICE_DEPUTY' | 'OFFICE_DIRECTOR' | 'GOV_PRINCIPAL';
+  action: 'REVIEW' | 'SIGN';
+  personId: string;
+  /** The holder who was away, when a substitute acts (AK-3, 003 L568, 001 L9). */
+  substituteFor?: string;
+  actedAt?: Date;
+}
+
+/** 书面报告 in its review and signing chain (spec duty §9.7); a written report goes up only once SIGNED. */
+export interface WrittenDraft {
+  id: string;
+  kind: ReportKind;
+  content: string;
+  createdBy: string;
+  createdAt: Date;
+  chain: SignStep[];
+  status: 'IN_REVIEW' | 'SIGNED';
+  signedAt?: Date;
 }
 
 /** What the duty officer enters at intake (spec duty §15.4 "Req at intake"). */

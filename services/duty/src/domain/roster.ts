@@ -12,7 +12,13 @@ export interface Shift {
 }
 
 /** Standing roles the escalation chain reaches besides the people on shift (spec duty §9.4). */
-export type StandingRole = 'OFFICE_DIRECTOR' | 'OFFICE_ACTING_DIRECTOR' | 'GOV_PRINCIPAL' | 'GOV_EXEC_DEPUTY';
+export type StandingRole =
+  | 'OFFICE_DIRECTOR'
+  | 'OFFICE_ACTING_DIRECTOR'
+  /** 分管副主任 — reviews written reports first (spec duty §9.7). */
+  | 'OFFICE_DEPUTY'
+  | 'GOV_PRINCIPAL'
+  | 'GOV_EXEC_DEPUTY';
 
 /** 通讯录 entry with whereabouts (spec duty §14, §10 WH-6). */
 export interface Contact {

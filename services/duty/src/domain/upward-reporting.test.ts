@@ -4,6 +4,7 @@ import type { Incident } from './incident';
 import { defaultReportingPolicy as policy } from './reporting-policy';
 import { firstObligations } from './statutory-clocks';
 import {
+  reclassifyIncident,
   breachObligation,
   nextObligationAt,
   recordEnquiry,
@@ -40,6 +41,15 @@ function gasExplosion(o: Partial<Incident> = {}): Incident {
     timers: {},
     recipients: [],
     notifications: [],
+    drafts: ['值班信息〔2024〕1号', 'rep-final'].map((id) => ({
+      id,
+      kind: 'FIRST' as const,
+      content: '书面报告',
+      createdBy: 'o1',
+      createdAt: receivedAt,
+      chain: [],
+      status: 'SIGNED' as const,
+    })),
     ...o,
   };
 }
@@ -50,7 +60,7 @@ const report = (o: Partial<ReportInput> & Pick<ReportInput, 'targetId' | 'mode'>
   content: '情况报告',
   reportedBy: 'o1',
   receiverName: '张三',
-  documentRef: o.mode === 'WRITTEN' ? '值班信息〔2024〕1号' : '',
+  documentRef: o.mode === 'WRITTEN' ? (o.kind === 'FINAL' ? 'rep-final' : '值班信息〔2024〕1号') : '',
   ...o,
 });
 
@@ -297,5 +307,68 @@ describe('upward reporting', () => {
     const warned = warnObligation(i, 'first-superior:PHONE:FIRST', sh('2024-10-03 14:07'))!.incident;
     expect(nextObligationAt(warned.obligations)).toEqual(sh('2024-10-03 14:10'));
     expect(nextObligationAt([])).toBeNull();
+  });
+
+  it('a written report needs a signed draft of this incident as its document (spec duty §19 scenario 21, §9.7)', () => {
+    const unsigned = gasExplosion({ drafts: [] });
+    expect(
+      codeOf(() =>
+        recordReport(
+          unsigned,
+          report({ targetId: 'province', mode: 'WRITTEN', documentRef: 'x' }),
+          sh('2024-10-03 14:20'),
+          policy,
+        ),
+      ),
+    ).toBe('REPORT_NOT_SIGNED');
+  });
+
+  it('upgrading IV to I at 10:12 creates the prefecture phone obligation already BREACHED and the province one PENDING (spec duty §19 scenario 19)', () => {
+    const occurredAt = sh('2024-10-03 10:00');
+    const iv = gasExplosion({
+      severity: 'IV',
+      occurredAt,
+      receivedAt: sh('2024-10-03 10:05'),
+      obligations: firstObligations(
+        { severity: 'IV', possiblyMajor: false, occurredAt, receivedAt: sh('2024-10-03 10:05') },
+        policy,
+      ),
+    });
+    const up = reclassifyIncident(
+      iv,
+      { severity: 'I', possiblyMajor: false, reason: '' },
+      sh('2024-10-03 10:12'),
+      policy,
+    );
+    expect(up.incident.severity).toBe('I');
+    const phone = (t: string) => up.incident.obligations.find((o) => o.id === `${t}:PHONE:FIRST`);
+    expect(phone('first-superior')).toMatchObject({ dueAt: sh('2024-10-03 10:10'), status: 'BREACHED' });
+    expect(phone('province')).toMatchObject({ dueAt: sh('2024-10-03 10:20'), status: 'PENDING' });
+    expect(up.created.map((o) => o.id)).toEqual(
+      expect.arrayContaining(['province:PHONE:FIRST', 'province:WRITTEN:FIRST']),
+    );
+  });
+
+  it('a downgrade keeps the leader’s reason and waives what the lower class does not owe (spec duty §9.10 RC-1)', () => {
+    expect(
+      codeOf(() =>
+        reclassifyIncident(
+          gasExplosion(),
+          { severity: 'IV', possiblyMajor: false, reason: ' ' },
+          sh('2024-10-03 14:05'),
+          policy,
+        ),
+      ),
+    ).toBe('REPORT_INVALID');
+    const down = reclassifyIncident(
+      gasExplosion(),
+      { severity: 'IV', possiblyMajor: false, reason: '经核实为一般事故' },
+      sh('2024-10-03 14:05'),
+      policy,
+    );
+    expect(down.incident.obligations.filter((o) => o.targetId === 'province').map((o) => o.status)).toEqual([
+      'WAIVED',
+      'WAIVED',
+    ]);
   });
 });

@@ -11,6 +11,8 @@ import {
   type ViolationCandidate,
 } from './incident';
 import type { ReportingPolicy } from './reporting-policy';
+import { reclassify } from './reclassify';
+import { requireSigned } from './written-report';
 
 const minute = 60_000;
 const open = (o: Obligation) => o.status === 'PENDING' || o.status === 'WARNING';
@@ -148,6 +150,7 @@ export function recordReport(incident: Incident, input: ReportInput, now: Date, 
     v.push({ field: 'content', message: 'follow-up and final reports state development, measures and results (FR-1)' });
   if (v.length) throw new DutyError('REPORT_INVALID', 'the report record is incomplete', v);
   if (isClosed(incident)) throw new DutyError('INCIDENT_STATE', `incident ${incident.id} is already resolved`);
+  if (input.mode === 'WRITTEN') requireSigned(incident, input.documentRef.trim());
   const targets = new Set(incident.obligations.map((o) => o.targetId));
   if (!targets.has(input.targetId))
     throw new DutyError('REPORT_INVALID', `no report to ${input.targetId} is owed for this incident`, [
@@ -311,4 +314,41 @@ export function setVerification(incident: Incident, to: Verification, now: Date)
       ? tasks.map((t) => (t.status === 'OPEN' ? { ...t, status: 'DONE' as const, closedAt: now } : t))
       : tasks;
   return { ...incident, verification: to, verificationTasks: closed };
+}
+
+/**
+ * reclassify(severity) by a leader (spec duty §9.10 RC-1, §19 scenario 19): first-report obligations are
+ * recomputed from occurrence — new ones may be BREACHED at once, fulfilled and breached ones stay, pending
+ * ones the new class lacks are WAIVED. A downgrade needs the leader's reason.
+ */
+export function reclassifyIncident(
+  incident: Incident,
+  to: { severity: Incident['severity']; possiblyMajor: boolean; reason: string },
+  now: Date,
+  p: ReportingPolicy,
+): ReportingChange {
+  if (isClosed(incident)) throw new DutyError('INCIDENT_STATE', `incident ${incident.id} is already resolved`);
+  const rank = (s: Incident['severity'], major: boolean) => ({ I: 4, II: 3, UNKNOWN: major ? 3 : 0, III: 2, IV: 1 })[s];
+  const down = rank(to.severity, to.possiblyMajor) < rank(incident.severity, incident.possiblyMajor);
+  if (down && !to.reason.trim())
+    throw new DutyError('REPORT_INVALID', 'a downgrade keeps the leader’s reason (RC-1)', [
+      { field: 'reason', message: 'is required when lowering the severity' },
+    ]);
+  const first = incident.obligations.filter((o) => o.kind === 'FIRST');
+  const others = incident.obligations.filter((o) => o.kind !== 'FIRST');
+  const recomputed = reclassify({ occurredAt: incident.occurredAt, obligations: first }, to, now, p);
+  const before = new Map(first.map((o) => [o.id, o]));
+  const changed = recomputed.filter((o) => before.get(o.id)?.status !== o.status || !before.has(o.id));
+  const created = recomputed.filter((o) => !before.has(o.id));
+  return {
+    incident: {
+      ...incident,
+      severity: to.severity,
+      possiblyMajor: to.possiblyMajor,
+      obligations: [...recomputed, ...others],
+    },
+    changed,
+    created,
+    violations: [],
+  };
 }

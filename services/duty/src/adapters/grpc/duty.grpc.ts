@@ -11,7 +11,7 @@ import type { createRaiseIncident } from '../../app/raise-incident';
 import type { createGetIncident, createGetOnDuty } from '../../app/read-duty';
 import type { AlertMessage } from '../../app/ports';
 import type { UpwardReporting } from '../../app/upward-reports';
-import { toIntake, toProtoIncident, toProtoShiftType, toRosterCommand } from './duty.mapper';
+import { toDomainSeverity, toIntake, toProtoIncident, toProtoShiftType, toRosterCommand } from './duty.mapper';
 
 const consoleRoles = ['DUTY_OFFICER', 'INFO_OFFICER', 'DUTY_ROOM_MANAGER', 'OFFICE_LEADER', 'OFFICE_DIRECTOR'];
 
@@ -110,6 +110,21 @@ export function dutyGrpcHandlers(u: {
     },
     async resolveIncident(req, ctx) {
       const r = await u.reporting.resolve(req, ctx.actor);
+      return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async draftWrittenReport(req, ctx) {
+      const r = await u.reporting.draftWrittenReport(req, ctx.actor);
+      return { draftId: r.draftId, incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async actOnDraft(req, ctx) {
+      const r = await u.reporting.actOnDraft(req, ctx.actor);
+      return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async reclassifyIncident(req, ctx) {
+      const r = await u.reporting.reclassify(
+        { ...req, severity: toDomainSeverity(req.severity) ?? String(req.severity) },
+        ctx.actor,
+      );
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async watchConsole(req, ctx, out) {

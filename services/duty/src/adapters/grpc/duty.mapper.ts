@@ -37,9 +37,16 @@ const shiftType = table<ShiftType, dutyV1.ShiftType>([
   ['OFFICE_LEADER_24H', T.SHIFT_TYPE_OFFICE_LEADER_24H],
   ['GOV_LEADER_24H', T.SHIFT_TYPE_GOV_LEADER_24H],
 ]);
-const standingRoles: StandingRole[] = ['OFFICE_DIRECTOR', 'OFFICE_ACTING_DIRECTOR', 'GOV_PRINCIPAL', 'GOV_EXEC_DEPUTY'];
+const standingRoles: StandingRole[] = [
+  'OFFICE_DIRECTOR',
+  'OFFICE_ACTING_DIRECTOR',
+  'OFFICE_DEPUTY',
+  'GOV_PRINCIPAL',
+  'GOV_EXEC_DEPUTY',
+];
 
 export const toProtoSeverity = severity.toProto;
+export const toDomainSeverity = severity.toDomain;
 export const toProtoCategory = category.toProto;
 export const toProtoShiftType = shiftType.toProto;
 
@@ -144,6 +151,22 @@ export function toProtoIncident(i: Incident): dutyV1.Incident {
     })),
     violations: (i.violations ?? []).map(toProtoViolation),
     resolvedAt: iso(i.resolvedAt),
+    drafts: (i.drafts ?? []).map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      content: d.content,
+      createdBy: d.createdBy,
+      createdAt: iso(d.createdAt),
+      chain: d.chain.map((c) => ({
+        role: c.role,
+        action: c.action,
+        personId: c.personId,
+        substituteFor: c.substituteFor ?? '',
+        actedAt: iso(c.actedAt),
+      })),
+      status: d.status,
+      signedAt: iso(d.signedAt),
+    })),
   };
 }
 

@@ -43,6 +43,7 @@ export const incidentSchema: Schema<IncidentRecord> = new Schema(
     verification: { type: String, default: 'UNVERIFIED' },
     verificationTasks: { type: Schema.Types.Mixed, default: [] },
     violations: { type: Schema.Types.Mixed, default: [] },
+    drafts: { type: Schema.Types.Mixed, default: [] },
     reportedWithoutInstruction: { type: Boolean, default: false },
     resolvedAt: { type: Date, default: null },
     // serves the obligation sweep: incidents with a guard or deadline that has come

@@ -394,6 +394,26 @@ export interface Incident {
   reports: UpwardReport[];
   violations: ViolationCandidate[];
   resolvedAt: string;
+  drafts: WrittenDraft[];
+}
+
+export interface SignStep {
+  role: string;
+  action: string;
+  personId: string;
+  substituteFor: string;
+  actedAt: string;
+}
+
+export interface WrittenDraft {
+  id: string;
+  kind: string;
+  content: string;
+  createdBy: string;
+  createdAt: string;
+  chain: SignStep[];
+  status: string;
+  signedAt: string;
 }
 
 /** One shift of a roster with the person who holds it. */
@@ -528,6 +548,41 @@ export interface WatchConsoleResponse {
   text: string;
   dueAt: string;
   sentAt: string;
+}
+
+export interface DraftWrittenReportRequest {
+  idempotencyKey: string;
+  incidentId: string;
+  /** FIRST, FOLLOW_UP or FINAL */
+  kind: string;
+  content: string;
+}
+
+export interface DraftWrittenReportResponse {
+  draftId: string;
+  incident?: Incident | undefined;
+}
+
+export interface ActOnDraftRequest {
+  idempotencyKey: string;
+  incidentId: string;
+  draftId: string;
+}
+
+export interface ActOnDraftResponse {
+  incident?: Incident | undefined;
+}
+
+export interface ReclassifyIncidentRequest {
+  idempotencyKey: string;
+  incidentId: string;
+  severity: Severity;
+  possiblyMajor: boolean;
+  reason: string;
+}
+
+export interface ReclassifyIncidentResponse {
+  incident?: Incident | undefined;
 }
 
 function createBaseLogEntry(): LogEntry {
@@ -3072,6 +3127,7 @@ function createBaseIncident(): Incident {
     reports: [],
     violations: [],
     resolvedAt: "",
+    drafts: [],
   };
 }
 
@@ -3142,6 +3198,9 @@ export const Incident: MessageFns<Incident> = {
     }
     if (message.resolvedAt !== "") {
       writer.uint32(178).string(message.resolvedAt);
+    }
+    for (const v of message.drafts) {
+      WrittenDraft.encode(v!, writer.uint32(186).fork()).join();
     }
     return writer;
   },
@@ -3335,6 +3394,14 @@ export const Incident: MessageFns<Incident> = {
             message.resolvedAt = reader.string();
             continue;
           }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.drafts.push(WrittenDraft.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3421,6 +3488,9 @@ export const Incident: MessageFns<Incident> = {
         : isSet(object.resolved_at)
         ? globalThis.String(object.resolved_at)
         : "",
+      drafts: globalThis.Array.isArray(object?.drafts)
+        ? object.drafts.map((e: any) => WrittenDraft.fromJSON(e))
+        : [],
     };
   },
 
@@ -3492,6 +3562,9 @@ export const Incident: MessageFns<Incident> = {
     if (message.resolvedAt !== "") {
       obj.resolvedAt = message.resolvedAt;
     }
+    if (message.drafts?.length) {
+      obj.drafts = message.drafts.map((e) => WrittenDraft.toJSON(e));
+    }
     return obj;
   },
 
@@ -3522,6 +3595,345 @@ export const Incident: MessageFns<Incident> = {
     message.reports = object.reports?.map((e) => UpwardReport.fromPartial(e)) || [];
     message.violations = object.violations?.map((e) => ViolationCandidate.fromPartial(e)) || [];
     message.resolvedAt = object.resolvedAt ?? "";
+    message.drafts = object.drafts?.map((e) => WrittenDraft.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseSignStep(): SignStep {
+  return { role: "", action: "", personId: "", substituteFor: "", actedAt: "" };
+}
+
+export const SignStep: MessageFns<SignStep> = {
+  encode(message: SignStep, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.role !== "") {
+      writer.uint32(10).string(message.role);
+    }
+    if (message.action !== "") {
+      writer.uint32(18).string(message.action);
+    }
+    if (message.personId !== "") {
+      writer.uint32(26).string(message.personId);
+    }
+    if (message.substituteFor !== "") {
+      writer.uint32(34).string(message.substituteFor);
+    }
+    if (message.actedAt !== "") {
+      writer.uint32(42).string(message.actedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SignStep {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSignStep();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.action = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.personId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.substituteFor = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.actedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SignStep {
+    return {
+      role: isSet(object.role) ? globalThis.String(object.role) : "",
+      action: isSet(object.action) ? globalThis.String(object.action) : "",
+      personId: isSet(object.personId)
+        ? globalThis.String(object.personId)
+        : isSet(object.person_id)
+        ? globalThis.String(object.person_id)
+        : "",
+      substituteFor: isSet(object.substituteFor)
+        ? globalThis.String(object.substituteFor)
+        : isSet(object.substitute_for)
+        ? globalThis.String(object.substitute_for)
+        : "",
+      actedAt: isSet(object.actedAt)
+        ? globalThis.String(object.actedAt)
+        : isSet(object.acted_at)
+        ? globalThis.String(object.acted_at)
+        : "",
+    };
+  },
+
+  toJSON(message: SignStep): unknown {
+    const obj: any = {};
+    if (message.role !== "") {
+      obj.role = message.role;
+    }
+    if (message.action !== "") {
+      obj.action = message.action;
+    }
+    if (message.personId !== "") {
+      obj.personId = message.personId;
+    }
+    if (message.substituteFor !== "") {
+      obj.substituteFor = message.substituteFor;
+    }
+    if (message.actedAt !== "") {
+      obj.actedAt = message.actedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SignStep>, I>>(base?: I): SignStep {
+    return SignStep.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SignStep>, I>>(object: I): SignStep {
+    const message = createBaseSignStep();
+    message.role = object.role ?? "";
+    message.action = object.action ?? "";
+    message.personId = object.personId ?? "";
+    message.substituteFor = object.substituteFor ?? "";
+    message.actedAt = object.actedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseWrittenDraft(): WrittenDraft {
+  return { id: "", kind: "", content: "", createdBy: "", createdAt: "", chain: [], status: "", signedAt: "" };
+}
+
+export const WrittenDraft: MessageFns<WrittenDraft> = {
+  encode(message: WrittenDraft, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.kind !== "") {
+      writer.uint32(18).string(message.kind);
+    }
+    if (message.content !== "") {
+      writer.uint32(26).string(message.content);
+    }
+    if (message.createdBy !== "") {
+      writer.uint32(34).string(message.createdBy);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(42).string(message.createdAt);
+    }
+    for (const v of message.chain) {
+      SignStep.encode(v!, writer.uint32(50).fork()).join();
+    }
+    if (message.status !== "") {
+      writer.uint32(58).string(message.status);
+    }
+    if (message.signedAt !== "") {
+      writer.uint32(66).string(message.signedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WrittenDraft {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWrittenDraft();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.createdBy = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.chain.push(SignStep.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.signedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): WrittenDraft {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      content: isSet(object.content) ? globalThis.String(object.content) : "",
+      createdBy: isSet(object.createdBy)
+        ? globalThis.String(object.createdBy)
+        : isSet(object.created_by)
+        ? globalThis.String(object.created_by)
+        : "",
+      createdAt: isSet(object.createdAt)
+        ? globalThis.String(object.createdAt)
+        : isSet(object.created_at)
+        ? globalThis.String(object.created_at)
+        : "",
+      chain: globalThis.Array.isArray(object?.chain) ? object.chain.map((e: any) => SignStep.fromJSON(e)) : [],
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+      signedAt: isSet(object.signedAt)
+        ? globalThis.String(object.signedAt)
+        : isSet(object.signed_at)
+        ? globalThis.String(object.signed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: WrittenDraft): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.content !== "") {
+      obj.content = message.content;
+    }
+    if (message.createdBy !== "") {
+      obj.createdBy = message.createdBy;
+    }
+    if (message.createdAt !== "") {
+      obj.createdAt = message.createdAt;
+    }
+    if (message.chain?.length) {
+      obj.chain = message.chain.map((e) => SignStep.toJSON(e));
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    if (message.signedAt !== "") {
+      obj.signedAt = message.signedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<WrittenDraft>, I>>(base?: I): WrittenDraft {
+    return WrittenDraft.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WrittenDraft>, I>>(object: I): WrittenDraft {
+    const message = createBaseWrittenDraft();
+    message.id = object.id ?? "";
+    message.kind = object.kind ?? "";
+    message.content = object.content ?? "";
+    message.createdBy = object.createdBy ?? "";
+    message.createdAt = object.createdAt ?? "";
+    message.chain = object.chain?.map((e) => SignStep.fromPartial(e)) || [];
+    message.status = object.status ?? "";
+    message.signedAt = object.signedAt ?? "";
     return message;
   },
 };
@@ -5762,6 +6174,618 @@ export const WatchConsoleResponse: MessageFns<WatchConsoleResponse> = {
   },
 };
 
+function createBaseDraftWrittenReportRequest(): DraftWrittenReportRequest {
+  return { idempotencyKey: "", incidentId: "", kind: "", content: "" };
+}
+
+export const DraftWrittenReportRequest: MessageFns<DraftWrittenReportRequest> = {
+  encode(message: DraftWrittenReportRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    if (message.kind !== "") {
+      writer.uint32(26).string(message.kind);
+    }
+    if (message.content !== "") {
+      writer.uint32(34).string(message.content);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DraftWrittenReportRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDraftWrittenReportRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DraftWrittenReportRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      content: isSet(object.content) ? globalThis.String(object.content) : "",
+    };
+  },
+
+  toJSON(message: DraftWrittenReportRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.content !== "") {
+      obj.content = message.content;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DraftWrittenReportRequest>, I>>(base?: I): DraftWrittenReportRequest {
+    return DraftWrittenReportRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DraftWrittenReportRequest>, I>>(object: I): DraftWrittenReportRequest {
+    const message = createBaseDraftWrittenReportRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    message.kind = object.kind ?? "";
+    message.content = object.content ?? "";
+    return message;
+  },
+};
+
+function createBaseDraftWrittenReportResponse(): DraftWrittenReportResponse {
+  return { draftId: "", incident: undefined };
+}
+
+export const DraftWrittenReportResponse: MessageFns<DraftWrittenReportResponse> = {
+  encode(message: DraftWrittenReportResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.draftId !== "") {
+      writer.uint32(10).string(message.draftId);
+    }
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DraftWrittenReportResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDraftWrittenReportResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.draftId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DraftWrittenReportResponse {
+    return {
+      draftId: isSet(object.draftId)
+        ? globalThis.String(object.draftId)
+        : isSet(object.draft_id)
+        ? globalThis.String(object.draft_id)
+        : "",
+      incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined,
+    };
+  },
+
+  toJSON(message: DraftWrittenReportResponse): unknown {
+    const obj: any = {};
+    if (message.draftId !== "") {
+      obj.draftId = message.draftId;
+    }
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DraftWrittenReportResponse>, I>>(base?: I): DraftWrittenReportResponse {
+    return DraftWrittenReportResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DraftWrittenReportResponse>, I>>(object: I): DraftWrittenReportResponse {
+    const message = createBaseDraftWrittenReportResponse();
+    message.draftId = object.draftId ?? "";
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseActOnDraftRequest(): ActOnDraftRequest {
+  return { idempotencyKey: "", incidentId: "", draftId: "" };
+}
+
+export const ActOnDraftRequest: MessageFns<ActOnDraftRequest> = {
+  encode(message: ActOnDraftRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    if (message.draftId !== "") {
+      writer.uint32(26).string(message.draftId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ActOnDraftRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseActOnDraftRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.draftId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ActOnDraftRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      draftId: isSet(object.draftId)
+        ? globalThis.String(object.draftId)
+        : isSet(object.draft_id)
+        ? globalThis.String(object.draft_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ActOnDraftRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.draftId !== "") {
+      obj.draftId = message.draftId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ActOnDraftRequest>, I>>(base?: I): ActOnDraftRequest {
+    return ActOnDraftRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ActOnDraftRequest>, I>>(object: I): ActOnDraftRequest {
+    const message = createBaseActOnDraftRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    message.draftId = object.draftId ?? "";
+    return message;
+  },
+};
+
+function createBaseActOnDraftResponse(): ActOnDraftResponse {
+  return { incident: undefined };
+}
+
+export const ActOnDraftResponse: MessageFns<ActOnDraftResponse> = {
+  encode(message: ActOnDraftResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ActOnDraftResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseActOnDraftResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ActOnDraftResponse {
+    return { incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined };
+  },
+
+  toJSON(message: ActOnDraftResponse): unknown {
+    const obj: any = {};
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ActOnDraftResponse>, I>>(base?: I): ActOnDraftResponse {
+    return ActOnDraftResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ActOnDraftResponse>, I>>(object: I): ActOnDraftResponse {
+    const message = createBaseActOnDraftResponse();
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseReclassifyIncidentRequest(): ReclassifyIncidentRequest {
+  return { idempotencyKey: "", incidentId: "", severity: 0, possiblyMajor: false, reason: "" };
+}
+
+export const ReclassifyIncidentRequest: MessageFns<ReclassifyIncidentRequest> = {
+  encode(message: ReclassifyIncidentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    if (message.severity !== 0) {
+      writer.uint32(24).int32(message.severity);
+    }
+    if (message.possiblyMajor !== false) {
+      writer.uint32(32).bool(message.possiblyMajor);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReclassifyIncidentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReclassifyIncidentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.severity = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.possiblyMajor = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReclassifyIncidentRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      severity: isSet(object.severity) ? severityFromJSON(object.severity) : 0,
+      possiblyMajor: isSet(object.possiblyMajor)
+        ? globalThis.Boolean(object.possiblyMajor)
+        : isSet(object.possibly_major)
+        ? globalThis.Boolean(object.possibly_major)
+        : false,
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: ReclassifyIncidentRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.severity !== 0) {
+      obj.severity = severityToJSON(message.severity);
+    }
+    if (message.possiblyMajor !== false) {
+      obj.possiblyMajor = message.possiblyMajor;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReclassifyIncidentRequest>, I>>(base?: I): ReclassifyIncidentRequest {
+    return ReclassifyIncidentRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReclassifyIncidentRequest>, I>>(object: I): ReclassifyIncidentRequest {
+    const message = createBaseReclassifyIncidentRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    message.severity = object.severity ?? 0;
+    message.possiblyMajor = object.possiblyMajor ?? false;
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseReclassifyIncidentResponse(): ReclassifyIncidentResponse {
+  return { incident: undefined };
+}
+
+export const ReclassifyIncidentResponse: MessageFns<ReclassifyIncidentResponse> = {
+  encode(message: ReclassifyIncidentResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReclassifyIncidentResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReclassifyIncidentResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReclassifyIncidentResponse {
+    return { incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined };
+  },
+
+  toJSON(message: ReclassifyIncidentResponse): unknown {
+    const obj: any = {};
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReclassifyIncidentResponse>, I>>(base?: I): ReclassifyIncidentResponse {
+    return ReclassifyIncidentResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReclassifyIncidentResponse>, I>>(object: I): ReclassifyIncidentResponse {
+    const message = createBaseReclassifyIncidentResponse();
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    return message;
+  },
+};
+
 export type DutyServiceService = typeof DutyServiceService;
 export const DutyServiceService = {
   /** Takes in an emergency report, arms its statutory clocks and notifies the people on duty at once (spec duty §9). */
@@ -5920,6 +6944,40 @@ export const DutyServiceService = {
       Buffer.from(ResolveIncidentResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ResolveIncidentResponse => ResolveIncidentResponse.decode(value),
   },
+  /** A written report enters its review and signing chain (spec duty §9.7). */
+  draftWrittenReport: {
+    path: "/gov.duty.v1.DutyService/DraftWrittenReport" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: DraftWrittenReportRequest): Buffer =>
+      Buffer.from(DraftWrittenReportRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): DraftWrittenReportRequest => DraftWrittenReportRequest.decode(value),
+    responseSerialize: (value: DraftWrittenReportResponse): Buffer =>
+      Buffer.from(DraftWrittenReportResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): DraftWrittenReportResponse => DraftWrittenReportResponse.decode(value),
+  },
+  /** The caller reviews or signs the draft when the chain has come to them. */
+  actOnDraft: {
+    path: "/gov.duty.v1.DutyService/ActOnDraft" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ActOnDraftRequest): Buffer => Buffer.from(ActOnDraftRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ActOnDraftRequest => ActOnDraftRequest.decode(value),
+    responseSerialize: (value: ActOnDraftResponse): Buffer => Buffer.from(ActOnDraftResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ActOnDraftResponse => ActOnDraftResponse.decode(value),
+  },
+  /** A leader changes the severity; obligations are recomputed from occurrence (RC-1). */
+  reclassifyIncident: {
+    path: "/gov.duty.v1.DutyService/ReclassifyIncident" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ReclassifyIncidentRequest): Buffer =>
+      Buffer.from(ReclassifyIncidentRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ReclassifyIncidentRequest => ReclassifyIncidentRequest.decode(value),
+    responseSerialize: (value: ReclassifyIncidentResponse): Buffer =>
+      Buffer.from(ReclassifyIncidentResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ReclassifyIncidentResponse => ReclassifyIncidentResponse.decode(value),
+  },
   /** Live alerts for the duty console (the gateway serves them as server-sent events). */
   watchConsole: {
     path: "/gov.duty.v1.DutyService/WatchConsole" as const,
@@ -5962,6 +7020,12 @@ export interface DutyServiceServer extends UntypedServiceImplementation {
   setVerification: handleUnaryCall<SetVerificationRequest, SetVerificationResponse>;
   /** submitFinalReport: FOLLOWING_UP → RESOLVED once every first-reported target got the final report (FR-3). */
   resolveIncident: handleUnaryCall<ResolveIncidentRequest, ResolveIncidentResponse>;
+  /** A written report enters its review and signing chain (spec duty §9.7). */
+  draftWrittenReport: handleUnaryCall<DraftWrittenReportRequest, DraftWrittenReportResponse>;
+  /** The caller reviews or signs the draft when the chain has come to them. */
+  actOnDraft: handleUnaryCall<ActOnDraftRequest, ActOnDraftResponse>;
+  /** A leader changes the severity; obligations are recomputed from occurrence (RC-1). */
+  reclassifyIncident: handleUnaryCall<ReclassifyIncidentRequest, ReclassifyIncidentResponse>;
   /** Live alerts for the duty console (the gateway serves them as server-sent events). */
   watchConsole: handleServerStreamingCall<WatchConsoleRequest, WatchConsoleResponse>;
 }
@@ -6190,6 +7254,54 @@ export interface DutyServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ResolveIncidentResponse) => void,
+  ): ClientUnaryCall;
+  /** A written report enters its review and signing chain (spec duty §9.7). */
+  draftWrittenReport(
+    request: DraftWrittenReportRequest,
+    callback: (error: ServiceError | null, response: DraftWrittenReportResponse) => void,
+  ): ClientUnaryCall;
+  draftWrittenReport(
+    request: DraftWrittenReportRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: DraftWrittenReportResponse) => void,
+  ): ClientUnaryCall;
+  draftWrittenReport(
+    request: DraftWrittenReportRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: DraftWrittenReportResponse) => void,
+  ): ClientUnaryCall;
+  /** The caller reviews or signs the draft when the chain has come to them. */
+  actOnDraft(
+    request: ActOnDraftRequest,
+    callback: (error: ServiceError | null, response: ActOnDraftResponse) => void,
+  ): ClientUnaryCall;
+  actOnDraft(
+    request: ActOnDraftRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ActOnDraftResponse) => void,
+  ): ClientUnaryCall;
+  actOnDraft(
+    request: ActOnDraftRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ActOnDraftResponse) => void,
+  ): ClientUnaryCall;
+  /** A leader changes the severity; obligations are recomputed from occurrence (RC-1). */
+  reclassifyIncident(
+    request: ReclassifyIncidentRequest,
+    callback: (error: ServiceError | null, response: ReclassifyIncidentResponse) => void,
+  ): ClientUnaryCall;
+  reclassifyIncident(
+    request: ReclassifyIncidentRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ReclassifyIncidentResponse) => void,
+  ): ClientUnaryCall;
+  reclassifyIncident(
+    request: ReclassifyIncidentRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ReclassifyIncidentResponse) => void,
   ): ClientUnaryCall;
   /** Live alerts for the duty console (the gateway serves them as server-sent events). */
   watchConsole(
