@@ -56,6 +56,7 @@ describe('duty through the gateway', () => {
           contact('o1'),
           contact('l1'),
           contact('g1'),
+          contact('dep', 'OFFICE_DEPUTY'),
           contact('dir', 'OFFICE_DIRECTOR'),
           contact('head', 'GOV_PRINCIPAL'),
         ],
@@ -370,14 +371,32 @@ describe('duty through the gateway', () => {
     expect(await noDoc.json()).toMatchObject({ code: 'REPORT_INVALID' });
 
     await post('/reports', { targetId: 'province', mode: 'PHONE', receiverName: '省值班室王五' }, 'e2e-rep-2');
+
+    // written reports go through review and signing: deputy, director, then the head signs (§9.7, scenario 21)
+    const sign = async (kind: string, key: string) => {
+      const drafted = await post('/drafts', { kind, content: '某化工厂燃气爆炸，已组织救援。' }, key);
+      expect(drafted.status).toBe(201);
+      const { draftId } = (await drafted.json()) as { draftId: string };
+      for (const who of ['dep', 'dir', 'head']) {
+        const token = await stack.keys.sign({ ...officer, sub: who, roles: ['OFFICE_LEADER'] });
+        const res = await fetch(`${stack.baseUrl}/v1/duty/incidents/${id}/drafts/${draftId}/approve`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'idempotency-key': `${key}-${who}` },
+        });
+        expect(res.status).toBe(200);
+      }
+      return draftId;
+    };
+    const firstDoc = await sign('FIRST', 'e2e-draft-1');
+    const finalDoc = await sign('FINAL', 'e2e-draft-2');
     await post(
       '/reports',
-      { targetId: 'first-superior', mode: 'WRITTEN', receiverName: '李四', documentRef: '专报1号' },
+      { targetId: 'first-superior', mode: 'WRITTEN', receiverName: '李四', documentRef: firstDoc },
       'e2e-rep-3',
     );
     const written = await post(
       '/reports',
-      { targetId: 'province', mode: 'WRITTEN', receiverName: '王五', documentRef: '专报1号' },
+      { targetId: 'province', mode: 'WRITTEN', receiverName: '王五', documentRef: firstDoc },
       'e2e-rep-4',
     );
     expect(((await written.json()) as { incident: { status: string } }).incident.status).toBe('FOLLOWING_UP');
@@ -399,7 +418,7 @@ describe('duty through the gateway', () => {
               kind: 'FINAL',
               content: '处置完毕',
               receiverName: '值班员',
-              documentRef: '终报1号',
+              documentRef: finalDoc,
             },
             k,
           )

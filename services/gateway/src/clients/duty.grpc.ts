@@ -27,6 +27,15 @@ export interface DutyPort {
   recordEnquiry(req: dutyV1.RecordEnquiryRequest, call: CallCredentials): Promise<dutyV1.RecordEnquiryResponse>;
   setVerification(req: dutyV1.SetVerificationRequest, call: CallCredentials): Promise<dutyV1.SetVerificationResponse>;
   resolveIncident(req: dutyV1.ResolveIncidentRequest, call: CallCredentials): Promise<dutyV1.ResolveIncidentResponse>;
+  draftWrittenReport(
+    req: dutyV1.DraftWrittenReportRequest,
+    call: CallCredentials,
+  ): Promise<dutyV1.DraftWrittenReportResponse>;
+  actOnDraft(req: dutyV1.ActOnDraftRequest, call: CallCredentials): Promise<dutyV1.ActOnDraftResponse>;
+  reclassifyIncident(
+    req: dutyV1.ReclassifyIncidentRequest,
+    call: CallCredentials,
+  ): Promise<dutyV1.ReclassifyIncidentResponse>;
   /** The console's live alerts; no deadline: the stream lasts until `cancel` or the service ends it. */
   watchConsole(
     req: dutyV1.WatchConsoleRequest,
@@ -65,6 +74,9 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
       recordEnquiry: down,
       setVerification: down,
       resolveIncident: down,
+      draftWrittenReport: down,
+      actOnDraft: down,
+      reclassifyIncident: down,
       watchConsole: () => ({
         messages: remoteStream(
           (async function* () {
@@ -92,6 +104,9 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
     recordEnquiry: (req, call) => callAs(client.recordEnquiry.bind(client), req, call, timeoutMs),
     setVerification: (req, call) => callAs(client.setVerification.bind(client), req, call, timeoutMs),
     resolveIncident: (req, call) => callAs(client.resolveIncident.bind(client), req, call, timeoutMs),
+    draftWrittenReport: (req, call) => callAs(client.draftWrittenReport.bind(client), req, call, timeoutMs),
+    actOnDraft: (req, call) => callAs(client.actOnDraft.bind(client), req, call, timeoutMs),
+    reclassifyIncident: (req, call) => callAs(client.reclassifyIncident.bind(client), req, call, timeoutMs),
     watchConsole: (req, call) => {
       const stream = client.watchConsole(
         req,

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { amendLogBody, appendLogBody } from '../routes/duty-log';
 import {
   acknowledgeBody,
+  draftBody,
   enquiryBody,
+  reclassifyBody,
   instructionBody,
   raiseIncidentBody,
   upwardReportBody,
@@ -67,6 +69,34 @@ export const dutyPaths = {
     'setVerification',
     'Set the verification state of the facts (S5); doubtful facts open verification tasks and never block reporting',
     verificationBody,
+    '200',
+  ),
+  '/v1/duty/incidents/{id}/drafts': incidentPost(
+    'draftWrittenReport',
+    'A written report enters its review and signing chain; substitutes stand in for people away (spec duty §9.7)',
+    draftBody,
+    '201',
+  ),
+  '/v1/duty/incidents/{id}/drafts/{draftId}/approve': {
+    post: {
+      ...incidentPost(
+        'actOnDraft',
+        'The caller reviews or signs the draft when the chain has come to them',
+        undefined,
+        '200',
+      ).post,
+      parameters: [
+        parameterRef('Id'),
+        { name: 'draftId', in: 'path', required: true, schema: { type: 'string' } },
+        parameterRef('IdempotencyKey'),
+        parameterRef('RequestId'),
+      ],
+    },
+  },
+  '/v1/duty/incidents/{id}/reclassify': incidentPost(
+    'reclassifyIncident',
+    'A leader changes the severity; obligations are recomputed from occurrence and may be breached at once (RC-1)',
+    reclassifyBody,
     '200',
   ),
   '/v1/duty/incidents/{id}/resolve': incidentPost(

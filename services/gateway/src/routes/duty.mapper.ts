@@ -93,6 +93,11 @@ export function incidentToJson(i: dutyV1.Incident) {
     reports: i.reports.map((r) => ({ ...r, documentRef: orNull(r.documentRef) })),
     violations: i.violations.map((v) => ({ ...v, obligationId: orNull(v.obligationId) })),
     resolvedAt: orNull(i.resolvedAt),
+    drafts: i.drafts.map((d) => ({
+      ...d,
+      signedAt: orNull(d.signedAt),
+      chain: d.chain.map((c) => ({ ...c, substituteFor: orNull(c.substituteFor), actedAt: orNull(c.actedAt) })),
+    })),
   };
 }
 

@@ -82,3 +82,21 @@ export const verificationBody = z.strictObject({
 export const streamQuery = z.strictObject({
   recipientId: resourceId.optional().meta({ description: "only this person's alerts; all of the desk's when absent" }),
 });
+
+/** Body of POST /v1/duty/incidents/:id/drafts: a written report enters its signing chain (spec duty §9.7). */
+export const draftBody = z.strictObject({
+  kind: z.enum(['FIRST', 'FOLLOW_UP', 'FINAL']).default('FIRST'),
+  content: z
+    .string()
+    .trim()
+    .min(1)
+    .max(8000)
+    .meta({ description: 'time, place, what happened, casualties, measures (WR-5)' }),
+});
+
+/** Body of POST /v1/duty/incidents/:id/reclassify (RC-1). */
+export const reclassifyBody = z.strictObject({
+  severity,
+  possiblyMajor: z.boolean().default(false),
+  reason: z.string().trim().max(2000).default('').meta({ description: 'required when lowering the severity' }),
+});

@@ -3,10 +3,12 @@ import type { Route } from '../http/route';
 import { parseInput } from '../http/validate';
 import { present } from './common.mapper';
 import { idParams } from './common.schema';
-import { incidentToJson, onDutyToJson, toRaiseIncidentRequest } from './duty.mapper';
+import { incidentToJson, onDutyToJson, severityToProto, toRaiseIncidentRequest } from './duty.mapper';
 import {
   acknowledgeBody,
+  draftBody,
   enquiryBody,
+  reclassifyBody,
   instructionBody,
   onDutyQuery,
   raiseIncidentBody,
@@ -51,6 +53,42 @@ export function dutyRoutes(duty: DutyPort): Route[] {
         const { id } = parseInput(idParams, params);
         const b = parseInput(verificationBody, body);
         const res = await duty.setVerification({ idempotencyKey, incidentId: id, ...b }, call);
+        return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/drafts',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const b = parseInput(draftBody, body);
+        const res = await duty.draftWrittenReport({ idempotencyKey, incidentId: id, ...b }, call);
+        return {
+          status: 201,
+          body: { draftId: res.draftId, incident: incidentToJson(present(res.incident, 'incident')) },
+        };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/drafts/:draftId/approve',
+      async handle({ params }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, { id: params.id });
+        const { id: draftId } = parseInput(idParams, { id: params.draftId });
+        const res = await duty.actOnDraft({ idempotencyKey, incidentId: id, draftId }, call);
+        return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/reclassify',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const b = parseInput(reclassifyBody, body);
+        const res = await duty.reclassifyIncident(
+          { idempotencyKey, incidentId: id, ...b, severity: severityToProto[b.severity] },
+          call,
+        );
         return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
       },
     },
