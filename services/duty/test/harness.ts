@@ -81,6 +81,8 @@ export async function startReplica(
     policy?: EscalationPolicy;
     start?: boolean;
     dispatchBeforeInsert?: boolean;
+    /** The roster to publish instead of rosterAroundNow() (e.g. with someone marked away). */
+    roster?: Roster;
   },
 ) {
   const conn: Connection = await connectMongo({
@@ -99,7 +101,7 @@ export async function startReplica(
   const store = createAlertStore(alert, createIncidentModel(conn), { handoff: () => undefined });
   const rosters = createRosterRepository(conn, systemClock);
   const cache = createRosterCache({ rosters });
-  await rosters.save(rosterAroundNow());
+  await rosters.save(opts.roster ?? rosterAroundNow());
   await cache.reload();
   const hub = createConsoleHub();
   const leaseMs = opts.leaseMs ?? 1500;
@@ -139,6 +141,8 @@ export async function startReplica(
     conn,
     store,
     engine,
+    rosters,
+    cache,
     hub,
     raise,
     ack,
