@@ -12,6 +12,7 @@ export interface DutyPort {
   ): Promise<dutyV1.AcknowledgeIncidentResponse>;
   getIncident(req: dutyV1.GetIncidentRequest, call: CallCredentials): Promise<dutyV1.GetIncidentResponse>;
   getOnDuty(req: dutyV1.GetOnDutyRequest, call: CallCredentials): Promise<dutyV1.GetOnDutyResponse>;
+  publishRoster(req: dutyV1.PublishRosterRequest, call: CallCredentials): Promise<dutyV1.PublishRosterResponse>;
   recordInstruction(
     req: dutyV1.RecordInstructionRequest,
     call: CallCredentials,
@@ -65,6 +66,7 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
       acknowledgeIncident: down,
       getIncident: down,
       getOnDuty: down,
+      publishRoster: down,
       recordInstruction: down,
       appendLogEntry: down,
       amendLogEntry: down,
@@ -95,6 +97,7 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
     acknowledgeIncident: (req, call) => callAs(client.acknowledgeIncident.bind(client), req, call, timeoutMs),
     getIncident: (req, call) => callAs(client.getIncident.bind(client), req, call, timeoutMs),
     getOnDuty: (req, call) => callAs(client.getOnDuty.bind(client), req, call, timeoutMs),
+    publishRoster: (req, call) => callAs(client.publishRoster.bind(client), req, call, timeoutMs),
     recordInstruction: (req, call) => callAs(client.recordInstruction.bind(client), req, call, timeoutMs),
     appendLogEntry: (req, call) => callAs(client.appendLogEntry.bind(client), req, call, timeoutMs),
     amendLogEntry: (req, call) => callAs(client.amendLogEntry.bind(client), req, call, timeoutMs),

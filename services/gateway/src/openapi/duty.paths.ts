@@ -5,6 +5,7 @@ import {
   draftBody,
   enquiryBody,
   reclassifyBody,
+  rosterBody,
   instructionBody,
   raiseIncidentBody,
   upwardReportBody,
@@ -53,6 +54,20 @@ const incidentPost = (operationId: string, summary: string, body: z.ZodType | un
 });
 
 export const dutyPaths = {
+  '/v1/duty/rosters': {
+    post: {
+      operationId: 'publishRoster',
+      tags: ['duty'],
+      summary:
+        'Publish a duty roster; refused unless every instant has an officer and exactly one leader (spec duty §4.2)',
+      parameters: [parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+      requestBody: { required: true, content: json(rosterBody, 'input') },
+      responses: {
+        '201': { description: 'The roster id and version', headers: requestIdHeader, content: anyObject },
+        ...problems('403', '409'),
+      },
+    },
+  },
   '/v1/duty/incidents/{id}/reports': incidentPost(
     'recordUpwardReport',
     'Record a phone or written report made to a target; meets its obligation on time or late (spec duty §9.3, §9.8)',

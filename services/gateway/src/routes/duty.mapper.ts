@@ -1,6 +1,6 @@
 import { dutyV1 } from '@gov/contracts';
 import { reverse } from './common.mapper';
-import type { CategoryName, RaiseIncidentBody, SeverityName } from './duty.schema';
+import type { CategoryName, RaiseIncidentBody, RosterBody, SeverityName } from './duty.schema';
 
 const { Severity, Category, ShiftType } = dutyV1;
 
@@ -110,6 +110,30 @@ export function onDutyToJson(r: dutyV1.GetOnDutyResponse) {
       name: p.name,
       shiftStartsAt: p.shiftStartsAt,
       shiftEndsAt: p.shiftEndsAt,
+    })),
+  };
+}
+
+const shiftTypeToProto: Record<RosterBody['shifts'][number]['type'], dutyV1.ShiftType> = {
+  OFFICE_DAY: ShiftType.SHIFT_TYPE_OFFICE_DAY,
+  OFFICE_NIGHT: ShiftType.SHIFT_TYPE_OFFICE_NIGHT,
+  OFFICE_LEADER_24H: ShiftType.SHIFT_TYPE_OFFICE_LEADER_24H,
+  GOV_LEADER_24H: ShiftType.SHIFT_TYPE_GOV_LEADER_24H,
+};
+
+export function toPublishRosterRequest(b: RosterBody, idempotencyKey: string): dutyV1.PublishRosterRequest {
+  return {
+    idempotencyKey,
+    periodStart: b.periodStart,
+    periodEnd: b.periodEnd,
+    shifts: b.shifts.map((s) => ({ ...s, type: shiftTypeToProto[s.type] })),
+    contacts: b.contacts.map((c) => ({
+      personId: c.personId,
+      name: c.name,
+      phone: c.phone,
+      standingRole: c.standingRole ?? '',
+      away: c.away,
+      substituteId: c.substituteId ?? '',
     })),
   };
 }

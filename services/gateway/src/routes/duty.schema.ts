@@ -100,3 +100,36 @@ export const reclassifyBody = z.strictObject({
   possiblyMajor: z.boolean().default(false),
   reason: z.string().trim().max(2000).default('').meta({ description: 'required when lowering the severity' }),
 });
+
+/** Body of POST /v1/duty/rosters (值班表, spec duty §4): checked for 24-hour coverage before it is published. */
+export const rosterBody = z.strictObject({
+  periodStart: instantJson,
+  periodEnd: instantJson,
+  shifts: z
+    .array(
+      z.strictObject({
+        type: z.enum(['OFFICE_DAY', 'OFFICE_NIGHT', 'OFFICE_LEADER_24H', 'GOV_LEADER_24H']),
+        startsAt: instantJson,
+        endsAt: instantJson,
+        personId: resourceId,
+      }),
+    )
+    .min(1)
+    .max(2000),
+  contacts: z
+    .array(
+      z.strictObject({
+        personId: resourceId,
+        name: z.string().trim().min(1).max(64),
+        phone: z.string().trim().max(32).default(''),
+        standingRole: z
+          .enum(['OFFICE_DIRECTOR', 'OFFICE_ACTING_DIRECTOR', 'OFFICE_DEPUTY', 'GOV_PRINCIPAL', 'GOV_EXEC_DEPUTY'])
+          .optional(),
+        away: z.boolean().default(false),
+        substituteId: resourceId.optional(),
+      }),
+    )
+    .max(2000)
+    .default([]),
+});
+export type RosterBody = z.output<typeof rosterBody>;

@@ -3,12 +3,19 @@ import type { Route } from '../http/route';
 import { parseInput } from '../http/validate';
 import { present } from './common.mapper';
 import { idParams } from './common.schema';
-import { incidentToJson, onDutyToJson, severityToProto, toRaiseIncidentRequest } from './duty.mapper';
+import {
+  incidentToJson,
+  onDutyToJson,
+  severityToProto,
+  toPublishRosterRequest,
+  toRaiseIncidentRequest,
+} from './duty.mapper';
 import {
   acknowledgeBody,
   draftBody,
   enquiryBody,
   reclassifyBody,
+  rosterBody,
   instructionBody,
   onDutyQuery,
   raiseIncidentBody,
@@ -20,6 +27,15 @@ import {
 /** 值班 / 应急信息报送 — emergency intake, acknowledgement and who is on duty, served by the duty service. */
 export function dutyRoutes(duty: DutyPort): Route[] {
   return [
+    {
+      method: 'post',
+      path: '/v1/duty/rosters',
+      async handle({ body }, { call, idempotencyKey }) {
+        const b = parseInput(rosterBody, body);
+        const res = await duty.publishRoster(toPublishRosterRequest(b, idempotencyKey), call);
+        return { status: 201, body: { rosterId: res.rosterId, version: res.version } };
+      },
+    },
     {
       method: 'post',
       path: '/v1/duty/incidents/:id/reports',
