@@ -35,6 +35,10 @@ wait_ready() { # name admin-port
   tail -n 30 ".run/logs/$1.log" >&2; echo "error: $1 not ready" >&2; exit 1
 }
 say "services"
+# the local SMS/voice provider the duty service alerts through (its log shows every message)
+stop_service sms-simulator
+setsid nohup node bench/duty/sms-simulator-main.ts 8925 >> .run/logs/sms-simulator.log 2>&1 < /dev/null &
+echo $! > .run/services/sms-simulator.pid
 for s in "${services[@]}"; do set -- $s; start_service "$1" "$3" GRPC_PORT="$2" MONGO_DB="$1"; done
 start_service gateway 9100 HTTP_PORT=8080 DOCUMENT_GRPC_ADDR=127.0.0.1:50051 SUPERVISION_GRPC_ADDR=127.0.0.1:50052 \
   DUTY_GRPC_ADDR=127.0.0.1:50053 CREDIT_GRPC_ADDR=127.0.0.1:50054 FINANCE_GRPC_ADDR=127.0.0.1:50055
@@ -43,7 +47,8 @@ wait_ready gateway 9100
 
 say "demo data"
 token=$(node scripts/dev-token.mjs dev-clerk CLERK INTERNAL)
-node scripts/demo-data.mjs http://127.0.0.1:8080 "$token"
+manager=$(node scripts/dev-token.mjs dev-duty-manager DUTY_ROOM_MANAGER SECRET gov-office/duty-room)
+node scripts/demo-data.mjs http://127.0.0.1:8080 "$token" "$manager"
 
 cat <<EOM
 
@@ -53,6 +58,7 @@ The platform is up ($(elapsed "$t0")).
   services (gRPC)     document :50051  supervision :50052  duty :50053  credit :50054  finance :50055
   service admin       http://127.0.0.1:9101/readyz … :9105  (/healthz /readyz /metrics)
   Kafka               $KAFKA_BROKERS        FerretDB (MongoDB wire)  $MONGO_URL
+  SMS simulator       http://127.0.0.1:8925      (duty alerts land in .run/logs/sms-simulator.log)
   logs                .run/logs/<service>.log; stop with scripts/down.sh
 
 A dev token for a registry clerk (12 h; make others with: node scripts/dev-token.mjs USER ROLES CLEARANCE):
@@ -63,4 +69,11 @@ Sample request — register an incoming document, then see the supervision item 
     -H 'content-type: application/json' -H "idempotency-key: \$(date +%s%N)" \\
     -d '{"title":"关于开展防汛检查的通知","sender":{"id":"city-water","name":"市水务局"},"senderDocNo":"市水〔2026〕7号","urgency":"NORMAL","classification":"PUBLIC","nature":"FOR_ACTION","channel":"PAPER","receivedAt":"'\$(date -u +%FT%TZ)'","ccOnly":false,"fromSuperior":true,"handlingLimitWorkingDays":0}'
   curl -s "http://127.0.0.1:8080/v1/supervision/items" -H "authorization: Bearer \$TOKEN"
+
+Duty desk — watch the console stream in one terminal, raise an emergency report in another:
+  export DUTY=\$(node scripts/dev-token.mjs duty-li DUTY_OFFICER SECRET gov-office/duty-room)
+  curl -N "http://127.0.0.1:8080/v1/duty/stream" -H "authorization: Bearer \$DUTY"
+  curl -s -X POST http://127.0.0.1:8080/v1/duty/incidents -H "authorization: Bearer \$DUTY" \\
+    -H 'content-type: application/json' -H "idempotency-key: \$(date +%s%N)" \\
+    -d '{"title":"某镇化工厂燃气爆炸","category":"ACCIDENT","severity":"II","location":"北街"}'
 EOM
