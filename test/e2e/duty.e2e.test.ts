@@ -437,4 +437,25 @@ describe('duty through the gateway', () => {
     expect(text).toMatch(/duty_escalation_timers_pending\{[^}]*\} \d+/);
     expect(text).toMatch(/duty_report_clock_timers_pending\{[^}]*\} \d+/);
   });
+
+  it('refuses a roster with an uncovered night through the gateway with COVERAGE_GAP (spec duty §19 scenario 1)', async () => {
+    const day = (h: string) => `2024-10-03T${h}:00+08:00`;
+    const res = await call(
+      'POST',
+      '/v1/duty/rosters',
+      'manager',
+      {
+        periodStart: day('08:30'),
+        periodEnd: '2024-10-04T08:30:00+08:00',
+        shifts: [
+          { type: 'OFFICE_DAY', startsAt: day('08:30'), endsAt: day('18:00'), personId: 'o1' },
+          { type: 'OFFICE_LEADER_24H', startsAt: day('08:30'), endsAt: '2024-10-04T08:30:00+08:00', personId: 'l1' },
+          { type: 'GOV_LEADER_24H', startsAt: day('08:30'), endsAt: '2024-10-04T08:30:00+08:00', personId: 'g1' },
+        ],
+      },
+      'e2e-roster-gap',
+    );
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'COVERAGE_GAP' });
+  });
 });
