@@ -4,6 +4,7 @@ import { defaultEscalationPolicy as e, type EscalationPolicy } from './domain/es
 import { defaultReportingPolicy as r, type ReportingPolicy, type ReportTarget } from './domain/reporting-policy';
 import { defaultShiftPolicy as s, type ShiftPolicy } from './domain/roster';
 import { deskConfigShape, deskSettingsFrom, type DeskSettings } from './desk-wiring';
+import { shiftConfigShape, shiftSettingsFrom, type ShiftSettings } from './shifts-wiring';
 
 const hhmm = z
   .string()
@@ -53,6 +54,7 @@ const schema = baseConfigSchema.extend({
   /** A sweep leaves an obligation this long to the replica whose own timer holds it. */
   OBLIGATION_GRACE_MS: z.coerce.number().int().min(0).default(3000),
   ...deskConfigShape,
+  ...shiftConfigShape,
 });
 
 export type DutyConfig = z.infer<typeof schema> & {
@@ -60,6 +62,7 @@ export type DutyConfig = z.infer<typeof schema> & {
   escalation: EscalationPolicy;
   reporting: ReportingPolicy;
   desk: Omit<DeskSettings, 'office' | 'calendar'>;
+  shiftDuty: Omit<ShiftSettings, 'office'>;
 };
 
 const targetSchema = z.array(
@@ -95,6 +98,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       repeats: c.ACK_REPEATS,
     },
     desk: deskSettingsFrom(c),
+    shiftDuty: shiftSettingsFrom(c),
     reporting: {
       ...r,
       targets,

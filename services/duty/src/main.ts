@@ -17,6 +17,7 @@ import { createAlertStore } from './adapters/mongo/alert-store';
 import { createDeliveryLedger } from './adapters/mongo/delivery.repository';
 import { createDutyLogRepository } from './adapters/mongo/duty-log.repository';
 import { wireDesk } from './desk-wiring';
+import { wireShifts } from './shifts-wiring';
 import { createIncidentModel } from './adapters/mongo/incident.schema';
 import { createReplicaLeases } from './adapters/mongo/replica-leases';
 import { createRosterRepository } from './adapters/mongo/roster.repository';
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
   });
   // duty desk, public lines, compound security and driver shifts (spec duty §7, §8, §12, §13)
   const desk = wireDesk(rt, clock, { ...config.desk, office: config.shifts });
-  rt.startRelay([incidentModel as never, ...desk.models]);
+  // handover, roster swaps and duty violations (spec duty §4.3, §5, §11)
+  const shifts = wireShifts(rt, clock, { ...config.shiftDuty, office: config.shifts });
+  rt.startRelay([incidentModel as never, ...desk.models, ...shifts.models]);
   const rosters = createRosterRepository(rt.mongo, clock);
 
   const cache = createRosterCache({ rosters });

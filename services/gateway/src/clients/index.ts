@@ -3,6 +3,7 @@ import { createCreditClient, type CreditPort } from './credit.grpc';
 import { createDocumentsClient, type DocumentsPort } from './documents.grpc';
 import { createDutyClient, type DutyPort } from './duty.grpc';
 import { createDutyDeskClient, type DutyDeskPort } from './duty-desk.grpc';
+import { createDutyShiftsClient, type DutyShiftsPort } from './duty-shifts.grpc';
 import { createSupervisionClient, type SupervisionPort } from './supervision.grpc';
 
 export type { CallCredentials } from './call';
@@ -10,6 +11,7 @@ export type { CreditPort } from './credit.grpc';
 export type { DocumentsPort } from './documents.grpc';
 export type { DutyPort } from './duty.grpc';
 export type { DutyDeskPort } from './duty-desk.grpc';
+export type { DutyShiftsPort } from './duty-shifts.grpc';
 export type { SupervisionPort } from './supervision.grpc';
 
 /** Every backend the routes call. A new service adds its port here, a client file and a route file. */
@@ -19,6 +21,8 @@ export interface GatewayPorts {
   duty: DutyPort;
   /** DutyDeskService: served by the duty process, on DUTY_GRPC_ADDR. */
   dutyDesk: DutyDeskPort;
+  /** DutyShiftService: served by the duty process, on DUTY_GRPC_ADDR. */
+  dutyShifts: DutyShiftsPort;
   credit: CreditPort;
 }
 
@@ -28,14 +32,16 @@ export function createGrpcPorts(config: GatewayConfig): { ports: GatewayPorts; c
   const supervision = createSupervisionClient(config.SUPERVISION_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
   const duty = createDutyClient(config.DUTY_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
   const dutyDesk = createDutyDeskClient(config.DUTY_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
+  const dutyShifts = createDutyShiftsClient(config.DUTY_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
   const credit = createCreditClient(config.CREDIT_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
   return {
-    ports: { documents, supervision, duty, dutyDesk, credit },
+    ports: { documents, supervision, duty, dutyDesk, dutyShifts, credit },
     close: () => {
       documents.close();
       supervision.close();
       duty.close();
       dutyDesk.close();
+      dutyShifts.close();
       credit.close();
     },
   };

@@ -3,6 +3,7 @@ import { creditPaths } from './credit.paths';
 import { documentPaths } from './documents.paths';
 import { dutyPaths } from './duty.paths';
 import { dutyDeskPaths } from '../routes/duty-desk.schema';
+import { dutyShiftsPaths } from '../routes/duty-shifts.schema';
 import { componentSchemas } from './schemas';
 import { supervisionPaths } from './supervision.paths';
 
@@ -23,7 +24,7 @@ export const openApiDocument = {
     { name: 'duty', description: '值班 / 应急信息报送 — emergency intake, escalation, who is on duty' },
   ],
   security: [{ bearer: [] }],
-  paths: { ...documentPaths, ...supervisionPaths, ...dutyPaths, ...dutyDeskPaths, ...creditPaths },
+  paths: { ...documentPaths, ...supervisionPaths, ...dutyPaths, ...dutyDeskPaths, ...dutyShiftsPaths, ...creditPaths },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     parameters: componentParameters,

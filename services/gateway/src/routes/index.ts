@@ -4,6 +4,7 @@ import { creditRoutes } from './credit';
 import { documentRoutes } from './documents';
 import { dutyRoutes } from './duty';
 import { dutyDeskRoutes } from './duty-desk';
+import { dutyShiftsRoutes } from './duty-shifts';
 import { dutyLogRoutes } from './duty-log';
 import { supervisionRoutes } from './supervision';
 
@@ -14,5 +15,6 @@ export const allRoutes = (ports: GatewayPorts): Route[] => [
   ...dutyRoutes(ports.duty),
   ...dutyLogRoutes(ports.duty),
   ...dutyDeskRoutes(ports.dutyDesk),
+  ...dutyShiftsRoutes(ports.dutyShifts),
   ...creditRoutes(ports.credit),
 ];

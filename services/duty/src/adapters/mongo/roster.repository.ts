@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
-import { modelOf } from '@gov/platform';
+import { isDuplicateKey, modelOf } from '@gov/platform';
 import type { Rosters } from '../../app/ports';
+import type { RosterAmendments } from '../../app/shift-ports';
 import type { Roster } from '../../domain/roster';
 import { rosterSchema, type RosterRecord } from './roster.schema';
 
@@ -19,5 +20,27 @@ export function createRosterRepository(conn: Connection, clock: { now(): Date })
       return recs.map(({ _id, ...r }) => ({ id: _id, ...r }) as Roster);
     },
   };
-  return { ...repo, model };
+  const versions = () => conn.collection('roster_versions');
+  /** Amendments (spec duty §4.3): the version read is kept in `roster_versions`, then replaced if unchanged. */
+  const amendments: RosterAmendments = {
+    async get(id) {
+      const rec = (await model.collection.findOne({ _id: id } as never)) as unknown as RosterRecord | null;
+      if (!rec) return undefined;
+      const { _id, ...r } = rec;
+      return { id: _id, ...r } as Roster;
+    },
+    async amend(next, expectedVersion) {
+      const { id, ...rest } = next;
+      const prev = await model.collection.findOne({ _id: id, version: expectedVersion } as never);
+      if (!prev) return false;
+      try {
+        await versions().insertOne({ ...prev, _id: `${id}:v${expectedVersion}`, rosterId: id } as never);
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e; // kept by an earlier try
+      }
+      const res = await model.collection.replaceOne({ _id: id, version: expectedVersion } as never, rest as never);
+      return res.matchedCount === 1;
+    },
+  };
+  return { ...repo, model, amendments };
 }
