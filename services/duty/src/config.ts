@@ -5,6 +5,7 @@ import { defaultReportingPolicy as r, type ReportingPolicy, type ReportTarget } 
 import { defaultShiftPolicy as s, type ShiftPolicy } from './domain/roster';
 import { deskConfigShape, deskSettingsFrom, type DeskSettings } from './desk-wiring';
 import { shiftConfigShape, shiftSettingsFrom, type ShiftSettings } from './shifts-wiring';
+import { rosterConfigShape, rosterSettingsFrom, type RosterSettings } from './rosters-wiring';
 
 const hhmm = z
   .string()
@@ -55,6 +56,7 @@ const schema = baseConfigSchema.extend({
   OBLIGATION_GRACE_MS: z.coerce.number().int().min(0).default(3000),
   ...deskConfigShape,
   ...shiftConfigShape,
+  ...rosterConfigShape,
 });
 
 export type DutyConfig = z.infer<typeof schema> & {
@@ -63,6 +65,7 @@ export type DutyConfig = z.infer<typeof schema> & {
   reporting: ReportingPolicy;
   desk: Omit<DeskSettings, 'office' | 'calendar'>;
   shiftDuty: Omit<ShiftSettings, 'office'>;
+  rosterReview: Omit<RosterSettings, 'office'>;
 };
 
 const targetSchema = z.array(
@@ -99,6 +102,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     },
     desk: deskSettingsFrom(c),
     shiftDuty: shiftSettingsFrom(c),
+    rosterReview: rosterSettingsFrom(c),
     reporting: {
       ...r,
       targets,

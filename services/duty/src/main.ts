@@ -18,6 +18,7 @@ import { createDeliveryLedger } from './adapters/mongo/delivery.repository';
 import { createDutyLogRepository } from './adapters/mongo/duty-log.repository';
 import { wireDesk } from './desk-wiring';
 import { wireShifts } from './shifts-wiring';
+import { wireRosters } from './rosters-wiring';
 import { createIncidentModel } from './adapters/mongo/incident.schema';
 import { createReplicaLeases } from './adapters/mongo/replica-leases';
 import { createRosterRepository } from './adapters/mongo/roster.repository';
@@ -48,7 +49,13 @@ async function main(): Promise<void> {
   const desk = wireDesk(rt, clock, { ...config.desk, office: config.shifts });
   // handover, roster swaps and duty violations (spec duty §4.3, §5, §11)
   const shifts = wireShifts(rt, clock, { ...config.shiftDuty, office: config.shifts });
-  rt.startRelay([incidentModel as never, ...desk.models, ...shifts.models]);
+  // roster review and holiday rosters (spec duty §4.2 RS-2, RS-5, §4.3); the cache hears of each publication at once
+  const rosterReview = wireRosters(rt, clock, {
+    ...config.rosterReview,
+    office: config.shifts,
+    cache: { put: (r) => cache.put(r) },
+  });
+  rt.startRelay([incidentModel as never, ...desk.models, ...shifts.models, ...rosterReview.models]);
   const rosters = createRosterRepository(rt.mongo, clock);
 
   const cache = createRosterCache({ rosters });
@@ -138,7 +145,13 @@ async function main(): Promise<void> {
         recipientsOf: async (id) => (await store.notifications(id)).map((n) => n.recipientId),
       }),
       getIncident: createGetIncident({ store }),
-      publishRoster: createPublishRoster({ rosters, cache, idempotency: rt.idempotency, policy: config.shifts }),
+      publishRoster: createPublishRoster({
+        rosters,
+        cache,
+        idempotency: rt.idempotency,
+        policy: config.shifts,
+        review: rosterReview.review,
+      }),
       getOnDuty: createGetOnDuty({ cache, clock }),
       recordInstruction: createRecordInstruction({ store, cancel: engine.cancel, clock, idempotency: rt.idempotency }),
       dutyLog: createDutyLog({ log: createDutyLogRepository(rt.mongo), clock, idempotency: rt.idempotency }),

@@ -9,14 +9,17 @@ import type { RosterCache } from './roster-cache';
 const rosterRoles = ['DUTY_ROOM_MANAGER', 'OFFICE_DIRECTOR', 'ROSTER_ADMIN'];
 
 /**
- * Publishes a roster once the coverage rules pass (spec duty §4.2 RS-1, RS-3, RS-4). The review steps of
- * §4.3 (submit → approve → publish) are collapsed into this one command for now.
+ * Publishes a roster once the coverage rules pass (spec duty §4.2 RS-1, RS-3, RS-4) in ONE step: the review of
+ * §4.3 (draft → submit → approve → publish) collapsed into one command by an authorised caller, for a REGULAR
+ * roster (RS-5 does not apply). With `review` (rosters-wiring), the publication is also recorded as a PUBLISHED
+ * roster under review: audited and announced as duty.roster.published. The stepwise review is DutyRosterService.
  */
 export function createPublishRoster(deps: {
   rosters: Rosters;
   cache: RosterCache;
   idempotency: Idempotency;
   policy: ShiftPolicy;
+  review?: { recordDirect(roster: Roster, actor: Actor): Promise<void> };
 }) {
   return async function publishRoster(
     cmd: { idempotencyKey: string; periodStart: Date; periodEnd: Date; shifts: Shift[]; contacts: Contact[] },
@@ -32,6 +35,7 @@ export function createPublishRoster(deps: {
       const id = 'ros-' + createHash('sha256').update(`${cmd.periodStart.toISOString()}`).digest('hex').slice(0, 16);
       const roster: Roster = { id, version: 1, ...cmd };
       await deps.rosters.save(roster);
+      await deps.review?.recordDirect(roster, actor);
       deps.cache.put(roster);
       return { id, version: roster.version };
     });

@@ -1,4 +1,4 @@
-import { checkCoverage, defaultShiftPolicy, onDutyAt, shiftWindows } from './roster';
+import { checkCoverage, defaultShiftPolicy, nightsFollowedByDay, onDutyAt, shiftWindows } from './roster';
 import { coveredDay, roster, sh, shift } from './duty.fixtures';
 
 describe('checkCoverage', () => {
@@ -70,5 +70,25 @@ describe('onDutyAt', () => {
 
   it('answers nobody outside every roster period', () => {
     expect(onDutyAt([roster()], sh('2024-10-05 12:00'))).toEqual([]);
+  });
+});
+
+describe('nightsFollowedByDay', () => {
+  it('finds a night officer who is rostered on the day shift right after (spec duty §4.2 RS-4)', () => {
+    const shifts = [
+      ...coveredDay('2024-10-03', { day: 'o1', night: 'o2', leader: 'l1', gov: 'g1' }),
+      ...coveredDay('2024-10-04', { day: 'o2', night: 'o1', leader: 'l2', gov: 'g2' }),
+    ];
+    expect(nightsFollowedByDay(shifts)).toEqual([
+      { personId: 'o2', nightStartsAt: sh('2024-10-03 18:00'), nextStartsAt: sh('2024-10-04 08:30') },
+    ]);
+  });
+
+  it('lets a night be followed by a rest day (spec duty §4.2 RS-4)', () => {
+    const shifts = [
+      ...coveredDay('2024-10-03', { day: 'o1', night: 'o2', leader: 'l1', gov: 'g1' }),
+      ...coveredDay('2024-10-04', { day: 'o3', night: 'o1', leader: 'l2', gov: 'g2' }),
+    ];
+    expect(nightsFollowedByDay(shifts)).toEqual([]);
   });
 });

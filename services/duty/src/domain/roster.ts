@@ -131,3 +131,27 @@ export function onDutyAt(rosters: readonly Roster[], t: Date): { shift: Shift; c
   }
   return out;
 }
+
+/** A night shift followed directly by another shift of the same person (spec duty §4.2 RS-4). */
+export interface NightThenDay {
+  personId: string;
+  nightStartsAt: Date;
+  /** Start of the shift that follows the night (= the night's end). */
+  nextStartsAt: Date;
+}
+
+/**
+ * RS-4's second half (spec duty §4.2): a night shift followed directly by a day shift for the same person needs
+ * an explicit override reason. Lists every such pair; the caller decides whether an override covers it.
+ */
+export function nightsFollowedByDay(shifts: readonly Shift[]): NightThenDay[] {
+  const out: NightThenDay[] = [];
+  for (const night of shifts) {
+    if (night.type !== 'OFFICE_NIGHT') continue;
+    const end = night.endsAt.getTime();
+    for (const next of shifts)
+      if (next.personId === night.personId && next.type !== 'OFFICE_NIGHT' && next.startsAt.getTime() === end)
+        out.push({ personId: night.personId, nightStartsAt: night.startsAt, nextStartsAt: next.startsAt });
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import { createDocumentsClient, type DocumentsPort } from './documents.grpc';
 import { createDutyClient, type DutyPort } from './duty.grpc';
 import { createDutyDeskClient, type DutyDeskPort } from './duty-desk.grpc';
 import { createDutyShiftsClient, type DutyShiftsPort } from './duty-shifts.grpc';
+import { createDutyRostersClient, type DutyRostersPort } from './duty-rosters.grpc';
 import { createSupervisionClient, type SupervisionPort } from './supervision.grpc';
 
 export type { CallCredentials } from './call';
@@ -12,6 +13,7 @@ export type { DocumentsPort } from './documents.grpc';
 export type { DutyPort } from './duty.grpc';
 export type { DutyDeskPort } from './duty-desk.grpc';
 export type { DutyShiftsPort } from './duty-shifts.grpc';
+export type { DutyRostersPort } from './duty-rosters.grpc';
 export type { SupervisionPort } from './supervision.grpc';
 
 /** Every backend the routes call. A new service adds its port here, a client file and a route file. */
@@ -23,6 +25,8 @@ export interface GatewayPorts {
   dutyDesk: DutyDeskPort;
   /** DutyShiftService: served by the duty process, on DUTY_GRPC_ADDR. */
   dutyShifts: DutyShiftsPort;
+  /** DutyRosterService: served by the duty process, on DUTY_GRPC_ADDR. */
+  dutyRosters: DutyRostersPort;
   credit: CreditPort;
 }
 
@@ -33,15 +37,17 @@ export function createGrpcPorts(config: GatewayConfig): { ports: GatewayPorts; c
   const duty = createDutyClient(config.DUTY_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
   const dutyDesk = createDutyDeskClient(config.DUTY_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
   const dutyShifts = createDutyShiftsClient(config.DUTY_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
+  const dutyRosters = createDutyRostersClient(config.DUTY_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
   const credit = createCreditClient(config.CREDIT_GRPC_ADDR, config.GRPC_TIMEOUT_MS);
   return {
-    ports: { documents, supervision, duty, dutyDesk, dutyShifts, credit },
+    ports: { documents, supervision, duty, dutyDesk, dutyShifts, dutyRosters, credit },
     close: () => {
       documents.close();
       supervision.close();
       duty.close();
       dutyDesk.close();
       dutyShifts.close();
+      dutyRosters.close();
       credit.close();
     },
   };

@@ -4,6 +4,7 @@ import { documentPaths } from './documents.paths';
 import { dutyPaths } from './duty.paths';
 import { dutyDeskPaths } from '../routes/duty-desk.schema';
 import { dutyShiftsPaths } from '../routes/duty-shifts.schema';
+import { dutyRostersPaths } from '../routes/duty-rosters.schema';
 import { componentSchemas } from './schemas';
 import { supervisionPaths } from './supervision.paths';
 
@@ -24,7 +25,15 @@ export const openApiDocument = {
     { name: 'duty', description: '值班 / 应急信息报送 — emergency intake, escalation, who is on duty' },
   ],
   security: [{ bearer: [] }],
-  paths: { ...documentPaths, ...supervisionPaths, ...dutyPaths, ...dutyDeskPaths, ...dutyShiftsPaths, ...creditPaths },
+  paths: {
+    ...documentPaths,
+    ...supervisionPaths,
+    ...dutyPaths,
+    ...dutyDeskPaths,
+    ...dutyShiftsPaths,
+    ...dutyRostersPaths,
+    ...creditPaths,
+  },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     parameters: componentParameters,

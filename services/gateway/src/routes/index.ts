@@ -5,6 +5,7 @@ import { documentRoutes } from './documents';
 import { dutyRoutes } from './duty';
 import { dutyDeskRoutes } from './duty-desk';
 import { dutyShiftsRoutes } from './duty-shifts';
+import { dutyRostersRoutes } from './duty-rosters';
 import { dutyLogRoutes } from './duty-log';
 import { supervisionRoutes } from './supervision';
 
@@ -16,5 +17,6 @@ export const allRoutes = (ports: GatewayPorts): Route[] => [
   ...dutyLogRoutes(ports.duty),
   ...dutyDeskRoutes(ports.dutyDesk),
   ...dutyShiftsRoutes(ports.dutyShifts),
+  ...dutyRostersRoutes(ports.dutyRosters),
   ...creditRoutes(ports.credit),
 ];

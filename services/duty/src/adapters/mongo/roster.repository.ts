@@ -42,5 +42,17 @@ export function createRosterRepository(conn: Connection, clock: { now(): Date })
       return res.matchedCount === 1;
     },
   };
-  return { ...repo, model, amendments };
+  /**
+   * A roster published through review (roster-review): inserted only if absent, so a re-projection never
+   * overwrites a version amended by swaps since. The cache reads it like any other published roster.
+   */
+  const publishIfAbsent = async (r: Roster): Promise<void> => {
+    const { id, ...rest } = r;
+    try {
+      await model.collection.insertOne({ _id: id, ...rest } as never);
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+  };
+  return { ...repo, model, amendments, published: { publishIfAbsent } };
 }

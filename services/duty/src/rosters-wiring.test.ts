@@ -1,0 +1,25 @@
+import { z } from '@gov/platform';
+import { platformHolidayCalendar, rosterConfigShape, rosterSettingsFrom } from './rosters-wiring';
+
+const parse = (env: Record<string, string>) => rosterSettingsFrom(z.object(rosterConfigShape).parse(env));
+
+describe('rosterSettingsFrom', () => {
+  it('defaults the holiday roster lead to 3 working days (spec duty §4.2 RS-5 [inferred])', () => {
+    expect(parse({})).toEqual({ holidayLeadWorkingDays: 3 });
+  });
+
+  it('reads the [config] value from the environment and refuses nonsense', () => {
+    expect(parse({ ROSTER_HOLIDAY_LEAD_WORKING_DAYS: '5' })).toEqual({ holidayLeadWorkingDays: 5 });
+    expect(() => parse({ ROSTER_HOLIDAY_LEAD_WORKING_DAYS: 'three' })).toThrow();
+    expect(() => parse({ ROSTER_HOLIDAY_LEAD_WORKING_DAYS: '-1' })).toThrow();
+  });
+});
+
+describe('platformHolidayCalendar', () => {
+  it('lists the State Council holidays of a published year (2026 National Day 10-01..10-07)', () => {
+    expect(platformHolidayCalendar.holidays(2026)).toContainEqual(
+      expect.objectContaining({ name: 'National Day', from: '2026-10-01', to: '2026-10-07' }),
+    );
+    expect(platformHolidayCalendar.holidays(2031)).toEqual([]);
+  });
+});
