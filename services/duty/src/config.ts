@@ -51,7 +51,7 @@ const schema = baseConfigSchema.extend({
   REPORT_FOLLOWUP_MAJOR_MIN: z.coerce.number().int().positive().default(r.followUpMajorMin),
   REPORT_FOLLOWUP_OTHER_MIN: z.coerce.number().int().positive().default(r.followUpOtherMin),
   /** How often a replica sweeps the store for guard times and deadlines no local timer holds (NF-3). */
-  OBLIGATION_SWEEP_MS: z.coerce.number().int().min(100).default(2000),
+  OBLIGATION_SWEEP_MS: z.coerce.number().int().min(100).default(5000),
   /** A sweep leaves an obligation this long to the replica whose own timer holds it. */
   OBLIGATION_GRACE_MS: z.coerce.number().int().min(0).default(3000),
   ...deskConfigShape,

@@ -115,7 +115,8 @@ export function createAlertStore(
 
     async openObligations(dueBy) {
       const recs = (await model
-        .find(dueBy ? { nextObligationAt: { $ne: null, $lte: dueBy } } : { nextObligationAt: { $ne: null } }, {
+        // a range on the indexed field alone (null never compares ≤ a date), so the sweep reads only what is due
+        .find(dueBy ? { nextObligationAt: { $lte: dueBy } } : { nextObligationAt: { $ne: null } }, {
           outbox: 0,
           audit: 0,
         })
