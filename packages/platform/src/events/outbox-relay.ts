@@ -51,22 +51,50 @@ export function createOutboxRelay(opts: {
   let handing: Promise<void> | undefined;
   /** Aggregates whose entries a handoff is sending now; the poller leaves them alone. */
   const inFlight = new Set<string>();
+  /** Per running pass, the aggregates in flight when it began or handed over since: it leaves them alone. */
+  const passes = new Set<Set<string>>();
+  let lastPass: Promise<unknown> = Promise.resolve();
   const keyOf = (model: Model<never>, id: string) => `${model.modelName}:${id}`;
 
-  async function drainModel(model: Model<never>): Promise<number> {
-    const docs = (await model
+  /**
+   * Everything pending in one query, taken `batchSize` documents at a time. One query per batch would re-read the
+   * whole backlog every time on the Mongo-wire server, which applies a limit only after fetching every match
+   * (100 pending import chunks: 0.6 s per `limit(4)` query against 0.2 s with 4 pending, bench/credit).
+   * A document in flight when the pass began, or handed over since, may come back as it was then (pending
+   * although its handoff has sent and trimmed it): it is skipped, its handoff sends it.
+   */
+  async function drainModel(model: Model<never>, handedSince: Set<string>): Promise<number> {
+    const cursor = model
       .find({ outboxPending: true } as never)
       .select({ _id: 1, version: 1, outbox: 1 })
-      .limit(batchSize)
-      .lean()) as unknown as PendingDoc[];
-    const mine = docs.filter((d) => !inFlight.has(keyOf(model, d._id)));
-    if (mine.length === 0) return 0;
-    const entries = mine.flatMap((d) => d.outbox.map((e) => ({ ...e, payload: bytesOf(e.payload) })));
+      .lean()
+      .cursor({ batchSize });
+    let total = 0;
+    let group: PendingDoc[] = [];
+    try {
+      for await (const d of cursor as AsyncIterable<PendingDoc>) {
+        const key = keyOf(model, d._id);
+        if (inFlight.has(key) || handedSince.has(key)) continue;
+        group.push(d);
+        if (group.length < batchSize) continue;
+        total += await sendPending(model, group);
+        group = [];
+        if (stopped) break;
+      }
+      if (group.length > 0) total += await sendPending(model, group);
+    } finally {
+      await cursor.close();
+    }
+    return total;
+  }
+
+  async function sendPending(model: Model<never>, docs: PendingDoc[]): Promise<number> {
+    const entries = docs.flatMap((d) => d.outbox.map((e) => ({ ...e, payload: bytesOf(e.payload) })));
     opts.metrics.outboxBacklog.set(entries.length);
     await opts.publisher.publish(entries);
     for (const e of entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
     await Promise.all(
-      mine.map(async (d) => {
+      docs.map(async (d) => {
         const sent = new Set(d.outbox.map((e) => e._id));
         const res = await model.updateOne(
           { _id: d._id, version: d.version } as never,
@@ -98,12 +126,28 @@ export function createOutboxRelay(opts: {
     log.warn({ id }, 'could not trim outbox after repeated races; entries will be re-sent');
   }
 
-  async function runOnce(): Promise<number> {
+  /** One pass at a time (a drain() and a timer may ask together): a pass must not re-send what another trimmed. */
+  function runOnce(): Promise<number> {
+    const pass = lastPass.then(async () => {
+      // in flight now, or handed over during the pass: the pass's query may hold them as they were before
+      const handedSince = new Set(inFlight);
+      passes.add(handedSince);
+      try {
+        return await passOver(handedSince);
+      } finally {
+        passes.delete(handedSince);
+      }
+    });
+    lastPass = pass.catch(() => undefined);
+    return pass;
+  }
+
+  async function passOver(handedSince: Set<string>): Promise<number> {
     let total = 0;
     for (const model of opts.models) {
       let n: number;
       do {
-        n = await drainModel(model);
+        n = await drainModel(model, handedSince);
         total += n;
       } while (n > 0 && !stopped);
     }
@@ -150,9 +194,10 @@ export function createOutboxRelay(opts: {
         for (const h of batch) for (const e of h.entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
         await Promise.all(
           batch.map(async (h) => {
-            // conditioned on the version the writer left: a later write's entries must survive the trim
+            // conditioned on the version the writer left (a later write's entries must survive the trim) and on
+            // the outbox holding only what was sent (an older entry whose own handoff failed must survive it too)
             const res = await h.model.updateOne(
-              { _id: h.id, version: h.version } as never,
+              { _id: h.id, version: h.version, outbox: { $size: h.entries.length } } as never,
               {
                 $set: { outbox: [], outboxPending: false },
               } as never,
@@ -213,6 +258,7 @@ export function createOutboxRelay(opts: {
     handoff(model: Model<never>, h: { id: string; version: number; entries: OutboxEntry[] }): void {
       if (stopped || h.entries.length === 0) return;
       inFlight.add(keyOf(model, h.id));
+      for (const handedSince of passes) handedSince.add(keyOf(model, h.id));
       handed.push({ model, ...h });
       handing ??= context.with(ROOT_CONTEXT, sendHanded).finally(() => (handing = undefined));
     },
