@@ -13,6 +13,14 @@ describe(readConfig.name, () => {
     });
     expect(c.AAA_PLUS_INCLUDES_100).toBe(false);
   });
+  it('imports on an insert-only pool of 4 with 3 chunks in flight unless told otherwise', () => {
+    expect(readConfig(base)).toMatchObject({ IMPORT_POOL_SIZE: 4, IMPORT_CHUNKS_IN_FLIGHT: 3 });
+    expect(readConfig({ ...base, IMPORT_POOL_SIZE: '0', IMPORT_CHUNKS_IN_FLIGHT: '1' })).toMatchObject({
+      IMPORT_POOL_SIZE: 0,
+      IMPORT_CHUNKS_IN_FLIGHT: 1,
+    });
+    expect(() => readConfig({ ...base, IMPORT_CHUNKS_IN_FLIGHT: '0' })).toThrow();
+  });
   it('refuses the development PII key in production', () => {
     expect(() => readConfig({ ...base, NODE_ENV: 'production' })).toThrow(/PII_KEY/);
     expect(

@@ -13,6 +13,13 @@ const schema = baseConfigSchema
     PII_KEY: z.string().default(DEV_PII_KEY),
     /** Active rating rule version (spec credit §0.3); ratings keep the version they were made under. */
     RATING_POLICY_VERSION: z.string().default('2017-33-v1'),
+    /**
+     * Batch import (spec credit §6.2): connections of its insert-only pool (0: insert on the main connection) and
+     * chunks of 1000 households written at once. Inserts of new documents are safe on several connections even on
+     * the local Mongo-wire server; updates stay on the main connection (ADR 0001 §8). Measured in bench/credit.
+     */
+    IMPORT_POOL_SIZE: int(4),
+    IMPORT_CHUNKS_IN_FLIGHT: z.coerce.number().int().positive().default(3),
     /** C3: whether exactly 100 points is AAA+ (default false: AAA+ from 101). */
     AAA_PLUS_INCLUDES_100: z
       .enum(['true', 'false'])

@@ -1,5 +1,5 @@
 import { creditV1, topics } from '@gov/contracts';
-import { createOutboxRelay, startServiceRuntime, systemClock, type OutboxRelay } from '@gov/platform';
+import { connectMongo, createOutboxRelay, startServiceRuntime, systemClock, type OutboxRelay } from '@gov/platform';
 import { readConfig } from './config';
 import { creditGrpcHandlers } from './adapters/grpc/credit.grpc';
 import { bankEventHandlers } from './adapters/kafka/bank-events.consumer';
@@ -13,6 +13,18 @@ async function main(): Promise<void> {
   const config = readConfig();
   const rt = await startServiceRuntime(config);
   const relays: { imports?: OutboxRelay } = {};
+  // the batch import inserts on its own insert-only pool (the main connection is one socket on FerretDB)
+  const importMongo =
+    config.IMPORT_POOL_SIZE > 0
+      ? await connectMongo({
+          url: config.MONGO_URL,
+          dbName: config.MONGO_DB,
+          nodeEnv: config.NODE_ENV,
+          logger: rt.logger,
+          insertOnlyPool: config.IMPORT_POOL_SIZE,
+        })
+      : undefined;
+  if (importMongo) rt.shutdown.add('import mongo', () => importMongo.close());
   const credit = wireCredit({
     mongo: rt.mongo,
     idempotency: rt.idempotency,
@@ -20,6 +32,8 @@ async function main(): Promise<void> {
     handoff: rt.handoff,
     importNudge: () => relays.imports?.nudge(),
     importHandoff: (model, h) => relays.imports?.handoff(model, h),
+    importMongo,
+    importChunksInFlight: config.IMPORT_CHUNKS_IN_FLIGHT,
     piiKey: config.PII_KEY,
     ratingPolicyVersion: config.RATING_POLICY_VERSION,
     aaaPlusIncludes100: config.AAA_PLUS_INCLUDES_100,

@@ -41,6 +41,13 @@ export function wireCredit(deps: {
   importNudge?: () => void;
   /** Hands an import chunk's new events straight to that relay (sent without reading them back). */
   importHandoff?: OutboxHandoff;
+  /**
+   * An insert-only pool (connectMongo's `insertOnlyPool`) for the batch import's household and personal-data
+   * inserts; without it they go to `mongo`. The import chunks and every update stay on `mongo`.
+   */
+  importMongo?: Connection;
+  /** Import chunks written at once (default 1; with an import pool, a few keep both the store and Node busy). */
+  importChunksInFlight?: number;
   piiKey: string;
   ratingPolicyVersion: string;
   aaaPlusIncludes100: boolean;
@@ -56,6 +63,7 @@ export function wireCredit(deps: {
     ...relay,
     importNudge: deps.importNudge,
     importHandoff: deps.importHandoff,
+    importConn: deps.importMongo,
     cipher: createPiiCipher(deps.piiKey),
   });
   const notices = createNoticeRepository(deps.mongo, relay);
@@ -120,7 +128,12 @@ export function wireCredit(deps: {
     entities: createEntityUseCases({ entities, clock: deps.clock, lending: deps.lending }),
     accrueSubsidy: createAccrueSubsidy({ lines, clock: deps.clock, lending: deps.lending }),
     riskSharing: createRiskSharing({ lines, lossCases, honors, clock: deps.clock, lending: deps.lending }),
-    importHouseholds: createImportHouseholds({ households, clock: deps.clock, policy }),
+    importHouseholds: createImportHouseholds({
+      households,
+      clock: deps.clock,
+      policy,
+      chunksInFlight: deps.importChunksInFlight,
+    }),
   };
 }
 export type CreditService = ReturnType<typeof wireCredit>;

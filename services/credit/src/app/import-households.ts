@@ -27,8 +27,15 @@ export function createImportHouseholds(deps: {
   clock: Clock;
   policy: () => RatingPolicy;
   chunkSize?: number;
+  /**
+   * Chunks written at once (default 1). Chunks are independent (distinct households, each chunk's events in its
+   * own document), so while one chunk's inserts are in the store the next one is rated and encrypted, and on an
+   * insert-only pool several chunks' inserts run in parallel.
+   */
+  chunksInFlight?: number;
 }) {
   const chunk = deps.chunkSize ?? 1000;
+  const depth = Math.max(1, deps.chunksInFlight ?? 1);
   return async function importHouseholds(batchId: string, rows: ImportRow[], actor: Actor) {
     const role = roleFor(actor, 'importHouseholds');
     rejectInvalid(
@@ -38,7 +45,9 @@ export function createImportHouseholds(deps: {
     );
     const policy = deps.policy();
     let inserted = 0;
-    for (let start = 0; start < rows.length; start += chunk) {
+    const inFlight = new Set<Promise<void>>();
+    let failed: { error: unknown } | undefined;
+    for (let start = 0; start < rows.length && !failed; start += chunk) {
       const at = deps.clock.now();
       const batch = rows.slice(start, start + chunk).map((r) => {
         const id = derivedId('hh', 'import', r.sourceId);
@@ -46,19 +55,30 @@ export function createImportHouseholds(deps: {
         const rating = rateOne(base, r.info, policy, derivedId('rt', batchId, r.sourceId), at);
         return { household: { ...base, latestRating: rating }, pii: { idNumber: r.idNumber, phone: r.phone } };
       });
-      inserted += await deps.households.importChunk(
-        { id: derivedId('ic', batchId, String(start)), batchId },
-        batch,
-        batch.map(({ household }) => ({ type: 'ScoreComputed' as const, household, rating: household.latestRating })),
-        {
-          action: 'household.imported-and-rated',
-          actor,
-          role,
-          at,
-          details: { batchId, policyVersion: policy.version },
-        },
-      );
+      const write = deps.households
+        .importChunk(
+          { id: derivedId('ic', batchId, String(start)), batchId },
+          batch,
+          batch.map(({ household }) => ({ type: 'ScoreComputed' as const, household, rating: household.latestRating })),
+          {
+            action: 'household.imported-and-rated',
+            actor,
+            role,
+            at,
+            details: { batchId, policyVersion: policy.version },
+          },
+        )
+        .then(
+          (n) => void (inserted += n),
+          (error: unknown) => void (failed ??= { error }),
+        )
+        .finally(() => inFlight.delete(write));
+      inFlight.add(write);
+      if (inFlight.size >= depth) await Promise.race(inFlight);
     }
+    // every chunk that was started is awaited, also after a failure: a re-run of the batch completes the rest
+    await Promise.all(inFlight);
+    if (failed) throw failed.error;
     return { inserted, total: rows.length };
   };
 }

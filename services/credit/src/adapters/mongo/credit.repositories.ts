@@ -64,11 +64,28 @@ const asModel = (m: unknown) => m as import('mongoose').Model<AggregateDocument>
 
 export function createHouseholdRepository(
   conn: Connection,
-  opts: Relay & { cipher: PiiCipher; importNudge?: () => void; importHandoff?: OutboxHandoff },
+  opts: Relay & {
+    cipher: PiiCipher;
+    importNudge?: () => void;
+    importHandoff?: OutboxHandoff;
+    /**
+     * Where the batch import inserts households and their personal data (an insert-only pool, see connectMongo):
+     * new documents with unique ids, which stays atomic over several connections even on FerretDB. Default: `conn`.
+     * The import chunk (the events) is inserted on `conn`, like every update: the relay polls on `conn`, and one
+     * connection's commands are served in order, so its poll cannot see a chunk before the chunk is handed over
+     * (on another connection it could, and would send the chunk's events twice).
+     */
+    importConn?: Connection;
+  },
 ) {
   const model = asModel(modelOf(conn, 'Household', householdSchema));
   const pii = modelOf(conn, 'HouseholdPii', householdPiiSchema);
   const chunks = modelOf(conn, 'ImportChunk', importChunkSchema);
+  const writer = opts.importConn ?? conn;
+  const importInto = {
+    households: modelOf(writer, 'Household', householdSchema),
+    pii: modelOf(writer, 'HouseholdPii', householdPiiSchema),
+  };
   const base = aggregateRepository<Household>(model, opts.handoff, householdCodec);
   const piiDoc = (householdId: string, p: { idNumber: string; phone: string }) => ({
     _id: householdId,
@@ -121,28 +138,33 @@ export function createHouseholdRepository(
           return (e as { result?: { insertedCount?: number } }).result?.insertedCount ?? 0;
         }
       };
-      await insert(
-        pii as never,
-        rows.map((r) => piiDoc(r.household.id, r.pii)),
-      );
-      const inserted = await insert(
-        model as never,
-        rows.map(({ household: { id, ...state } }) => ({
-          _id: id,
-          ...householdCodec.toDoc(state),
-          importedBy: chunk.id,
-          version: 1,
-          outbox: [],
-          outboxPending: false,
-          audit: [],
-        })),
-      );
+      // personal data and households are independent inserts: both go out at once (on a pool, in parallel)
+      const [, inserted] = await Promise.all([
+        insert(
+          importInto.pii as never,
+          rows.map((r) => piiDoc(r.household.id, r.pii)),
+        ),
+        insert(
+          importInto.households as never,
+          rows.map(({ household: { id, ...state } }) => ({
+            _id: id,
+            ...householdCodec.toDoc(state),
+            importedBy: chunk.id,
+            version: 1,
+            outbox: [],
+            outboxPending: false,
+            audit: [],
+          })),
+        ),
+      ]);
       // the events go last: after a crash before this line, re-running the chunk records them then
       const outbox = toOutboxEntries(events);
       try {
+        // lean: a thousand entries built here in the schema's shape; mongoose's casting would cost more than the write
         await insertAggregate(
-          chunks as never,
+          asModel(chunks),
           { _id: chunk.id, batchId: chunk.batchId, households: rows.length, outbox, audit: [first] } as never,
+          { lean: true },
         );
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;

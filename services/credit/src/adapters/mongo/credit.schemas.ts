@@ -4,14 +4,17 @@ import { aggregateFields } from '@gov/platform';
 // Nested domain values (ratings, entries, loans) are stored as plain sub-documents; the domain owns their shape.
 const mixed = { type: Schema.Types.Mixed };
 
-/** 农户 aggregates: households; the identity number and phone are NOT here (see householdPiiSchema). */
+/**
+ * 农户 aggregates: households; the identity number and phone are NOT here (see householdPiiSchema).
+ * Households are read by id only (notices name their households), so besides `_id` the only index is the relay's
+ * `outboxPending`: every index is paid on each of a batch import's inserts (bench/credit). A query by village,
+ * township or import chunk brings its index back with it.
+ */
 export const householdSchema = new Schema(
   {
     _id: { type: String, required: true },
-    // serves notices and batch listings by township
-    townshipId: { type: String, index: true },
-    // serves "households of a village" (opening a village notice, the village book)
-    villageId: { type: String, required: true, index: true },
+    townshipId: String,
+    villageId: { type: String, required: true },
     villagerGroupId: String,
     headName: String,
     povertyStatus: String,
@@ -23,9 +26,8 @@ export const householdSchema = new Schema(
     ratingPolicyVersion: String,
     // the latest screening (§4) with every check's evidence
     screening: mixed,
-    // the import chunk whose audit trail records this household's import, when it came in bulk;
-    // serves "households of an import chunk"
-    importedBy: { type: String, index: true },
+    // the import chunk whose audit trail records this household's import, when it came in bulk
+    importedBy: String,
     ...aggregateFields,
   } as never,
   { collection: 'households', versionKey: false, minimize: false },
