@@ -15,6 +15,9 @@ import { startSmsSimulator } from './sms-simulator.ts';
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 40);
 const AM_SECONDS = Number(process.env.BENCH_AM_SECONDS ?? 15);
+const DEFER_OUTBOX = process.env.BENCH_DEFER_OUTBOX === 'true';
+/** ADR 0004: the first alerts leave while the insert is on the way (the service's default). */
+const DISPATCH_BEFORE_INSERT = process.env.BENCH_DISPATCH_BEFORE_INSERT !== 'false';
 /** S2 budget: long enough that no timer fires while intake is measured. */
 const S2_SEC = SECONDS + 10;
 const now = () => performance.timeOrigin + performance.now();
@@ -47,6 +50,34 @@ async function steady(seconds: number, fn: (i: number) => Promise<void>): Promis
   await Promise.all(inflight);
 }
 
+/** p50/p95/p99 upper bounds (ms) of the duty service's own NOTIFY latency histogram, from its /metrics. */
+async function notifyPercentiles(
+  url: string,
+): Promise<{ p50: number; p95: number; p99: number; count: number } | null> {
+  const text = await (await fetch(url)).text();
+  const buckets = [...text.matchAll(/duty_escalation_latency_seconds_bucket\{([^}]*)\} (\d+)/g)]
+    .filter((m) => m[1]!.includes('kind="NOTIFY"'))
+    .map((m) => ({ le: Number(/le="([^"]+)"/.exec(m[1]!)![1]), n: Number(m[2]) }))
+    .sort((a, b) => a.le - b.le);
+  const count = buckets.at(-1)?.n ?? 0;
+  if (!count) return null;
+  const at = (p: number) => (buckets.find((b) => b.n >= (p / 100) * count)?.le ?? Infinity) * 1000;
+  return { p50: at(50), p95: at(95), p99: at(99), count };
+}
+
+/** Garbage collection and CPU of the duty process during intake, from prom-client's default metrics. */
+async function runtimeStats(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(url)).text();
+  const gc = [...text.matchAll(/^nodejs_gc_duration_seconds_(sum|count)\{([^}]*)\} ([0-9.e+-]+)$/gm)];
+  const total = (what: string) => gc.filter((m) => m[1] === what).reduce((a, m) => a + Number(m[3]), 0);
+  const cpu = Number(/^process_cpu_seconds_total(?:\{[^}]*\})? ([0-9.e+-]+)$/m.exec(text)?.[1] ?? NaN);
+  return {
+    gc_seconds_total: Math.round(total('sum') * 1000) / 1000,
+    gc_count: total('count'),
+    cpu_seconds_total: Math.round(cpu * 10) / 10,
+  };
+}
+
 async function main(): Promise<void> {
   const env = testEnv('bench-duty');
   await createTestTopics(env);
@@ -65,7 +96,8 @@ async function main(): Promise<void> {
     JWKS_FILE: join(dir, 'jwks.json'),
     JWT_ISSUER: keys.issuer,
     JWT_AUDIENCE: keys.audience,
-    LOG_LEVEL: 'info',
+    // warnings and errors only, like the gateway below: this process reads the services' output
+    LOG_LEVEL: 'warn',
   };
   const duty = startService(
     'duty',
@@ -79,8 +111,11 @@ async function main(): Promise<void> {
       // at the intake rate, while the S3 ones (10 minutes) stay pending: timer lateness is measured there
       ACK_MAJOR_S2_SEC: String(S2_SEC),
       ACK_MAJOR_S3_SEC: '600',
-      OUTBOX_NUDGE: 'false',
-      OUTBOX_POLL_MS: '600000',
+      // the production default publishes every event while the run goes on; BENCH_DEFER_OUTBOX=true defers
+      // the relay instead (the earlier runs did, because FerretDB v1 updates were costly)
+      ...(DEFER_OUTBOX ? { OUTBOX_NUDGE: 'false', OUTBOX_POLL_MS: '600000' } : {}),
+      DISPATCH_BEFORE_INSERT: String(DISPATCH_BEFORE_INSERT),
+      ...(process.env.BENCH_DUTY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_DUTY_NODE_OPTIONS } : {}),
     }),
   );
   await waitReady(`http://127.0.0.1:${ports.dutyAdmin}/readyz`, duty);
@@ -154,9 +189,16 @@ async function main(): Promise<void> {
   const sentAt = new Map<string, number>();
   const idOf = new Map<string, string>();
   let pendingTimers = 0;
+  // the timers held, from the service's gauge (scanning its whole log every second would stall this process,
+  // which also plays the SMS provider, and show up as alert latency)
   const watch = setInterval(() => {
-    for (const m of duty.output().matchAll(/"pendingTimers":(\d+)/g))
-      pendingTimers = Math.max(pendingTimers, Number(m[1]));
+    void fetch(`http://127.0.0.1:${ports.dutyAdmin}/metrics`)
+      .then((r) => r.text())
+      .then((t) => {
+        const m = /duty_escalation_timers_pending\{[^}]*\} (\d+)/.exec(t);
+        if (m) pendingTimers = Math.max(pendingTimers, Number(m[1]));
+      })
+      .catch(() => undefined);
   }, 1000);
   log(`duty: ${RATE}/s for ${SECONDS}s through the gateway`);
   const loadAtStart = loadavg()[0];
@@ -186,6 +228,8 @@ async function main(): Promise<void> {
     quiet = sms.messages.length === last ? quiet + 1 : 0;
     last = sms.messages.length;
   }
+  const serverNotifyPercentiles = await notifyPercentiles(`http://127.0.0.1:${ports.dutyAdmin}/metrics`);
+  const dutyRuntime = await runtimeStats(`http://127.0.0.1:${ports.dutyAdmin}/metrics`);
   log(`duty: phase 2, waiting for ${sentAt.size} S2 acknowledgement timers to fall due`);
   const phase2End = firstIntake + (S2_SEC + SECONDS + 8) * 1000;
   while (now() < phase2End) await sleep(1000);
@@ -194,9 +238,15 @@ async function main(): Promise<void> {
   const byIncident = new Map<string, typeof sms.messages>();
   for (const m of sms.messages) byIncident.set(m.incidentId, [...(byIncident.get(m.incidentId) ?? []), m]);
   const first: number[] = [];
+  /** Per second of the run, the slowest first delivery: shows whether the tail is spread or bunched. */
+  const worstBySecond: number[] = [];
   for (const [id, t0] of sentAt) {
     const ms = (byIncident.get(id) ?? []).filter((m) => m.messageId.includes('|S2|') || m.messageId.includes('|S3|'));
-    if (ms.length) first.push(Math.min(...ms.map((m) => m.receivedAt)) - t0);
+    if (!ms.length) continue;
+    const d = Math.min(...ms.map((m) => m.receivedAt)) - t0;
+    first.push(d);
+    const sec = Math.floor((t0 - firstIntake) / 1000);
+    worstBySecond[sec] = Math.max(worstBySecond[sec] ?? 0, Math.round(d));
   }
   // lost: over every intake the service took in (answered, or alerted although the answer timed out — the
   // incident id derives from caller and key), the first-step alerts that never reached the simulator
@@ -281,6 +331,9 @@ async function main(): Promise<void> {
     am.kill('SIGTERM');
   } else log('alertmanager: not built (bash scripts/infra/tools.sh alertmanager); skipped');
 
+  // inside the duty service: intake received → first alert handed to the channel (the NOTIFY histogram also holds
+  // the phase-2 REPEAT/ESCALATION sends, so it is read before phase 2 in the bucket counts below)
+
   const result = {
     rate: RATE,
     seconds: SECONDS,
@@ -298,16 +351,22 @@ async function main(): Promise<void> {
     timer_late_p99_ms: pct(late, 99),
     timers_fired: late.length,
     pending_timers: pendingTimers,
+    server_intake_to_send_ms: serverNotifyPercentiles,
+    duty_runtime_after_intake: dutyRuntime,
+    worst_first_delivery_ms_by_second: Array.from(worstBySecond, (x) => x ?? 0),
     duplicates: sms.resends,
     lost,
     store: `FerretDB v1.24 (${process.env.FERRETDB_BACKEND ?? 'postgresql'} backend) + Kafka 3.9, one 2-core machine`,
     // the machine is shared: other builds and tests running at the same time move these numbers a lot
     load_avg_1m_at_start: Number(loadAtStart?.toFixed(2) ?? 0),
+    dispatch_before_insert: DISPATCH_BEFORE_INSERT,
+    outbox_relay: DEFER_OUTBOX ? 'deferred' : 'publishing during the run',
     notes:
-      'ours: gateway → gRPC → one insert → in-process dispatch, first alert timed at the simulator; outbox relay ' +
-      'deferred (OUTBOX_NUDGE=false) because FerretDB v1 updates scan the collection. Alertmanager keeps alerts ' +
-      'in memory only. Timer lateness: S2 acknowledgement timers (one per incident) falling due after intake ' +
-      'ends, with the S3 timers pending.',
+      'ours: gateway → gRPC → in-process dispatch of the first alerts together with the one insert (ADR 0004; ' +
+      'the 201 waits for the insert), first alert timed at the simulator; events published by the outbox relay ' +
+      'during the run unless outbox_relay says deferred. Alertmanager keeps alerts in memory only. Timer ' +
+      'lateness: S2 acknowledgement timers (one per incident) falling due after intake ends, with the S3 timers ' +
+      'pending; each such step also writes its incident.escalated event and audit entry.',
     measured_at: new Date().toISOString(),
   };
   writeFileSync(join(repoRoot, 'bench/results/duty.json'), JSON.stringify(result, null, 2) + '\n');
