@@ -116,6 +116,7 @@ async function main(): Promise<void> {
       ...(DEFER_OUTBOX ? { OUTBOX_NUDGE: 'false', OUTBOX_POLL_MS: '600000' } : {}),
       DISPATCH_BEFORE_INSERT: String(DISPATCH_BEFORE_INSERT),
       ...(process.env.BENCH_DUTY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_DUTY_NODE_OPTIONS } : {}),
+      ...(JSON.parse(process.env.BENCH_DUTY_ENV_JSON ?? '{}') as Record<string, string>),
     }),
   );
   await waitReady(`http://127.0.0.1:${ports.dutyAdmin}/readyz`, duty);

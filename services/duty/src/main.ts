@@ -61,7 +61,11 @@ async function main(): Promise<void> {
   const cache = createRosterCache({ rosters });
   await cache.reload();
   const hub = createConsoleHub();
-  const held = { escalationTimers: () => 0, obligationTimers: () => 0 };
+  const held = {
+    escalationTimers: () => 0,
+    obligationTimers: () => 0,
+    adopt: (_owners: string[]): void => undefined,
+  };
   const metrics = createDutyMetrics(rt.metrics, {
     escalationTimers: () => held.escalationTimers(),
     obligationTimers: () => held.obligationTimers(),
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
     },
     owner: config.INSTANCE_ID,
     leaseMs: config.LEASE_MS,
+    onAdopt: (owners) => held.adopt(owners),
   });
   rt.shutdown.add('escalation engine', () => engine.stop());
   const rearmed = await engine.start();
@@ -120,6 +125,10 @@ async function main(): Promise<void> {
   rt.shutdown.add('obligation clock', () => obligations.stop());
   held.escalationTimers = () => engine.pending;
   held.obligationTimers = () => obligations.pending;
+  held.adopt = (owners) =>
+    void obligations
+      .adopt(owners)
+      .catch((err: unknown) => log.error({ err, owners }, 'could not arm adopted report clocks'));
   log.info({ incidents: await obligations.start() }, 'obligation clock started');
 
   rt.grpc.add(

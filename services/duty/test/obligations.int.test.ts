@@ -335,4 +335,23 @@ describe('statutory report clocks', () => {
       await r.stop();
     }
   });
+
+  it('a replica adopting a dead one arms its report clocks at once, without waiting for the sweep (spec duty §9.11 NF-3, NF-6)', async () => {
+    const a = await withClock('oc-dead');
+    const b = await withClock('oc-survivor');
+    let id = '';
+    try {
+      await b.clock.start(); // b is up first and holds nothing of a's
+      await a.clock.stop();
+      id = (await a.raise('k-adopt', { occurredAt: new Date(Date.now() - 7 * minute + 300) })).id;
+      await a.stop(); // a dies before the guard time
+      // b's start-up load ran before the incident existed; only the adoption can arm it
+      expect(await b.clock.adopt(['oc-dead'])).toBe(1);
+      await waitFor(async () => (await obligation(b, id, 'first-superior:PHONE:FIRST'))?.status === 'WARNING', {
+        what: 'the adopted guard',
+      });
+    } finally {
+      await b.stop();
+    }
+  });
 });

@@ -18,6 +18,8 @@ export interface EngineDeps {
   /** This replica's id; stable across restarts of the same replica (pod name). */
   owner: string;
   leaseMs: number;
+  /** Told which lapsed replicas this one just adopted (the report clocks load their incidents too). */
+  onAdopt?: (owners: string[]) => void;
 }
 
 type Tracked = { incident: Incident; owner: string; timers: Record<string, EscalationTimer> };
@@ -241,7 +243,10 @@ export function createEscalationEngine(d: EngineDeps) {
     served = kept;
     const adopted = await d.leases.adoptLapsed(d.owner, d.clock.now(), until);
     for (const [o, e] of adopted) served.set(o, e);
-    if (adopted.size) await load(adopted.keys());
+    if (adopted.size) {
+      await load(adopted.keys());
+      d.onAdopt?.([...adopted.keys()]);
+    }
   }
 
   return {

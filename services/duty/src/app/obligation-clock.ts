@@ -199,7 +199,20 @@ export function createObligationClock(d: {
     get pending(): number {
       return heap.size;
     },
-    /** Arms every open obligation in the store (late ones fire at once), then sweeps periodically. */
+    /** Arms the open obligations of replicas this one adopted (their own clocks died with them). */
+    async adopt(owners: string[]): Promise<number> {
+      let n = 0;
+      for (const owner of owners)
+        for (const i of await d.store.openObligationsOf(owner)) {
+          track(i);
+          n += 1;
+        }
+      return n;
+    },
+    /**
+     * Arms every open obligation in the store (late ones fire at once), then sweeps at `sweepMs` as a safety net
+     * for anything no replica holds. Takeovers do not wait for it: `adopt` arms a dead replica's incidents.
+     */
     async start(): Promise<number> {
       const n = await sweep(true);
       sweepHandle = setInterval(() => {

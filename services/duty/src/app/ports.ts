@@ -150,4 +150,6 @@ export interface ReportingStore {
   ): Promise<{ incident: Incident; applied: ReportingChange | null } | undefined>;
   /** Incidents with an open obligation whose next guard or deadline is at or before `dueBy` (all when omitted). */
   openObligations(dueBy?: Date): Promise<Incident[]>;
+  /** Incidents of one replica (`owner`) with an open obligation: what an adopting replica must arm. */
+  openObligationsOf(owner: string): Promise<Incident[]>;
 }

@@ -113,6 +113,12 @@ export function createAlertStore(
       throw new Error(`reporting change on incident ${incidentId} kept conflicting`);
     },
 
+    async openObligationsOf(owner) {
+      // equality on the indexed owner (the Mongo-wire server pushes only equality down); the rest filtered here
+      const recs = (await model.find({ owner }, { outbox: 0, audit: 0 }).lean()) as unknown as IncidentRecord[];
+      return recs.filter((r) => r.nextObligationAt).map((r) => toIncident({ ...r, outbox: [], audit: [] }));
+    },
+
     async openObligations(dueBy) {
       const recs = (await model
         // a range on the indexed field alone (null never compares ≤ a date), so the sweep reads only what is due
