@@ -2,6 +2,8 @@ import { createIdempotencyStore } from '@gov/platform';
 import { testEnv, waitFor } from '@gov/testkit';
 import { startSmsSimulator } from '../../../bench/duty/sms-simulator';
 import { createPublishRoster } from '../src/app/publish-roster';
+import { createUpwardReporting } from '../src/app/upward-reports';
+import { defaultReportingPolicy } from '../src/domain/reporting-policy';
 import { defaultShiftPolicy } from '../src/domain/roster';
 import { fastPolicy, intake, officer, rosterAroundNow, startReplica } from './harness';
 
@@ -159,6 +161,69 @@ describe('duty acceptance scenarios on the store', () => {
       expect(stored?.flags).toContain('BREACHED_ON_RECEIPT');
       // the report must still be made at once (CK-4), and the alert went out at commit
       await waitFor(() => sms.messages.some((m) => m.incidentId === incident.id), { what: 'the first alert' });
+    } finally {
+      await r.stop();
+    }
+  });
+
+  it('an I-level written report with the director and the head away: the acting director reviews, the executive deputy signs, nothing goes up unsigned (spec duty §19 scenario 21)', async () => {
+    const roster = rosterAroundNow();
+    roster.contacts = roster.contacts.map((c) =>
+      c.personId === 'dir' || c.personId === 'head' ? { ...c, away: true } : c,
+    );
+    const r = await startReplica(env, {
+      owner: 'sc-21',
+      smsUrl: sms.url,
+      roster,
+      policy: { ...fastPolicy, majorS2AckSec: 600, majorS3AckSec: 600 },
+    });
+    try {
+      const reporting = createUpwardReporting({
+        store: r.store,
+        clock: { now: () => new Date() },
+        idempotency: createIdempotencyStore(r.conn),
+        policy: defaultReportingPolicy,
+        track: () => undefined,
+        directory: (at) => r.cache.directory(at),
+      });
+      const incident = await r.raise(intake('k-sign', { severity: 'I' }), officer);
+      const { draftId } = await reporting.draftWrittenReport(
+        { idempotencyKey: 'd-21', incidentId: incident.id, kind: 'FIRST', content: '某化工厂燃气爆炸，已组织救援。' },
+        officer,
+      );
+      const chain = (await r.store.getIncident(incident.id))?.drafts?.[0]?.chain ?? [];
+      expect(chain.map((c) => [c.role, c.personId, c.substituteFor ?? null])).toEqual([
+        ['OFFICE_DEPUTY', 'dep', null],
+        ['OFFICE_DIRECTOR', 'act', 'dir'],
+        ['GOV_PRINCIPAL', 'exec', 'head'],
+      ]);
+      const written = (key: string) =>
+        reporting.recordUpwardReport(
+          {
+            idempotencyKey: key,
+            incidentId: incident.id,
+            targetId: 'province',
+            mode: 'WRITTEN',
+            kind: 'FIRST',
+            content: '',
+            receiverName: '省值班室',
+            documentRef: draftId,
+          },
+          officer,
+        );
+      await expect(written('w-early')).rejects.toMatchObject({ code: 'REPORT_NOT_SIGNED' });
+      const as = (userId: string) => ({ ...officer, userId, roles: ['OFFICE_LEADER'] });
+      await expect(
+        reporting.actOnDraft({ idempotencyKey: 'a-dir', incidentId: incident.id, draftId }, as('dir')),
+      ).rejects.toMatchObject({
+        code: 'NOT_THE_SIGNER',
+      });
+      for (const who of ['dep', 'act', 'exec'])
+        await reporting.actOnDraft({ idempotencyKey: `a-${who}`, incidentId: incident.id, draftId }, as(who));
+      await written('w-signed');
+      const after = await r.store.getIncident(incident.id);
+      expect(after?.drafts?.[0]?.status).toBe('SIGNED');
+      expect(after?.reports?.map((x) => [x.mode, x.documentRef])).toEqual([['WRITTEN', draftId]]);
     } finally {
       await r.stop();
     }
