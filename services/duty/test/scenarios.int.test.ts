@@ -61,6 +61,19 @@ describe('duty acceptance scenarios on the store', () => {
         ),
       ).rejects.toMatchObject({ code: 'COVERAGE_GAP' });
       expect((await r.rosters.all()).length).toBe(before);
+      // publishing in one step approves too: not for the roster administrator who drafts (spec duty §3.2)
+      await expect(
+        publish(
+          {
+            idempotencyKey: 'ros-admin',
+            periodStart: sh('2024-10-03 08:30'),
+            periodEnd: sh('2024-10-04 08:30'),
+            shifts: [],
+            contacts: [],
+          },
+          { ...manager, userId: 'sec', roles: ['ROSTER_ADMIN'] },
+        ),
+      ).rejects.toMatchObject({ code: 'ROSTER_NOT_PERMITTED' });
     } finally {
       await r.stop();
     }

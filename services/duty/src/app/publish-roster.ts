@@ -5,8 +5,11 @@ import { checkCoverage, type Contact, type Roster, type Shift, type ShiftPolicy 
 import type { Actor, Idempotency, Rosters } from './ports';
 import type { RosterCache } from './roster-cache';
 
-/** Roster administrators (spec duty §18 D-5: configurable ROSTER_ADMIN; these are the defaults). */
-const rosterRoles = ['DUTY_ROOM_MANAGER', 'OFFICE_DIRECTOR', 'ROSTER_ADMIN'];
+/**
+ * Publishing in one step includes approving, which spec duty §3.2 gives to the director and the duty-room
+ * manager only; ROSTER_ADMIN (§18 D-5) drafts and submits through the review RPCs.
+ */
+const rosterRoles = ['DUTY_ROOM_MANAGER', 'OFFICE_DIRECTOR'];
 
 /**
  * Publishes a roster once the coverage rules pass (spec duty §4.2 RS-1, RS-3, RS-4) in ONE step: the review of
