@@ -3,6 +3,7 @@ import { baseConfigSchema, loadConfig, z } from '@gov/platform';
 import { defaultEscalationPolicy as e, type EscalationPolicy } from './domain/escalation-policy';
 import { defaultReportingPolicy as r, type ReportingPolicy, type ReportTarget } from './domain/reporting-policy';
 import { defaultShiftPolicy as s, type ShiftPolicy } from './domain/roster';
+import { defaultSigningPolicy as sp, type SigningPolicy } from './domain/written-report';
 import { deskConfigShape, deskSettingsFrom, type DeskSettings } from './desk-wiring';
 import { shiftConfigShape, shiftSettingsFrom, type ShiftSettings } from './shifts-wiring';
 import { rosterConfigShape, rosterSettingsFrom, type RosterSettings } from './rosters-wiring';
@@ -50,6 +51,9 @@ const schema = baseConfigSchema.extend({
   /** FR-2 / §9.4 S9 follow-up cadence in minutes, I/II and others [inferred]. */
   REPORT_FOLLOWUP_MAJOR_MIN: z.coerce.number().int().positive().default(r.followUpMajorMin),
   REPORT_FOLLOWUP_OTHER_MIN: z.coerce.number().int().positive().default(r.followUpOtherMin),
+  /** WR-1: minutes each reviewer or signer has, I/II and classified vs others [inferred]. */
+  SIGN_STEP_MAJOR_MIN: z.coerce.number().positive().default(sp.majorStepMin),
+  SIGN_STEP_OTHER_MIN: z.coerce.number().positive().default(sp.otherStepMin),
   /**
    * Safety-net sweep for guard times and deadlines no replica holds (NF-3). Restarts and takeovers arm their
    * report clocks directly; on FerretDB the sweep's range query scans every incident, which showed as alert
@@ -67,6 +71,7 @@ export type DutyConfig = z.infer<typeof schema> & {
   shifts: ShiftPolicy;
   escalation: EscalationPolicy;
   reporting: ReportingPolicy;
+  signing: SigningPolicy;
   desk: Omit<DeskSettings, 'office' | 'calendar'>;
   shiftDuty: Omit<ShiftSettings, 'office'>;
   rosterReview: Omit<RosterSettings, 'office'>;
@@ -104,6 +109,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       otherS3AckSec: c.ACK_OTHER_S3_SEC,
       repeats: c.ACK_REPEATS,
     },
+    signing: { majorStepMin: c.SIGN_STEP_MAJOR_MIN, otherStepMin: c.SIGN_STEP_OTHER_MIN },
     desk: deskSettingsFrom(c),
     shiftDuty: shiftSettingsFrom(c),
     rosterReview: rosterSettingsFrom(c),

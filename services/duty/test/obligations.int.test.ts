@@ -29,7 +29,7 @@ const minute = 60_000;
 const guards = (incidentId: string) =>
   sms.messages.filter((m) => m.incidentId === incidentId && m.messageId.includes('|GUARD:'));
 
-async function withClock(owner: string) {
+async function withClock(owner: string, signing?: { majorStepMin: number; otherStepMin: number }) {
   const r = await startReplica(env, {
     owner,
     smsUrl: sms.url,
@@ -54,6 +54,7 @@ async function withClock(owner: string) {
     clock: systemClock,
     policy: defaultReportingPolicy,
     owner,
+    ...(signing ? { signing } : {}),
     sweepMs: 300,
     graceMs: 500,
     failed: (err) => failures.push(err),
@@ -65,6 +66,7 @@ async function withClock(owner: string) {
     policy: defaultReportingPolicy,
     track: clock.track,
     directory: (at) => cache.directory(at),
+    ...(signing ? { signing } : {}),
   });
   return {
     ...r,
@@ -352,6 +354,38 @@ describe('statutory report clocks', () => {
       });
     } finally {
       await b.stop();
+    }
+  });
+
+  it('a silent reviewer is called again with their substitute told, and after a second timeout the next level acts with a reason (spec duty §9.7 WR-1)', async () => {
+    // budgets of 0.6 s instead of 3 minutes
+    const r = await withClock('oc-wr1', { majorStepMin: 0.01, otherStepMin: 0.01 });
+    try {
+      const i = await r.raise('k-wr1', { occurredAt: new Date(Date.now() - minute) });
+      const { draftId } = await r.reporting.draftWrittenReport(
+        { idempotencyKey: 'd-wr1', incidentId: i.id, kind: 'FIRST', content: '某化工厂燃气爆炸，已组织救援。' },
+        officer,
+      );
+      const timeouts = async () =>
+        (await r.store.audit(i.id)).filter((a) => a.action === 'written-report.approver-timeout').length;
+      await waitFor(async () => (await timeouts()) >= 2, { what: 'two approver timeouts', timeoutMs: 10000 });
+      const calls = sms.messages.filter((m) => m.incidentId === i.id && m.messageId.includes('|SIGN:'));
+      // first: the deputy again (no substitute named); second: the deputy and the director, the next level
+      // later reminders may follow every budget until someone acts; the first two are what WR-1 fixes
+      const seen = calls.map((m) => m.messageId.split('|').slice(2, 4).join('|'));
+      expect(seen).toEqual(expect.arrayContaining(['dep|1', 'dep|2', 'dir|2']));
+      expect(seen).not.toContain('dir|1');
+      const dir = { ...officer, userId: 'dir', roles: ['OFFICE_DIRECTOR'] };
+      await r.reporting.actOnDraft(
+        { idempotencyKey: 'a-dir', incidentId: i.id, draftId, skipReason: '副主任两次未回应' },
+        dir,
+      );
+      const chain = (await r.store.getIncident(i.id))?.drafts?.[0]?.chain ?? [];
+      expect(chain[0]).toMatchObject({ personId: 'dep', skipped: { by: 'dir', reason: '副主任两次未回应' } });
+      expect(chain[1]?.actedAt).toBeDefined();
+      expect(r.failures).toEqual([]);
+    } finally {
+      await r.stop();
     }
   });
 });

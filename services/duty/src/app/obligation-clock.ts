@@ -4,10 +4,11 @@ import { resolveSlot, type DutyDirectory } from '../domain/escalation-ladder';
 import type { Incident, Obligation } from '../domain/incident';
 import type { ReportingPolicy } from '../domain/reporting-policy';
 import { breachObligation, warnObligation } from '../domain/upward-reporting';
+import { pendingSignSteps, signStepTimedOut, type SigningPolicy } from '../domain/written-report';
 import type { AlertStore, DeliveryLedger, Notifier, ReportingStore } from './ports';
 import { TimerHeap } from './timer-heap';
 
-type Phase = 'WARN' | 'DUE';
+type Phase = 'WARN' | 'DUE' | 'SIGN';
 
 const system = {
   userId: 'system:obligation-clock',
@@ -33,6 +34,8 @@ export function createObligationClock(d: {
   directory: (at: Date) => DutyDirectory;
   clock: Clock;
   policy: ReportingPolicy;
+  /** WR-1 budgets of the signing chain. */
+  signing?: SigningPolicy;
   owner: string;
   sweepMs: number;
   /** A sweep leaves alone what a live replica's own timer should have handled this recently. */
@@ -96,7 +99,60 @@ export function createObligationClock(d: {
       if (o.status === 'PENDING') push(incident.id, o, 'WARN', o.warnAt);
       if (o.status === 'PENDING' || o.status === 'WARNING') push(incident.id, o, 'DUE', o.dueAt);
     }
+    // WR-1: the current approver of each written report in review; the key names the timeout it acts on
+    for (const s of pendingSignSteps(incident)) {
+      const t = incident.drafts?.find((x) => x.id === s.draftId)?.chain[s.stepIndex]?.timeouts ?? 0;
+      push(incident.id, { id: `${s.draftId}:${s.stepIndex}:${t}` } as Obligation, 'SIGN', s.dueAt);
+    }
     arm();
+  }
+
+  /** WR-1: call the silent approver again and tell their substitute (or, later, the next level), then record it. */
+  async function signTimeout(incidentId: string, key: string): Promise<void> {
+    const [draftId, step] = key.split(':');
+    const stepIndex = Number(step);
+    const current = await d.store.getIncident(incidentId);
+    if (!current) return;
+    const now = d.clock.now();
+    const dir = d.directory(now);
+    const change = signStepTimedOut(current, draftId!, stepIndex, now, dir, d.signing);
+    if (!change) return;
+    const stepKey = `SIGN:${draftId}:${stepIndex}`;
+    await d.ledger.claim(
+      change.alert.map((recipientId) => ({ incidentId, step: stepKey, recipientId, attempt: change.timeouts })),
+      { owner: d.owner, at: now, channels: change.alert.map(() => ['SMS', 'PUSH']), sent: false },
+    );
+    const what = current.classified ? `涉密事件(编号${current.id})` : `“${current.title}”(编号${current.id})`;
+    const text = `【值班催办】${what}的书面报告待您审签，已超时，请立即处理。`;
+    await Promise.all(
+      change.alert.flatMap((personId) =>
+        (['SMS', 'PUSH'] as const).map((channel) =>
+          d.notifier.send({
+            messageId: `${incidentId}|${stepKey}|${personId}|${change.timeouts}|${channel}`,
+            incidentId,
+            channel,
+            to: dir.contact(personId) ?? { personId, name: personId, phone: '', away: false },
+            text,
+            dueAt: now,
+          }),
+        ),
+      ),
+    );
+    const r = await d.store.applyReporting(
+      incidentId,
+      (i) => {
+        const again = signStepTimedOut(i, draftId!, stepIndex, now, dir, d.signing);
+        return again ? { incident: again.incident, changed: [], created: [], violations: [] } : null;
+      },
+      {
+        action: 'written-report.approver-timeout',
+        actor: system,
+        role: 'SYSTEM',
+        details: { draftId, stepIndex, timeouts: change.timeouts, alerted: change.alert },
+      },
+      now,
+    );
+    if (r) track(r.incident);
   }
 
   function guardRecipients(now: Date): string[] {
@@ -139,7 +195,8 @@ export function createObligationClock(d: {
   async function fire(incidentId: string, obligationId: string, phase: Phase, dueMs: number): Promise<void> {
     if (stopped) return;
     const now = d.clock.now();
-    if (phase === 'WARN') {
+    if (phase === 'SIGN') await signTimeout(incidentId, obligationId);
+    else if (phase === 'WARN') {
       // alert first, state after: a crash between the two re-fires the guard, whose alerts are already claimed
       const current = await d.store.getIncident(incidentId);
       const o = current?.obligations.find((x) => x.id === obligationId);

@@ -12,7 +12,7 @@ import {
   setVerification,
 } from '../domain/upward-reporting';
 import type { DutyDirectory } from '../domain/escalation-ladder';
-import { actOnDraft, draftWrittenReport } from '../domain/written-report';
+import { actOnDraft, defaultSigningPolicy, draftWrittenReport, type SigningPolicy } from '../domain/written-report';
 import type { Actor, Idempotency, ReportingStore } from './ports';
 
 /** The duty desk and its leaders record reports and enquiries (spec duty §3 [inferred]). */
@@ -48,7 +48,10 @@ export function createUpwardReporting(deps: {
   track: (incident: Incident) => void;
   /** Contacts and whereabouts from the in-memory roster, for the signing chain's substitutes. */
   directory: (at: Date) => DutyDirectory;
+  /** WR-1 budgets of the signing chain. */
+  signing?: SigningPolicy;
 }) {
+  const signing = deps.signing ?? defaultSigningPolicy;
   function authorise(actor: Actor) {
     if (!hasRole(actor, ...deskRoles))
       throw new DutyError('INTAKE_NOT_PERMITTED', 'only the duty desk and office leaders record upward reporting');
@@ -188,6 +191,7 @@ export function createUpwardReporting(deps: {
               { id, kind, content: cmd.content, createdBy: actor.userId },
               deps.directory(now),
               now,
+              signing,
             );
             return { incident: next, changed: [], created: [], violations: [] };
           },
@@ -202,7 +206,7 @@ export function createUpwardReporting(deps: {
 
     /** The caller reviews or signs a draft when the chain has come to them (spec duty §9.7, scenario 21). */
     async actOnDraft(
-      cmd: { idempotencyKey: string; incidentId: string; draftId: string },
+      cmd: { idempotencyKey: string; incidentId: string; draftId: string; skipReason?: string },
       actor: Actor,
     ): Promise<{ incidentId: string }> {
       const scope = `duty.draft-act:${actor.userId}`;
@@ -211,7 +215,10 @@ export function createUpwardReporting(deps: {
         await apply(
           cmd.incidentId,
           (i) => ({
-            incident: actOnDraft(i, cmd.draftId, actor.userId, deps.clock.now()),
+            incident: actOnDraft(i, cmd.draftId, actor.userId, deps.clock.now(), {
+              ...(cmd.skipReason ? { skipReason: cmd.skipReason } : {}),
+              policy: signing,
+            }),
             changed: [],
             created: [],
             violations: [],
@@ -219,7 +226,7 @@ export function createUpwardReporting(deps: {
           'written-report.approved',
           actor,
           'SIGNER',
-          { draftId: cmd.draftId },
+          { draftId: cmd.draftId, ...(cmd.skipReason ? { inPlaceOfSilentApprover: cmd.skipReason } : {}) },
         );
         return { incidentId: cmd.incidentId };
       });

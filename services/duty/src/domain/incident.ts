@@ -158,6 +158,12 @@ export interface SignStep {
   /** The holder who was away, when a substitute acts (AK-3, 003 L568, 001 L9). */
   substituteFor?: string;
   actedAt?: Date;
+  /** WR-1: when this step's time to act runs out (set while it is the current step). */
+  dueAt?: Date;
+  /** WR-1: how often its time ran out; after the second the next level may act in its place. */
+  timeouts?: number;
+  /** Acted on by the next level after the second timeout, with the reason recorded (WR-1). */
+  skipped?: { by: string; reason: string };
 }
 
 /** 书面报告 in its review and signing chain (spec duty §9.7); a written report goes up only once SIGNED. */

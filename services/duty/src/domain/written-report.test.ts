@@ -1,7 +1,14 @@
 import { contact, directory, sh } from './duty.fixtures';
 import type { DutyError } from './duty-error';
 import type { Incident } from './incident';
-import { actOnDraft, draftWrittenReport, requireSigned, signingChain } from './written-report';
+import {
+  actOnDraft,
+  draftWrittenReport,
+  nextDueAt,
+  requireSigned,
+  signingChain,
+  signStepTimedOut,
+} from './written-report';
 
 const contacts = (away: string[] = []) =>
   [
@@ -93,5 +100,46 @@ describe('written report signing', () => {
         ),
       ),
     ).toBe('REPORT_INVALID');
+  });
+
+  it('WR-1: a silent approver is called again with their substitute told; after a second timeout the next level acts with a reason (spec duty §9.7 WR-1)', () => {
+    const t = (m: string) => sh(`2024-10-03 14:${m}`);
+    let i = draftWrittenReport(
+      incident(),
+      { id: 'd1', kind: 'FIRST', content: '情况报告', createdBy: 'o1' },
+      dirWith(),
+      t('20'),
+    );
+    i = actOnDraft(i, 'd1', 'dep', t('21'));
+    // the director now has 3 minutes (I/II)
+    expect(i.drafts?.[0]?.chain[1]?.dueAt).toEqual(t('24'));
+    expect(nextDueAt(null, i)).toEqual(t('24'));
+    expect(signStepTimedOut(i, 'd1', 1, t('23'), dirWith())).toBeNull();
+    const first = signStepTimedOut(i, 'd1', 1, t('24'), dirWith())!;
+    expect(first.alert).toEqual(['dir', 'act']);
+    expect(first.incident.drafts?.[0]?.chain[1]).toMatchObject({ timeouts: 1, dueAt: t('27') });
+    // the next level may not step in yet
+    expect(codeOf(() => actOnDraft(first.incident, 'd1', 'head', t('25'), { skipReason: '主任未回应' }))).toBe(
+      'NOT_THE_SIGNER',
+    );
+    const second = signStepTimedOut(first.incident, 'd1', 1, t('27'), dirWith())!;
+    expect(second.alert).toEqual(['dir', 'head']);
+    expect(codeOf(() => actOnDraft(second.incident, 'd1', 'head', t('28')))).toBe('REPORT_INVALID');
+    const done = actOnDraft(second.incident, 'd1', 'head', t('28'), { skipReason: '主任两次未回应' });
+    expect(done.drafts?.[0]).toMatchObject({ status: 'SIGNED' });
+    expect(done.drafts?.[0]?.chain[1]?.skipped).toEqual({ by: 'head', reason: '主任两次未回应' });
+    expect(nextDueAt(null, done)).toBeNull();
+  });
+
+  it('WR-1: other information gives each approver 10 minutes; an acted step is not timed out (spec duty §9.7 WR-1)', () => {
+    const i = draftWrittenReport(
+      incident({ severity: 'IV' }),
+      { id: 'd2', kind: 'FIRST', content: 'x', createdBy: 'o1' },
+      dirWith(),
+      sh('2024-10-03 09:00'),
+    );
+    expect(i.drafts?.[0]?.chain[0]?.dueAt).toEqual(sh('2024-10-03 09:10'));
+    const signed = actOnDraft(i, 'd2', 'dep', sh('2024-10-03 09:05'));
+    expect(signStepTimedOut(signed, 'd2', 0, sh('2024-10-03 09:10'), dirWith())).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { amendLogBody, appendLogBody } from '../routes/duty-log';
 import {
   acknowledgeBody,
+  approveDraftBody,
   draftBody,
   enquiryBody,
   reclassifyBody,
@@ -96,10 +97,11 @@ export const dutyPaths = {
     post: {
       ...incidentPost(
         'actOnDraft',
-        'The caller reviews or signs the draft when the chain has come to them',
+        'The caller reviews or signs the draft when the chain has come to them (or acts for a silent approver, WR-1)',
         undefined,
         '200',
       ).post,
+      requestBody: { required: false, content: json(approveDraftBody, 'input') },
       parameters: [
         parameterRef('Id'),
         { name: 'draftId', in: 'path', required: true, schema: { type: 'string' } },

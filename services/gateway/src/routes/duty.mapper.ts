@@ -96,7 +96,14 @@ export function incidentToJson(i: dutyV1.Incident) {
     drafts: i.drafts.map((d) => ({
       ...d,
       signedAt: orNull(d.signedAt),
-      chain: d.chain.map((c) => ({ ...c, substituteFor: orNull(c.substituteFor), actedAt: orNull(c.actedAt) })),
+      chain: d.chain.map((c) => ({
+        ...c,
+        substituteFor: orNull(c.substituteFor),
+        actedAt: orNull(c.actedAt),
+        dueAt: orNull(c.dueAt),
+        skippedBy: orNull(c.skippedBy),
+        skipReason: orNull(c.skipReason),
+      })),
     })),
   };
 }

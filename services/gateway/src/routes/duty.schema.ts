@@ -133,3 +133,13 @@ export const rosterBody = z.strictObject({
     .default([]),
 });
 export type RosterBody = z.output<typeof rosterBody>;
+
+/** Body of POST /v1/duty/incidents/:id/drafts/:draftId/approve (optional). */
+export const approveDraftBody = z.strictObject({
+  skipReason: z
+    .string()
+    .trim()
+    .max(500)
+    .default('')
+    .meta({ description: 'the next level acting in place of an approver whose time ran out twice (WR-1)' }),
+});

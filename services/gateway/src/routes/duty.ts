@@ -12,6 +12,7 @@ import {
 } from './duty.mapper';
 import {
   acknowledgeBody,
+  approveDraftBody,
   draftBody,
   enquiryBody,
   reclassifyBody,
@@ -88,10 +89,11 @@ export function dutyRoutes(duty: DutyPort): Route[] {
     {
       method: 'post',
       path: '/v1/duty/incidents/:id/drafts/:draftId/approve',
-      async handle({ params }, { call, idempotencyKey }) {
+      async handle({ params, body }, { call, idempotencyKey }) {
         const { id } = parseInput(idParams, { id: params.id });
         const { id: draftId } = parseInput(idParams, { id: params.draftId });
-        const res = await duty.actOnDraft({ idempotencyKey, incidentId: id, draftId }, call);
+        const b = parseInput(approveDraftBody, body ?? {});
+        const res = await duty.actOnDraft({ idempotencyKey, incidentId: id, draftId, skipReason: b.skipReason }, call);
         return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
       },
     },

@@ -4,6 +4,7 @@ import type { Actor } from '@gov/platform/auth';
 import type { AlertStore, ReportingStore } from '../../app/ports';
 import type { EscalationTimer, Incident, SentNotification } from '../../domain/incident';
 import { nextObligationAt } from '../../domain/upward-reporting';
+import { nextDueAt } from '../../domain/written-report';
 import {
   incidentAcknowledged,
   incidentEscalated,
@@ -86,7 +87,7 @@ export function createAlertStore(
               drafts: next.drafts ?? [],
               severity: next.severity,
               possiblyMajor: next.possiblyMajor,
-              nextObligationAt: next.status === 'RESOLVED' ? null : nextObligationAt(next.obligations),
+              nextObligationAt: next.status === 'RESOLVED' ? null : nextDueAt(nextObligationAt(next.obligations), next),
             } as never,
             events,
             audit: [

@@ -403,6 +403,10 @@ export interface SignStep {
   personId: string;
   substituteFor: string;
   actedAt: string;
+  dueAt: string;
+  timeouts: number;
+  skippedBy: string;
+  skipReason: string;
 }
 
 export interface WrittenDraft {
@@ -567,6 +571,8 @@ export interface ActOnDraftRequest {
   idempotencyKey: string;
   incidentId: string;
   draftId: string;
+  /** why the next level acts in place of an approver whose time ran out twice (WR-1); empty otherwise */
+  skipReason: string;
 }
 
 export interface ActOnDraftResponse {
@@ -3601,7 +3607,17 @@ export const Incident: MessageFns<Incident> = {
 };
 
 function createBaseSignStep(): SignStep {
-  return { role: "", action: "", personId: "", substituteFor: "", actedAt: "" };
+  return {
+    role: "",
+    action: "",
+    personId: "",
+    substituteFor: "",
+    actedAt: "",
+    dueAt: "",
+    timeouts: 0,
+    skippedBy: "",
+    skipReason: "",
+  };
 }
 
 export const SignStep: MessageFns<SignStep> = {
@@ -3620,6 +3636,18 @@ export const SignStep: MessageFns<SignStep> = {
     }
     if (message.actedAt !== "") {
       writer.uint32(42).string(message.actedAt);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(50).string(message.dueAt);
+    }
+    if (message.timeouts !== 0) {
+      writer.uint32(56).int32(message.timeouts);
+    }
+    if (message.skippedBy !== "") {
+      writer.uint32(66).string(message.skippedBy);
+    }
+    if (message.skipReason !== "") {
+      writer.uint32(74).string(message.skipReason);
     }
     return writer;
   },
@@ -3677,6 +3705,38 @@ export const SignStep: MessageFns<SignStep> = {
             message.actedAt = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.timeouts = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.skippedBy = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.skipReason = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3708,6 +3768,22 @@ export const SignStep: MessageFns<SignStep> = {
         : isSet(object.acted_at)
         ? globalThis.String(object.acted_at)
         : "",
+      dueAt: isSet(object.dueAt)
+        ? globalThis.String(object.dueAt)
+        : isSet(object.due_at)
+        ? globalThis.String(object.due_at)
+        : "",
+      timeouts: isSet(object.timeouts) ? globalThis.Number(object.timeouts) : 0,
+      skippedBy: isSet(object.skippedBy)
+        ? globalThis.String(object.skippedBy)
+        : isSet(object.skipped_by)
+        ? globalThis.String(object.skipped_by)
+        : "",
+      skipReason: isSet(object.skipReason)
+        ? globalThis.String(object.skipReason)
+        : isSet(object.skip_reason)
+        ? globalThis.String(object.skip_reason)
+        : "",
     };
   },
 
@@ -3728,6 +3804,18 @@ export const SignStep: MessageFns<SignStep> = {
     if (message.actedAt !== "") {
       obj.actedAt = message.actedAt;
     }
+    if (message.dueAt !== "") {
+      obj.dueAt = message.dueAt;
+    }
+    if (message.timeouts !== 0) {
+      obj.timeouts = Math.round(message.timeouts);
+    }
+    if (message.skippedBy !== "") {
+      obj.skippedBy = message.skippedBy;
+    }
+    if (message.skipReason !== "") {
+      obj.skipReason = message.skipReason;
+    }
     return obj;
   },
 
@@ -3741,6 +3829,10 @@ export const SignStep: MessageFns<SignStep> = {
     message.personId = object.personId ?? "";
     message.substituteFor = object.substituteFor ?? "";
     message.actedAt = object.actedAt ?? "";
+    message.dueAt = object.dueAt ?? "";
+    message.timeouts = object.timeouts ?? 0;
+    message.skippedBy = object.skippedBy ?? "";
+    message.skipReason = object.skipReason ?? "";
     return message;
   },
 };
@@ -6391,7 +6483,7 @@ export const DraftWrittenReportResponse: MessageFns<DraftWrittenReportResponse> 
 };
 
 function createBaseActOnDraftRequest(): ActOnDraftRequest {
-  return { idempotencyKey: "", incidentId: "", draftId: "" };
+  return { idempotencyKey: "", incidentId: "", draftId: "", skipReason: "" };
 }
 
 export const ActOnDraftRequest: MessageFns<ActOnDraftRequest> = {
@@ -6404,6 +6496,9 @@ export const ActOnDraftRequest: MessageFns<ActOnDraftRequest> = {
     }
     if (message.draftId !== "") {
       writer.uint32(26).string(message.draftId);
+    }
+    if (message.skipReason !== "") {
+      writer.uint32(34).string(message.skipReason);
     }
     return writer;
   },
@@ -6445,6 +6540,14 @@ export const ActOnDraftRequest: MessageFns<ActOnDraftRequest> = {
             message.draftId = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.skipReason = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6474,6 +6577,11 @@ export const ActOnDraftRequest: MessageFns<ActOnDraftRequest> = {
         : isSet(object.draft_id)
         ? globalThis.String(object.draft_id)
         : "",
+      skipReason: isSet(object.skipReason)
+        ? globalThis.String(object.skipReason)
+        : isSet(object.skip_reason)
+        ? globalThis.String(object.skip_reason)
+        : "",
     };
   },
 
@@ -6488,6 +6596,9 @@ export const ActOnDraftRequest: MessageFns<ActOnDraftRequest> = {
     if (message.draftId !== "") {
       obj.draftId = message.draftId;
     }
+    if (message.skipReason !== "") {
+      obj.skipReason = message.skipReason;
+    }
     return obj;
   },
 
@@ -6499,6 +6610,7 @@ export const ActOnDraftRequest: MessageFns<ActOnDraftRequest> = {
     message.idempotencyKey = object.idempotencyKey ?? "";
     message.incidentId = object.incidentId ?? "";
     message.draftId = object.draftId ?? "";
+    message.skipReason = object.skipReason ?? "";
     return message;
   },
 };
