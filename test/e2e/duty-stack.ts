@@ -36,7 +36,14 @@ export async function startDutyStack(name: string, dutyEnv: Record<string, strin
   };
   await start(
     'duty',
-    { GRPC_PORT: String(ports.dutyGrpc), SMS_GATEWAY_URL: sms.url, INSTANCE_ID: 'duty-e2e', ...dutyEnv },
+    {
+      GRPC_PORT: String(ports.dutyGrpc),
+      SMS_GATEWAY_URL: sms.url,
+      INSTANCE_ID: 'duty-e2e',
+      // message counts in these tests leave out the AK-2 voice fallback; a test may turn it on
+      VOICE_FALLBACK_SEC: '0',
+      ...dutyEnv,
+    },
     ports.dutyAdmin,
   );
   await start(

@@ -458,4 +458,21 @@ describe('duty through the gateway', () => {
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ code: 'COVERAGE_GAP' });
   });
+
+  it('takes delivery receipts from the SMS gateway only (spec duty §9.5 AK-2)', async () => {
+    const gatewayToken = await stack.keys.sign({ ...officer, sub: 'sms-gw', roles: ['SMS_GATEWAY'] });
+    const body = { receipts: [{ messageId: 'inc-x|S2|l1|1|SMS', status: 'DELIVERED', at: new Date().toISOString() }] };
+    const post = (token: string, key: string) =>
+      fetch(`${stack.baseUrl}/v1/duty/delivery-receipts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body),
+      });
+    const ok = await post(gatewayToken, 'dlr-1');
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ recorded: 1 });
+    expect(await (await post(gatewayToken, 'dlr-2')).json()).toEqual({ recorded: 0 }); // a repeat is not new
+    const denied = await post(tokens.officer!, 'dlr-3');
+    expect(denied.status).toBe(403);
+  });
 });

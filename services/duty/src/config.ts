@@ -44,6 +44,11 @@ const schema = baseConfigSchema.extend({
   ACK_OTHER_S2_SEC: seconds(e.otherS2AckSec),
   ACK_OTHER_S3_SEC: seconds(e.otherS3AckSec),
   ACK_REPEATS: z.coerce.number().int().min(0).max(5).default(e.repeats),
+  /** AK-2: seconds without an SMS delivery receipt before the voice call; 0 turns the fallback off. */
+  VOICE_FALLBACK_SEC: z.coerce
+    .number()
+    .min(0)
+    .default(e.voiceFallbackSec ?? 30),
   /** Upward report targets as JSON ReportTarget[] (spec duty §9.3 TL-1); the 州/省 defaults when unset. */
   REPORT_TARGETS_JSON: z.string().optional(),
   REPORT_GUARD_SHORT_MIN: z.coerce.number().int().min(0).default(r.guardShortMin),
@@ -108,6 +113,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       otherS2AckSec: c.ACK_OTHER_S2_SEC,
       otherS3AckSec: c.ACK_OTHER_S3_SEC,
       repeats: c.ACK_REPEATS,
+      voiceFallbackSec: c.VOICE_FALLBACK_SEC,
     },
     signing: { majorStepMin: c.SIGN_STEP_MAJOR_MIN, otherStepMin: c.SIGN_STEP_OTHER_MIN },
     desk: deskSettingsFrom(c),

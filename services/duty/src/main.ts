@@ -175,6 +175,7 @@ async function main(): Promise<void> {
         signing: config.signing,
       }),
       console: hub,
+      receipts: (list) => engine.receipts(list),
     }),
   );
   await rt.serve();

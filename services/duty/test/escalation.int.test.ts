@@ -190,4 +190,40 @@ describe('escalation engine', () => {
       await b.stop();
     }
   });
+
+  it('follows an SMS without a delivery receipt by a voice call, once; a receipt in time or an acknowledgement prevents it (spec duty §9.5 AK-2, NF-7)', async () => {
+    const a = await startReplica(env, {
+      owner: 'fb',
+      smsUrl: sms.url,
+      policy: { ...fastPolicy, majorS2AckSec: 60, majorS3AckSec: 60, voiceFallbackSec: 0.8 },
+    });
+    try {
+      const incident = await a.raise(intake('k-fallback'), officer);
+      await waitFor(() => of(incident.id).length === 3, { what: 'three SMS' });
+      // the provider confirms l1's SMS only
+      const l1 = of(incident.id).find((m) => m.recipientId === 'l1')!;
+      expect(await a.engine.receipts([{ messageId: l1.messageId, status: 'DELIVERED', at: new Date() }])).toBe(1);
+      await waitFor(() => of(incident.id).filter((m) => m.channel === 'voice').length === 2, {
+        what: 'two voice fallbacks',
+        timeoutMs: 5000,
+      });
+      await sleep(1000);
+      expect(keys(incident.id)).toEqual([
+        'FALLBACK|dir|1|VOICE',
+        'FALLBACK|g1|1|VOICE',
+        'S2|l1|1|SMS',
+        'S3|dir|1|SMS',
+        'S3|g1|1|SMS',
+      ]);
+
+      const acked = await a.raise(intake('k-fallback-ack'), officer);
+      await waitFor(() => of(acked.id).length === 3, { what: 'three SMS' });
+      await a.ack({ incidentId: acked.id, personId: 'l1' }, { ...officer, userId: 'l1', roles: ['OFFICE_LEADER'] });
+      await sleep(1500);
+      expect(of(acked.id).filter((m) => m.channel === 'voice')).toEqual([]);
+      expect(a.failures).toEqual([]);
+    } finally {
+      await a.stop();
+    }
+  });
 });

@@ -35,6 +35,8 @@ export function createEscalationEngine(d: EngineDeps) {
   const heap = new TimerHeap();
   const tracked = new Map<string, Tracked>();
   const cancelled = new Set<string>();
+  /** SMS delivery receipts received on this replica and not yet consumed by a receipt check. */
+  const deliveredHere = new Set<string>();
   /** Incidents whose first alerts this replica sent before their insert (bounded, oldest dropped first). */
   const recentlyDispatched = new Set<string>();
   const lanes = new Map<string, Promise<void>>();
@@ -114,6 +116,7 @@ export function createEscalationEngine(d: EngineDeps) {
     for (const k of keys) {
       const timer = t.timers[k];
       if (timer?.kind === 'ACK_TIMEOUT' && mayAct(t)) await ackTimeout(t, k, timer);
+      if (timer?.kind === 'RECEIPT_CHECK' && mayAct(t)) await receiptCheck(t, k, timer);
     }
   }
 
@@ -178,6 +181,30 @@ export function createEscalationEngine(d: EngineDeps) {
       (e): e is [string, Extract<EscalationTimer, { kind: 'NOTIFY' }>] =>
         e[1].kind === 'NOTIFY' && e[1].dueAt.getTime() <= nowMs,
     );
+
+  /**
+   * AK-2 / NF-7: the SMS to this person has no delivery receipt by now → the same alert by automated voice, once
+   * (a ledger key of its own, step FALLBACK). A receipt received on this replica is known from memory.
+   */
+  async function receiptCheck(t: Tracked, key: string, timer: Extract<EscalationTimer, { kind: 'RECEIPT_CHECK' }>) {
+    const messageId = `${t.incident.id}|${timer.step}|${timer.recipientId}|${timer.attempt}|SMS`;
+    const ok = deliveredHere.has(messageId) || (await d.store.delivered(messageId));
+    if (!ok) {
+      const fallbackKey = `n-FALLBACK-${timer.recipientId}-${timer.attempt}`;
+      t.timers[fallbackKey] = {
+        kind: 'NOTIFY',
+        recipientId: timer.recipientId,
+        step: 'FALLBACK',
+        attempt: timer.attempt,
+        channels: ['VOICE'],
+        dueAt: timer.dueAt,
+      };
+      await notify(t, [fallbackKey]);
+    }
+    await d.store.completeTimers(t.incident.id, [key], t.owner, d.clock.now());
+    delete t.timers[key];
+    deliveredHere.delete(messageId);
+  }
 
   async function ackTimeout(t: Tracked, key: string, timer: Extract<EscalationTimer, { kind: 'ACK_TIMEOUT' }>) {
     const now = d.clock.now();
@@ -298,6 +325,13 @@ export function createEscalationEngine(d: EngineDeps) {
           for (const k of due) delete t.timers[k];
         } else await notify(t, due, false);
       });
+    },
+    /** AK-2: delivery receipts from the provider, stored and remembered here for the receipt checks. */
+    async receipts(list: { messageId: string; status: 'DELIVERED' | 'FAILED'; at: Date }[]): Promise<number> {
+      const n = await d.store.recordReceipts(list);
+      for (const r of list)
+        if (r.status === 'DELIVERED' && deliveredHere.size < 100_000) deliveredHere.add(r.messageId);
+      return n;
     },
     /** Stops local escalation of an acknowledged incident at once. */
     cancel: forget,

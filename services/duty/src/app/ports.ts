@@ -50,6 +50,10 @@ export interface AlertStore {
   ): Promise<void>;
   /** Appends a leader instruction with its events and audit (slow path, on the aggregate). */
   recordInstruction(instruction: LeaderInstruction): Promise<void>;
+  /** Delivery receipts from the SMS provider (AK-2), unique by message id; returns how many were new. */
+  recordReceipts(receipts: { messageId: string; status: 'DELIVERED' | 'FAILED'; at: Date }[]): Promise<number>;
+  /** Whether the provider confirmed this message delivered. */
+  delivered(messageId: string): Promise<boolean>;
   /** Notifications claimed for an incident, from the delivery ledger (read side). */
   notifications(incidentId: string): Promise<SentNotification[]>;
 }

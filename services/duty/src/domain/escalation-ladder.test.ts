@@ -76,4 +76,14 @@ describe('onAckTimeout', () => {
     );
     expect(next.timers).toEqual({});
   });
+
+  it('an SMS without a delivery receipt within the fallback time gets a receipt check, none when the fallback is off (spec duty §9.5 AK-2, NF-7)', () => {
+    const now = sh('2024-10-03 14:03');
+    const on = initialTimers(true, directory(), now, { ...p, voiceFallbackSec: 30 });
+    const checks = Object.entries(on).filter(([, t]) => t.kind === 'RECEIPT_CHECK');
+    expect(checks.map(([k]) => k).sort()).toEqual(['r-S2-l1-1', 'r-S3-dir-1', 'r-S3-g1-1']);
+    for (const [, t] of checks) expect(t.dueAt).toEqual(new Date(now.getTime() + 30_000));
+    const off = initialTimers(true, directory(), now, { ...p, voiceFallbackSec: 0 });
+    expect(Object.values(off).some((t) => t.kind === 'RECEIPT_CHECK')).toBe(false);
+  });
 });

@@ -71,6 +71,18 @@ function notifyAndWait(
       dueAt: now,
       ...(substituteFor ? { substituteFor } : {}),
     },
+    // AK-2: the SMS must be confirmed delivered within the fallback time, or a voice call follows
+    ...(p.voiceFallbackSec
+      ? {
+          [`r-${step}-${personId}-1`]: {
+            kind: 'RECEIPT_CHECK' as const,
+            recipientId: personId,
+            step,
+            attempt: 1,
+            dueAt: new Date(now.getTime() + p.voiceFallbackSec * 1000),
+          },
+        }
+      : {}),
     [`a-${step}-${personId}`]: {
       kind: 'ACK_TIMEOUT',
       recipientId: personId,

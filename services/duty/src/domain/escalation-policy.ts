@@ -10,6 +10,8 @@ export interface EscalationPolicy {
   otherS3AckSec: number;
   /** AK-2: an unacknowledged recipient is called again this many times before the chain moves on alone. */
   repeats: number;
+  /** AK-2 / NF-7: seconds without an SMS delivery receipt before a voice call; absent or 0: off. [inferred] */
+  voiceFallbackSec?: number;
 }
 
 export const defaultEscalationPolicy: EscalationPolicy = {
@@ -18,4 +20,5 @@ export const defaultEscalationPolicy: EscalationPolicy = {
   otherS2AckSec: 300,
   otherS3AckSec: 600,
   repeats: 1,
+  voiceFallbackSec: 30,
 };

@@ -83,7 +83,7 @@ export interface ViolationCandidate {
 }
 
 /** Escalation steps (spec duty §9.4, §15.5 Notification.step). */
-export type Step = 'S2' | 'S3' | 'ESCALATION' | 'REPEAT';
+export type Step = 'S2' | 'S3' | 'ESCALATION' | 'REPEAT' | 'FALLBACK';
 export type ChannelKind = 'SMS' | 'PUSH' | 'VOICE';
 /** The two chains of command of spec duty §9.4. */
 export type Chain = 'OFFICE' | 'GOV';
@@ -100,7 +100,9 @@ export type EscalationTimer =
       /** When set, the recipient stands in for this person who is away (AK-3). */
       substituteFor?: string;
     }
-  | { kind: 'ACK_TIMEOUT'; recipientId: string; chain: Chain; level: number; attempt: number; dueAt: Date };
+  | { kind: 'ACK_TIMEOUT'; recipientId: string; chain: Chain; level: number; attempt: number; dueAt: Date }
+  /** AK-2: no delivery receipt for this SMS by `dueAt` → an automated voice call. */
+  | { kind: 'RECEIPT_CHECK'; recipientId: string; step: Step; attempt: number; dueAt: Date };
 
 /** A notification that went out, per recipient (the delivery ledger holds the channel detail). */
 export interface SentNotification {

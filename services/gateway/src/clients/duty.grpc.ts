@@ -33,6 +33,10 @@ export interface DutyPort {
     call: CallCredentials,
   ): Promise<dutyV1.DraftWrittenReportResponse>;
   actOnDraft(req: dutyV1.ActOnDraftRequest, call: CallCredentials): Promise<dutyV1.ActOnDraftResponse>;
+  recordDeliveryReceipts(
+    req: dutyV1.RecordDeliveryReceiptsRequest,
+    call: CallCredentials,
+  ): Promise<dutyV1.RecordDeliveryReceiptsResponse>;
   reclassifyIncident(
     req: dutyV1.ReclassifyIncidentRequest,
     call: CallCredentials,
@@ -78,6 +82,7 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
       resolveIncident: down,
       draftWrittenReport: down,
       actOnDraft: down,
+      recordDeliveryReceipts: down,
       reclassifyIncident: down,
       watchConsole: () => ({
         messages: remoteStream(
@@ -109,6 +114,7 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
     resolveIncident: (req, call) => callAs(client.resolveIncident.bind(client), req, call, timeoutMs),
     draftWrittenReport: (req, call) => callAs(client.draftWrittenReport.bind(client), req, call, timeoutMs),
     actOnDraft: (req, call) => callAs(client.actOnDraft.bind(client), req, call, timeoutMs),
+    recordDeliveryReceipts: (req, call) => callAs(client.recordDeliveryReceipts.bind(client), req, call, timeoutMs),
     reclassifyIncident: (req, call) => callAs(client.reclassifyIncident.bind(client), req, call, timeoutMs),
     watchConsole: (req, call) => {
       const stream = client.watchConsole(

@@ -6,6 +6,7 @@ import {
   draftBody,
   enquiryBody,
   reclassifyBody,
+  receiptsBody,
   rosterBody,
   instructionBody,
   raiseIncidentBody,
@@ -55,6 +56,19 @@ const incidentPost = (operationId: string, summary: string, body: z.ZodType | un
 });
 
 export const dutyPaths = {
+  '/v1/duty/delivery-receipts': {
+    post: {
+      operationId: 'recordDeliveryReceipts',
+      tags: ['duty'],
+      summary: 'SMS provider callback: delivery reports; an SMS without one in time is followed by a voice call (AK-2)',
+      parameters: [parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+      requestBody: { required: true, content: json(receiptsBody, 'input') },
+      responses: {
+        '200': { description: 'How many receipts were new', headers: requestIdHeader, content: anyObject },
+        ...problems('403'),
+      },
+    },
+  },
   '/v1/duty/rosters': {
     post: {
       operationId: 'publishRoster',

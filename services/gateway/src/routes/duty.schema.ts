@@ -143,3 +143,17 @@ export const approveDraftBody = z.strictObject({
     .default('')
     .meta({ description: 'the next level acting in place of an approver whose time ran out twice (WR-1)' }),
 });
+
+/** Body of POST /v1/duty/delivery-receipts: the SMS provider's delivery reports (spec duty §9.5 AK-2). */
+export const receiptsBody = z.strictObject({
+  receipts: z
+    .array(
+      z.strictObject({
+        messageId: z.string().min(1).max(256),
+        status: z.enum(['DELIVERED', 'FAILED']),
+        at: instantJson,
+      }),
+    )
+    .min(1)
+    .max(1000),
+});

@@ -16,6 +16,7 @@ import {
   draftBody,
   enquiryBody,
   reclassifyBody,
+  receiptsBody,
   rosterBody,
   instructionBody,
   onDutyQuery,
@@ -28,6 +29,15 @@ import {
 /** 值班 / 应急信息报送 — emergency intake, acknowledgement and who is on duty, served by the duty service. */
 export function dutyRoutes(duty: DutyPort): Route[] {
   return [
+    {
+      method: 'post',
+      path: '/v1/duty/delivery-receipts',
+      async handle({ body }, { call }) {
+        const b = parseInput(receiptsBody, body);
+        const res = await duty.recordDeliveryReceipts(b, call);
+        return { status: 200, body: { recorded: res.recorded } };
+      },
+    },
     {
       method: 'post',
       path: '/v1/duty/rosters',

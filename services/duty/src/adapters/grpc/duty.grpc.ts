@@ -27,6 +27,8 @@ export function dutyGrpcHandlers(u: {
   reporting: UpwardReporting;
   /** The duty console's live alerts (the in-process hub the push channel writes to). */
   console: { subscribe(fn: (m: AlertMessage) => void): () => void };
+  /** AK-2: delivery receipts into the escalation engine. */
+  receipts: (list: { messageId: string; status: 'DELIVERED' | 'FAILED'; at: Date }[]) => Promise<number>;
 }): Handlers<typeof dutyV1.DutyServiceService> {
   return {
     async raiseIncident(req, ctx) {
@@ -126,6 +128,25 @@ export function dutyGrpcHandlers(u: {
         ctx.actor,
       );
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async recordDeliveryReceipts(req, ctx) {
+      if (!hasRole(ctx.actor, 'SMS_GATEWAY'))
+        throw new DutyError('NOT_A_RECIPIENT', 'only the SMS gateway reports deliveries');
+      const bad = req.receipts.findIndex(
+        (r) => !r.messageId || (r.status !== 'DELIVERED' && r.status !== 'FAILED') || Number.isNaN(Date.parse(r.at)),
+      );
+      if (bad >= 0)
+        throw new DutyError('INCIDENT_INVALID', 'a receipt needs its message id, DELIVERED or FAILED, and a time', [
+          { field: `receipts[${bad}]`, message: 'messageId, status (DELIVERED|FAILED) and at (RFC 3339) are required' },
+        ]);
+      const recorded = await u.receipts(
+        req.receipts.map((r) => ({
+          messageId: r.messageId,
+          status: r.status as 'DELIVERED' | 'FAILED',
+          at: new Date(r.at),
+        })),
+      );
+      return { recorded };
     },
     async watchConsole(req, ctx, out) {
       // the desk sees every alert; anyone else only their own (alert texts never carry classified details)

@@ -285,6 +285,20 @@ export function createAlertStore(
       throw new Error(`instruction on incident ${ins.incidentId} kept conflicting`);
     },
 
+    async recordReceipts(receipts) {
+      const created = await insertIgnoringDuplicates(
+        alert,
+        'receipts',
+        receipts.map((r) => ({ _id: r.messageId, status: r.status, at: r.at })),
+      );
+      return created.filter(Boolean).length;
+    },
+
+    async delivered(messageId) {
+      const r = (await alert.collection('receipts').findOne({ _id: messageId } as never)) as { status?: string } | null;
+      return r?.status === 'DELIVERED';
+    },
+
     async acknowledgedSince(since) {
       const recs = (await alert
         .collection('acknowledgements')

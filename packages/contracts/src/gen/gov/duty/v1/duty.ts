@@ -591,6 +591,22 @@ export interface ReclassifyIncidentResponse {
   incident?: Incident | undefined;
 }
 
+export interface DeliveryReceipt {
+  /** the message id the service sent to the provider */
+  messageId: string;
+  /** DELIVERED or FAILED */
+  status: string;
+  at: string;
+}
+
+export interface RecordDeliveryReceiptsRequest {
+  receipts: DeliveryReceipt[];
+}
+
+export interface RecordDeliveryReceiptsResponse {
+  recorded: number;
+}
+
 function createBaseLogEntry(): LogEntry {
   return {
     seq: "0",
@@ -6898,6 +6914,253 @@ export const ReclassifyIncidentResponse: MessageFns<ReclassifyIncidentResponse> 
   },
 };
 
+function createBaseDeliveryReceipt(): DeliveryReceipt {
+  return { messageId: "", status: "", at: "" };
+}
+
+export const DeliveryReceipt: MessageFns<DeliveryReceipt> = {
+  encode(message: DeliveryReceipt, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.messageId !== "") {
+      writer.uint32(10).string(message.messageId);
+    }
+    if (message.status !== "") {
+      writer.uint32(18).string(message.status);
+    }
+    if (message.at !== "") {
+      writer.uint32(26).string(message.at);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeliveryReceipt {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeliveryReceipt();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.messageId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeliveryReceipt {
+    return {
+      messageId: isSet(object.messageId)
+        ? globalThis.String(object.messageId)
+        : isSet(object.message_id)
+        ? globalThis.String(object.message_id)
+        : "",
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+    };
+  },
+
+  toJSON(message: DeliveryReceipt): unknown {
+    const obj: any = {};
+    if (message.messageId !== "") {
+      obj.messageId = message.messageId;
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DeliveryReceipt>, I>>(base?: I): DeliveryReceipt {
+    return DeliveryReceipt.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DeliveryReceipt>, I>>(object: I): DeliveryReceipt {
+    const message = createBaseDeliveryReceipt();
+    message.messageId = object.messageId ?? "";
+    message.status = object.status ?? "";
+    message.at = object.at ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordDeliveryReceiptsRequest(): RecordDeliveryReceiptsRequest {
+  return { receipts: [] };
+}
+
+export const RecordDeliveryReceiptsRequest: MessageFns<RecordDeliveryReceiptsRequest> = {
+  encode(message: RecordDeliveryReceiptsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.receipts) {
+      DeliveryReceipt.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordDeliveryReceiptsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordDeliveryReceiptsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.receipts.push(DeliveryReceipt.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordDeliveryReceiptsRequest {
+    return {
+      receipts: globalThis.Array.isArray(object?.receipts)
+        ? object.receipts.map((e: any) => DeliveryReceipt.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: RecordDeliveryReceiptsRequest): unknown {
+    const obj: any = {};
+    if (message.receipts?.length) {
+      obj.receipts = message.receipts.map((e) => DeliveryReceipt.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordDeliveryReceiptsRequest>, I>>(base?: I): RecordDeliveryReceiptsRequest {
+    return RecordDeliveryReceiptsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordDeliveryReceiptsRequest>, I>>(
+    object: I,
+  ): RecordDeliveryReceiptsRequest {
+    const message = createBaseRecordDeliveryReceiptsRequest();
+    message.receipts = object.receipts?.map((e) => DeliveryReceipt.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseRecordDeliveryReceiptsResponse(): RecordDeliveryReceiptsResponse {
+  return { recorded: 0 };
+}
+
+export const RecordDeliveryReceiptsResponse: MessageFns<RecordDeliveryReceiptsResponse> = {
+  encode(message: RecordDeliveryReceiptsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recorded !== 0) {
+      writer.uint32(8).int32(message.recorded);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordDeliveryReceiptsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordDeliveryReceiptsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.recorded = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordDeliveryReceiptsResponse {
+    return { recorded: isSet(object.recorded) ? globalThis.Number(object.recorded) : 0 };
+  },
+
+  toJSON(message: RecordDeliveryReceiptsResponse): unknown {
+    const obj: any = {};
+    if (message.recorded !== 0) {
+      obj.recorded = Math.round(message.recorded);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordDeliveryReceiptsResponse>, I>>(base?: I): RecordDeliveryReceiptsResponse {
+    return RecordDeliveryReceiptsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordDeliveryReceiptsResponse>, I>>(
+    object: I,
+  ): RecordDeliveryReceiptsResponse {
+    const message = createBaseRecordDeliveryReceiptsResponse();
+    message.recorded = object.recorded ?? 0;
+    return message;
+  },
+};
+
 export type DutyServiceService = typeof DutyServiceService;
 export const DutyServiceService = {
   /** Takes in an emergency report, arms its statutory clocks and notifies the people on duty at once (spec duty §9). */
@@ -7090,6 +7353,19 @@ export const DutyServiceService = {
       Buffer.from(ReclassifyIncidentResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ReclassifyIncidentResponse => ReclassifyIncidentResponse.decode(value),
   },
+  /** Delivery receipts from the SMS provider; an SMS without one in time is followed by a voice call (AK-2). */
+  recordDeliveryReceipts: {
+    path: "/gov.duty.v1.DutyService/RecordDeliveryReceipts" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordDeliveryReceiptsRequest): Buffer =>
+      Buffer.from(RecordDeliveryReceiptsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordDeliveryReceiptsRequest => RecordDeliveryReceiptsRequest.decode(value),
+    responseSerialize: (value: RecordDeliveryReceiptsResponse): Buffer =>
+      Buffer.from(RecordDeliveryReceiptsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordDeliveryReceiptsResponse =>
+      RecordDeliveryReceiptsResponse.decode(value),
+  },
   /** Live alerts for the duty console (the gateway serves them as server-sent events). */
   watchConsole: {
     path: "/gov.duty.v1.DutyService/WatchConsole" as const,
@@ -7138,6 +7414,8 @@ export interface DutyServiceServer extends UntypedServiceImplementation {
   actOnDraft: handleUnaryCall<ActOnDraftRequest, ActOnDraftResponse>;
   /** A leader changes the severity; obligations are recomputed from occurrence (RC-1). */
   reclassifyIncident: handleUnaryCall<ReclassifyIncidentRequest, ReclassifyIncidentResponse>;
+  /** Delivery receipts from the SMS provider; an SMS without one in time is followed by a voice call (AK-2). */
+  recordDeliveryReceipts: handleUnaryCall<RecordDeliveryReceiptsRequest, RecordDeliveryReceiptsResponse>;
   /** Live alerts for the duty console (the gateway serves them as server-sent events). */
   watchConsole: handleServerStreamingCall<WatchConsoleRequest, WatchConsoleResponse>;
 }
@@ -7414,6 +7692,22 @@ export interface DutyServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ReclassifyIncidentResponse) => void,
+  ): ClientUnaryCall;
+  /** Delivery receipts from the SMS provider; an SMS without one in time is followed by a voice call (AK-2). */
+  recordDeliveryReceipts(
+    request: RecordDeliveryReceiptsRequest,
+    callback: (error: ServiceError | null, response: RecordDeliveryReceiptsResponse) => void,
+  ): ClientUnaryCall;
+  recordDeliveryReceipts(
+    request: RecordDeliveryReceiptsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordDeliveryReceiptsResponse) => void,
+  ): ClientUnaryCall;
+  recordDeliveryReceipts(
+    request: RecordDeliveryReceiptsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordDeliveryReceiptsResponse) => void,
   ): ClientUnaryCall;
   /** Live alerts for the duty console (the gateway serves them as server-sent events). */
   watchConsole(
