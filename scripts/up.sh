@@ -36,8 +36,11 @@ wait_ready() { # name admin-port
 }
 say "services"
 # the local SMS/voice provider the duty service alerts through (its log shows every message)
+# and reports every SMS delivered back through the gateway, as a provider's callback would (spec duty AK-2)
 stop_service sms-simulator
-setsid nohup node bench/duty/sms-simulator-main.ts 8925 >> .run/logs/sms-simulator.log 2>&1 < /dev/null &
+sms_token=$(node scripts/dev-token.mjs dev-sms-gateway SMS_GATEWAY INTERNAL gov-office/sms-gateway)
+setsid nohup node bench/duty/sms-simulator-main.ts 8925 http://127.0.0.1:8080/v1/duty/delivery-receipts "$sms_token" \
+  >> .run/logs/sms-simulator.log 2>&1 < /dev/null &
 echo $! > .run/services/sms-simulator.pid
 for s in "${services[@]}"; do set -- $s; start_service "$1" "$3" GRPC_PORT="$2" MONGO_DB="$1"; done
 start_service gateway 9100 HTTP_PORT=8080 DOCUMENT_GRPC_ADDR=127.0.0.1:50051 SUPERVISION_GRPC_ADDR=127.0.0.1:50052 \
