@@ -1,4 +1,4 @@
-import { guardText } from '../domain/alert-message';
+import { guardText, signReminderText } from '../domain/alert-message';
 import type { Clock } from '../domain/clock';
 import { resolveSlot, type DutyDirectory } from '../domain/escalation-ladder';
 import type { Incident, Obligation } from '../domain/incident';
@@ -86,8 +86,9 @@ export function createObligationClock(d: {
     lanes.set(incidentId, run);
   }
 
-  function push(incidentId: string, o: Obligation, phase: Phase, at: Date): void {
-    const key = `${o.id}|${phase}`;
+  /** Arms one timer once; `id` names what it acts on (an obligation, or a draft's signing step and timeout). */
+  function push(incidentId: string, id: string, phase: Phase, at: Date): void {
+    const key = `${id}|${phase}`;
     if (armedKeys.has(`${incidentId}|${key}`)) return;
     armedKeys.add(`${incidentId}|${key}`);
     heap.push({ at: at.getTime(), incidentId, key });
@@ -96,13 +97,13 @@ export function createObligationClock(d: {
   function track(incident: Incident): void {
     if (incident.status === 'RESOLVED') return;
     for (const o of incident.obligations) {
-      if (o.status === 'PENDING') push(incident.id, o, 'WARN', o.warnAt);
-      if (o.status === 'PENDING' || o.status === 'WARNING') push(incident.id, o, 'DUE', o.dueAt);
+      if (o.status === 'PENDING') push(incident.id, o.id, 'WARN', o.warnAt);
+      if (o.status === 'PENDING' || o.status === 'WARNING') push(incident.id, o.id, 'DUE', o.dueAt);
     }
     // WR-1: the current approver of each written report in review; the key names the timeout it acts on
     for (const s of pendingSignSteps(incident)) {
       const t = incident.drafts?.find((x) => x.id === s.draftId)?.chain[s.stepIndex]?.timeouts ?? 0;
-      push(incident.id, { id: `${s.draftId}:${s.stepIndex}:${t}` } as Obligation, 'SIGN', s.dueAt);
+      push(incident.id, `${s.draftId}:${s.stepIndex}:${t}`, 'SIGN', s.dueAt);
     }
     arm();
   }
@@ -117,27 +118,13 @@ export function createObligationClock(d: {
     const dir = d.directory(now);
     const change = signStepTimedOut(current, draftId!, stepIndex, now, dir, d.signing);
     if (!change) return;
-    const stepKey = `SIGN:${draftId}:${stepIndex}`;
-    await d.ledger.claim(
-      change.alert.map((recipientId) => ({ incidentId, step: stepKey, recipientId, attempt: change.timeouts })),
-      { owner: d.owner, at: now, channels: change.alert.map(() => ['SMS', 'PUSH']), sent: false },
-    );
-    const what = current.classified ? `涉密事件(编号${current.id})` : `“${current.title}”(编号${current.id})`;
-    const text = `【值班催办】${what}的书面报告待您审签，已超时，请立即处理。`;
-    await Promise.all(
-      change.alert.flatMap((personId) =>
-        (['SMS', 'PUSH'] as const).map((channel) =>
-          d.notifier.send({
-            messageId: `${incidentId}|${stepKey}|${personId}|${change.timeouts}|${channel}`,
-            incidentId,
-            channel,
-            to: dir.contact(personId) ?? { personId, name: personId, phone: '', away: false },
-            text,
-            dueAt: now,
-          }),
-        ),
-      ),
-    );
+    await alertPeople(incidentId, {
+      step: `SIGN:${draftId}:${stepIndex}`,
+      attempt: change.timeouts,
+      people: change.alert,
+      text: signReminderText(current),
+      dueAt: now,
+    });
     const r = await d.store.applyReporting(
       incidentId,
       (i) => {
@@ -163,33 +150,46 @@ export function createObligationClock(d: {
     ];
   }
 
-  async function guardAlert(incident: Incident, o: Obligation): Promise<void> {
+  /**
+   * Alerts people by SMS and push once per (step, attempt): claimed in the delivery ledger first, then sent under
+   * message ids that repeat on a re-send after a crash, so the provider drops the copy.
+   */
+  async function alertPeople(
+    incidentId: string,
+    a: { step: string; attempt: number; people: string[]; text: string; dueAt: Date },
+  ): Promise<void> {
+    if (!a.people.length) return;
     const now = d.clock.now();
-    const people = guardRecipients(now);
-    if (!people.length) return;
-    const step = `GUARD:${o.id}`;
     await d.ledger.claim(
-      people.map((recipientId) => ({ incidentId: incident.id, step, recipientId, attempt: 1 })),
-      { owner: d.owner, at: now, channels: people.map(() => ['SMS', 'PUSH']), sent: false },
+      a.people.map((recipientId) => ({ incidentId, step: a.step, recipientId, attempt: a.attempt })),
+      { owner: d.owner, at: now, channels: a.people.map(() => ['SMS', 'PUSH']), sent: false },
     );
-    const targetName = d.policy.targets.find((t) => t.id === o.targetId)?.name ?? o.targetId;
-    const text = guardText(incident, { targetName, mode: o.mode, dueAt: o.dueAt });
     const dir = d.directory(now);
     await Promise.all(
-      people.flatMap((personId) =>
+      a.people.flatMap((personId) =>
         (['SMS', 'PUSH'] as const).map((channel) =>
           d.notifier.send({
-            // the same id on a re-send after a crash, so the provider drops the copy
-            messageId: `${incident.id}|${step}|${personId}|1|${channel}`,
-            incidentId: incident.id,
+            messageId: `${incidentId}|${a.step}|${personId}|${a.attempt}|${channel}`,
+            incidentId,
             channel,
             to: dir.contact(personId) ?? { personId, name: personId, phone: '', away: false },
-            text,
-            dueAt: o.warnAt,
+            text: a.text,
+            dueAt: a.dueAt,
           }),
         ),
       ),
     );
+  }
+
+  function guardAlert(incident: Incident, o: Obligation): Promise<void> {
+    const targetName = d.policy.targets.find((t) => t.id === o.targetId)?.name ?? o.targetId;
+    return alertPeople(incident.id, {
+      step: `GUARD:${o.id}`,
+      attempt: 1,
+      people: guardRecipients(d.clock.now()),
+      text: guardText(incident, { targetName, mode: o.mode, dueAt: o.dueAt }),
+      dueAt: o.warnAt,
+    });
   }
 
   async function fire(incidentId: string, obligationId: string, phase: Phase, dueMs: number): Promise<void> {

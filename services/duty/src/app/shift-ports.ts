@@ -4,33 +4,13 @@ import type { Roster } from '../domain/roster';
 import type { ShiftEvent } from '../domain/shift-events';
 import type { ShiftSwap } from '../domain/swap';
 import type { Violation } from '../domain/violation';
+import type { AggregateStore, Stored as StoredShift } from './aggregate-commands';
 
 export type { Actor };
 
-/** Who did what, for the aggregate's hash-chained audit trail (written in the same document write). */
-export interface ShiftAuditNote {
-  action: string;
-  actor: Actor;
-  at: Date;
-  details?: Record<string, unknown>;
-}
-
-/** An aggregate as read, with the version (optimistic concurrency) and the audit tail an update chains to. */
-export interface StoredShift<T> {
-  value: T;
-  version: number;
-  auditTail?: { seq: number; hash: string };
-}
-
-/**
- * One kind of shift aggregate: state, outbox events and audit in ONE document write. `create` is false when the
- * id exists (a retried command); `update` throws CONCURRENT_MODIFICATION when the version moved on.
- */
-export interface ShiftAggregateStore<T extends { id: string }> {
-  create(value: T, events: ShiftEvent[], note: ShiftAuditNote): Promise<boolean>;
-  get(id: string): Promise<StoredShift<T> | undefined>;
-  update(prev: StoredShift<T>, value: T, events: ShiftEvent[], note: ShiftAuditNote): Promise<void>;
-}
+export type { AuditNote as ShiftAuditNote, Stored as StoredShift } from './aggregate-commands';
+/** One kind of shift aggregate (see `AggregateStore`). */
+export type ShiftAggregateStore<T extends { id: string }> = AggregateStore<T, ShiftEvent>;
 
 export interface HandoverStore extends ShiftAggregateStore<HandoverRecord> {
   /** Handovers whose clock is due at `now` (the sweep's query). */

@@ -39,3 +39,9 @@ export function guardText(
   const mode = o.mode === 'PHONE' ? '电话' : '书面';
   return `【值班告警】${what}向${o.targetName}${mode}报告时限${hhmm(o.dueAt)}将到，尚未报告，请立即先行口头报告。`;
 }
+
+/** WR-1 reminder to an approver whose time ran out (and to whoever is told with them); no classified detail. */
+export function signReminderText(i: Pick<Incident, 'id' | 'title' | 'classified'>): string {
+  const what = i.classified ? `涉密事件(编号${i.id})` : `“${i.title}”(编号${i.id})`;
+  return `【值班催办】${what}的书面报告待您审签，已超时，请立即处理。`;
+}
