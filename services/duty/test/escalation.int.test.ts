@@ -74,8 +74,14 @@ describe('escalation engine', () => {
       const incident = await a.raise(intake('k-timeout', { severity: 'IV', possiblyMajor: false }), officer);
       await waitFor(() => of(incident.id).length >= 3, { what: 'repeat and escalation', timeoutMs: 5000 });
       expect(keys(incident.id)).toEqual(['ESCALATION|dir|1|SMS', 'REPEAT|l1|2|VOICE', 'S2|l1|1|SMS']);
-      const stored = await a.store.notifications(incident.id);
-      expect(stored.map((n) => n.recipientId)).toEqual(expect.arrayContaining(['l1', 'dir']));
+      // a notification is written after its send returns, so the simulator can see it first
+      await waitFor(
+        async () => {
+          const ids = (await a.store.notifications(incident.id)).map((n) => n.recipientId);
+          return ids.includes('l1') && ids.includes('dir');
+        },
+        { what: 'the stored notifications to l1 and dir' },
+      );
       // the escalation is on the record: an incident.escalated event and an audit entry (spec duty §16.1)
       await waitFor(async () => (await a.store.audit(incident.id)).some((x) => x.action === 'incident.escalated'), {
         what: 'the escalation audit entry',
