@@ -77,6 +77,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       poverty: 'POVERTY_OFFICE',
       lg: 'LG_OFFICE',
       bank: 'BANK_OFFICER',
+      station: 'STATION_STAFF',
     };
     for (const [k, role] of Object.entries(roles)) tokens[k] = await stack.keys.sign(person(`u-${k}`, role));
     const kafka = new Kafka({ clientId: 'credit-e2e', brokers: stack.env.kafkaBrokers, logLevel: logLevel.NOTHING });
@@ -341,7 +342,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
   const lineStatus = async (householdId: string) =>
     (await call('center', 'GET', `/v1/credit/households/${householdId}/credit-line`)).body.status;
 
-  it('§22-9: a group review of 23 households with 4 representatives is GROUP_REPRESENTATIVES_INSUFFICIENT; with 5 the application goes on, screening only warns on S-3Y3 (§4 R4.3), and the rating moves it to SCORED', async () => {
+  it('§22-9: a group review of 23 households with 4 representatives is GROUP_REPRESENTATIVES_INSUFFICIENT; with 5 the application goes on, screening only warns on S-3Y3 (§4 R4.3), the rating moves it to SCORED, and the village assessment, both notices and the bank take it to CERTIFIED (§5.1 steps 4-8)', async () => {
     const id = ok(
       await call(
         'center',
@@ -420,6 +421,68 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
     const read = await call('panel', 'GET', `/v1/credit/applications/${applicationId}`);
     expect(read.body.state).toBe('SCORED');
     expect((read.body.history as { toState: string }[]).map((x) => x.toState)).toEqual(['INFO_COLLECTION', 'SCORED']);
+
+    // 村级评定 → village notice → bank → township grade notice → certificate (spec credit §5.1 steps 4-8)
+    const past = (days: number) => ({
+      startAt: new Date(Date.now() - (days + 1) * 864e5).toISOString(),
+      endAt: new Date(Date.now() - 864e5).toISOString(),
+      postedLocation: '村委会公开栏',
+    });
+    const assessment = {
+      meeting: {
+        participantRoles: [
+          'PARTY_SECRETARY',
+          'TWO_COMMITTEES',
+          'FIRST_SECRETARY',
+          'WORK_TEAM',
+          'TOWNSHIP_CONTACT_LEADER',
+        ],
+        partyMembers: 9,
+        partyReps: 2,
+        households: 60,
+        villagerReps: 5,
+      },
+      decisions: [{ applicationId, approve: true }],
+      ...past(7),
+    };
+    const noRoles = await call(
+      'panel',
+      'POST',
+      '/v1/credit/villages/vg-apply/assessments',
+      { ...assessment, meeting: { ...assessment.meeting, participantRoles: ['WORK_TEAM'] } },
+      'assess-0',
+    );
+    expect([noRoles.status, noRoles.body.code]).toEqual([409, 'ASSESSMENT_PARTICIPANTS_MISSING']);
+    const assessed = await call('panel', 'POST', '/v1/credit/villages/vg-apply/assessments', assessment, 'assess-1');
+    expect(assessed.status).toBe(201);
+    expect(assessed.body).toMatchObject({ warnings: [], applications: [{ state: 'VILLAGE_NOTICE' }] });
+    const village = assessed.body.notice as { id: string; kind: string };
+    expect(village.kind).toBe('CREDIT_HOUSEHOLD_LIST');
+    ok(await call('panel', 'POST', `/v1/credit/notices/${village.id}/close`, undefined, 'assess-close-1'), 200);
+    expect((await call('panel', 'GET', `/v1/credit/applications/${applicationId}`)).body.state).toBe('BANK_ASSESSMENT');
+    const approved = await call(
+      'bank',
+      'POST',
+      `/v1/credit/notices/${village.id}/decisions`,
+      { householdId: id, approve: true, grade: 'A', limitFen: '3000000' },
+      'assess-decide-1',
+    );
+    expect(approved.status).toBe(201);
+    expect((await call('panel', 'GET', `/v1/credit/applications/${applicationId}`)).body.state).toBe('GRADE_NOTICE');
+    const byPanel = await call('panel', 'POST', `/v1/credit/notices/${village.id}/grade-notices`, past(7), 'grade-0');
+    expect([byPanel.status, byPanel.body.code]).toEqual([403, 'NOT_PERMITTED']);
+    const graded = await call('station', 'POST', `/v1/credit/notices/${village.id}/grade-notices`, past(7), 'grade-1');
+    expect(graded.status).toBe(201);
+    expect(graded.body).toMatchObject({ kind: 'GRADE_LIST', sourceNoticeId: village.id });
+    expect(graded.body.entries).toMatchObject([{ householdId: id, grade: 'A', limitFen: '3000000' }]);
+    ok(
+      await call('station', 'POST', `/v1/credit/notices/${graded.body.id as string}/close`, undefined, 'grade-close'),
+      200,
+    );
+    expect((await call('panel', 'GET', `/v1/credit/applications/${applicationId}`)).body.state).toBe('CERTIFIED');
+    const line = await call('bank', 'GET', `/v1/credit/households/${id}/credit-line`);
+    expect(line.body).toMatchObject({ grade: 'A', limitFen: '3000000', status: 'ACTIVE' });
+    await waitFor(() => ofType(t.certificateIssued, id).length === 1, { what: 'certificate.issued' });
   }, 60000);
 
   it('§22-16 and §22-17: an entity loan at 523 bp is RATE_ABOVE_CAP; 800,000 yuan without 80,000 in the mutual fund is MUTUAL_FUND_CONTRIBUTION_MISSING with contribution-required published once', async () => {

@@ -9,6 +9,7 @@ export const creditEventTypes = {
   noticeOpened: 'gov.credit.notice.opened',
   objectionFiled: 'gov.credit.notice.objection-filed',
   noticeClosed: 'gov.credit.notice.closed',
+  bankAssessmentRequested: 'gov.credit.bank-assessment.requested',
   certificateIssued: 'gov.credit.certificate.issued',
   creditRejected: 'gov.credit.credit.rejected',
   certificateRegraded: 'gov.credit.certificate.regraded',

@@ -42,6 +42,13 @@ const schema = baseConfigSchema
     HONOR_NPL_BP: int(d.honorNplBp),
     NOTICE_MIN_DAYS: int(d.noticeMinDays),
     CERTIFICATE_VALIDITY_YEARS: int(d.certificateValidityYears),
+    /** R5.4 [inferred]: one notice lists households and grades (default false: village notice, then grade notice). */
+    MERGE_NOTICES: z
+      .enum(['true', 'false'])
+      .default(d.mergeNotices ? 'true' : 'false')
+      .transform((v) => v === 'true'),
+    /** How often the service closes notices whose end has passed (spec credit §5.2 "system at endAt"). */
+    NOTICE_CLOSE_SWEEP_MS: z.coerce.number().int().positive().default(60_000),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.PII_KEY !== DEV_PII_KEY, {
     message: 'PII_KEY must be set in production',
@@ -75,6 +82,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       honorNplBp: c.HONOR_NPL_BP,
       noticeMinDays: c.NOTICE_MIN_DAYS,
       certificateValidityYears: c.CERTIFICATE_VALIDITY_YEARS,
+      mergeNotices: c.MERGE_NOTICES,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { creditV1, topics } from '@gov/contracts';
 import { connectMongo, createOutboxRelay, startServiceRuntime, systemClock, type OutboxRelay } from '@gov/platform';
+import { systemActor } from '@gov/platform/auth';
 import { readConfig } from './config';
 import { creditGrpcHandlers } from './adapters/grpc/credit.grpc';
 import { bankEventHandlers } from './adapters/kafka/bank-events.consumer';
@@ -54,6 +55,14 @@ async function main(): Promise<void> {
   rt.grpc.add(creditV1.CreditServiceService, creditGrpcHandlers(credit));
   await rt.serve();
   await rt.startConsumer('credit.bank-events', [topics.creditBankEvents], bankEventHandlers(credit.bankEvents));
+  // notices close themselves at their end (spec credit §5.2): certificates and the bank's list follow
+  const closeDue = () =>
+    credit.notices
+      .closeDue(systemActor)
+      .catch((err: unknown) => rt.logger.error({ err }, 'closing ended notices failed; retried on the next pass'));
+  const sweep = setInterval(() => void closeDue(), config.NOTICE_CLOSE_SWEEP_MS);
+  sweep.unref();
+  rt.shutdown.add('notice close sweep', () => clearInterval(sweep));
 }
 
 main().catch((err: unknown) => {

@@ -14,6 +14,7 @@ import {
 import { createAccrueSubsidy } from './app/accrue-subsidy';
 import { createApplicationUseCases } from './app/applications';
 import { createBankEventHandlers } from './app/bank-events';
+import { createCertificates } from './app/certificates';
 import { createDecideCredit } from './app/decide-credit';
 import { createEntityUseCases } from './app/entities';
 import { createEvaluateBreakers } from './app/evaluate-breakers';
@@ -22,6 +23,7 @@ import { createImportHouseholds } from './app/import-households';
 import { createLoanUseCases } from './app/loans';
 import { createNoticeUseCases } from './app/notices';
 import type { Clock } from './app/ports';
+import { createProcedure } from './app/procedure';
 import { createRateHousehold } from './app/rate-household';
 import { createRiskSharing } from './app/risk-sharing';
 import { createScreenHousehold } from './app/screen-household';
@@ -83,6 +85,23 @@ export function wireCredit(deps: {
     ...common,
     onRated: (householdId, ratingId) => applications.markScored(householdId, `rating ${ratingId}`),
   });
+  const certificates = createCertificates({
+    households,
+    lines,
+    breakers,
+    sequences,
+    clock: deps.clock,
+    lending: deps.lending,
+  });
+  const procedure = createProcedure({
+    applications: applicationRepo,
+    households,
+    notices,
+    certificates,
+    minDays: deps.lending.noticeMinDays,
+    mergeNotices: deps.lending.mergeNotices,
+    ...common,
+  });
   const loans = createLoanUseCases({ lines, lending: deps.lending, ...common });
   return {
     models: [
@@ -105,16 +124,9 @@ export function wireCredit(deps: {
     applications,
     screenHousehold: createScreenHousehold({ households, ...common }),
     rating,
-    notices: createNoticeUseCases({ notices, households, minDays: deps.lending.noticeMinDays, ...common }),
-    decideCredit: createDecideCredit({
-      notices,
-      households,
-      lines,
-      breakers,
-      sequences,
-      lending: deps.lending,
-      ...common,
-    }),
+    procedure,
+    notices: createNoticeUseCases({ notices, households, procedure, minDays: deps.lending.noticeMinDays, ...common }),
+    decideCredit: createDecideCredit({ notices, certificates, procedure, ...common }),
     loans,
     bankEvents: createBankEventHandlers({ lines, loans, rating, clock: deps.clock }),
     evaluateBreakers: createEvaluateBreakers({

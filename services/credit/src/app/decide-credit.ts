@@ -1,13 +1,13 @@
 import type { Actor } from '@gov/platform/auth';
-import { checkApproval, type CreditLine } from '../domain/credit-line';
+import { checkApproval } from '../domain/credit-line';
 import { CreditError } from '../domain/credit-error';
 import { roleFor } from '../domain/permissions';
-import { maskIdNumber, maskName } from '../domain/personal-data';
-import { ratingPolicies, type Grade, type LendingPolicy } from '../domain/policy';
+import { ratingPolicies, type Grade } from '../domain/policy';
 import { gradeAtMost, gradeCap } from '../domain/rating';
-import { crossedUtilisation, withinFundLeverage } from '../domain/risk';
+import type { Certificates } from './certificates';
 import { derivedId } from './households';
-import type { Breakers, Clock, CreditLines, Households, Idempotency, Notices, Sequences } from './ports';
+import type { Idempotency, Notices, Clock } from './ports';
+import type { Procedure } from './procedure';
 
 export interface DecideCreditInput {
   noticeId: string;
@@ -20,21 +20,18 @@ export interface DecideCreditInput {
   evidenceRefs: string[];
 }
 
-const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).getUTCFullYear();
-
 /**
- * 银行授信 (spec credit §5 step 6, §9.3-9.4, R8.2, R13.4, §13.4): after the notice closes the bank approves a
- * certifiable household — certificate and revolving line — or rejects it with reason, cause and evidence.
+ * 银行授信 (spec credit §5.1 step 6, §9.3-9.4, R8.2, R13.4, §13.4): after a village notice closes the bank
+ * approves a certifiable household with a grade and limit, or rejects it with reason, cause and evidence. On a
+ * village credit-household list the approval waits for the township's grade notice (step 7); on a merged notice
+ * (R5.4) it issues the certificate and revolving line at once.
  */
 export function createDecideCredit(deps: {
   notices: Notices;
-  households: Households;
-  lines: CreditLines;
-  breakers: Breakers;
-  sequences: Sequences;
+  certificates: Certificates;
+  procedure: Procedure;
   idempotency: Idempotency;
   clock: Clock;
-  lending: LendingPolicy;
 }) {
   return async function decideCredit(cmd: { idempotencyKey: string; input: DecideCreditInput }, actor: Actor) {
     const role = roleFor(actor, 'decideCredit');
@@ -50,135 +47,104 @@ export function createDecideCredit(deps: {
       if (!n) throw new CreditError('NOTICE_NOT_FOUND', `notice ${i.noticeId} does not exist`);
       const entry = n.value.entries.find((e) => e.householdId === i.householdId);
       if (!entry) throw new CreditError('NOT_ON_NOTICE', `household ${i.householdId} is not on notice ${i.noticeId}`);
+      if (n.value.kind === 'GRADE_LIST')
+        throw new CreditError(
+          'NOT_CERTIFIABLE',
+          `notice ${i.noticeId} posts grades; the bank decides on the village list`,
+        );
       if (n.value.status !== 'CLOSED' || entry.outcome !== 'CERTIFIABLE')
         throw new CreditError(
           'NOT_CERTIFIABLE',
           `household ${i.householdId} is ${entry.outcome} on a ${n.value.status} notice`,
         );
+      const merged = n.value.kind === 'MERGED';
       const lineId = derivedId('cl', i.noticeId, i.householdId);
+      const note = { actor, role };
+      const application = await deps.procedure.onNotice(i.householdId, i.noticeId);
       const prior = n.value.decisions.find((d) => d.householdId === i.householdId);
       if (prior) {
-        if (prior.outcome === (i.approve ? 'APPROVED' : 'REJECTED'))
-          return { outcome: prior.outcome, creditLineId: prior.outcome === 'APPROVED' ? lineId : '' };
-        throw new CreditError('ALREADY_DECIDED', `household ${i.householdId} was already ${prior.outcome}`);
-      }
-      const now = deps.clock.now();
-      const note = { actor, role, at: now };
-      if (!i.approve) {
-        const next = {
-          ...n.value,
-          decisions: [...n.value.decisions, { householdId: i.householdId, outcome: 'REJECTED' as const, at: now }],
-        };
+        if (prior.outcome !== (i.approve ? 'APPROVED' : 'REJECTED'))
+          throw new CreditError('ALREADY_DECIDED', `household ${i.householdId} was already ${prior.outcome}`);
+      } else {
+        const now = deps.clock.now();
+        if (i.approve) {
+          const policy = ratingPolicies[entry.policyVersion];
+          if (!policy) throw new Error(`rule version ${entry.policyVersion} is not known to this build`);
+          checkApproval({
+            grantedGrade: i.grade,
+            computedGrade: entry.grade,
+            limitFen: i.limitFen,
+            capFen: gradeCap(i.grade, policy),
+            atMost: gradeAtMost(i.grade, entry.grade),
+          });
+          await deps.certificates.check((await deps.certificates.household(i.householdId)).value, i.limitFen);
+          if (merged)
+            await deps.certificates.issue(
+              {
+                lineId,
+                householdId: i.householdId,
+                grade: i.grade,
+                limitFen: i.limitFen,
+                policyVersion: entry.policyVersion,
+              },
+              note,
+            );
+        }
+        const decision = i.approve
+          ? { householdId: i.householdId, outcome: 'APPROVED' as const, at: now, grade: i.grade, limitFen: i.limitFen }
+          : { householdId: i.householdId, outcome: 'REJECTED' as const, at: now };
         await deps.notices.update(
-          next,
+          { ...n.value, decisions: [...n.value.decisions, decision] },
           n.version,
-          [
-            {
-              type: 'CreditRejected',
-              householdId: i.householdId,
-              noticeId: i.noticeId,
-              reason: i.rejectionReason,
-              cause: i.rejectionCause,
-              evidenceRefs: i.evidenceRefs,
-              at: now,
-            },
-          ],
-          {
-            ...note,
-            action: 'credit.rejected',
-            reason: i.rejectionReason,
-            details: { householdId: i.householdId, cause: i.rejectionCause, evidenceRefs: i.evidenceRefs },
-          },
+          i.approve
+            ? []
+            : [
+                {
+                  type: 'CreditRejected',
+                  householdId: i.householdId,
+                  noticeId: i.noticeId,
+                  reason: i.rejectionReason,
+                  cause: i.rejectionCause,
+                  evidenceRefs: i.evidenceRefs,
+                  at: now,
+                },
+              ],
+          i.approve
+            ? {
+                ...note,
+                at: now,
+                action: 'credit.approved',
+                details: {
+                  householdId: i.householdId,
+                  grade: i.grade,
+                  limitFen: i.limitFen,
+                  ...(merged ? { creditLineId: lineId } : {}),
+                },
+              }
+            : {
+                ...note,
+                at: now,
+                action: 'credit.rejected',
+                reason: i.rejectionReason,
+                details: { householdId: i.householdId, cause: i.rejectionCause, evidenceRefs: i.evidenceRefs },
+              },
           n,
         );
-        return { outcome: 'REJECTED' as const, creditLineId: '' };
       }
-      const policy = ratingPolicies[entry.policyVersion];
-      if (!policy) throw new Error(`rule version ${entry.policyVersion} is not known to this build`);
-      checkApproval({
-        grantedGrade: i.grade,
-        computedGrade: entry.grade,
-        limitFen: i.limitFen,
-        capFen: gradeCap(i.grade, policy),
-        atMost: gradeAtMost(i.grade, entry.grade),
-      });
-      const h = await deps.households.get(i.householdId);
-      if (!h) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${i.householdId} does not exist`);
-      for (const [unit, code] of [
-        [h.value.villageId, 'VILLAGE_CIRCUIT_BREAKER'],
-        [h.value.townshipId, 'TOWNSHIP_CIRCUIT_BREAKER'],
-      ] as const)
-        if ((await deps.breakers.get(unit))?.value.tripped)
-          throw new CreditError(code, `new credit is stopped in ${unit} by the circuit breaker (§13.4)`);
-      const registeredPoor = h.value.povertyStatus !== 'NONE';
-      const covered = registeredPoor ? await deps.lines.coveredOutstandingFen() : 0;
-      if (registeredPoor && !withinFundLeverage(covered, i.limitFen, deps.lending))
-        throw new CreditError('FUND_LEVERAGE_EXCEEDED', 'the line would exceed 10× the risk compensation fund (R13.4)');
-      const year = shanghaiYear(now);
-      const existing = await deps.lines.get(lineId);
-      if (!existing) {
-        const seq = await deps.sequences.next(`certificate-${year}-${h.value.villageId}`);
-        const validUntil = new Date(now);
-        validUntil.setUTCFullYear(validUntil.getUTCFullYear() + deps.lending.certificateValidityYears);
-        const line: CreditLine = {
-          id: lineId,
-          householdId: i.householdId,
-          villageId: h.value.villageId,
-          townshipId: h.value.townshipId,
-          certificateNo: `HB-${year}-${h.value.villageId}-${String(seq).padStart(6, '0')}`,
-          grade: i.grade,
-          limitFen: i.limitFen,
-          outstandingPrincipalFen: 0,
-          status: 'ACTIVE',
-          issuedAt: now,
-          validUntil,
-          policyVersion: entry.policyVersion,
-          registeredPoor,
-          loans: [],
-          onTimeCount: 0,
-          lateCount: 0,
-          appliedEvents: [],
-        };
-        const pii = await deps.households.getPii(i.householdId);
-        // R13.5: the warning rides in the same write as the line that crossed the level
-        const crossed = registeredPoor ? crossedUtilisation(covered, covered + i.limitFen, deps.lending) : undefined;
-        const warning = crossed && {
-          type: 'RiskFundUtilisationWarning' as const,
-          coveredOutstandingFen: covered,
-          ...crossed,
-          creditLineId: lineId,
-          at: now,
-        };
-        await deps.lines.create(
-          line,
-          [
-            {
-              type: 'CertificateIssued',
-              line,
-              headNameMasked: maskName(h.value.headName),
-              idNumberMasked: pii ? maskIdNumber(pii.idNumber) : '',
-            },
-            ...(warning ? [warning] : []),
-          ],
-          {
-            ...note,
-            action: 'certificate.issued',
-            details: { certificateNo: line.certificateNo, grade: line.grade, limitFen: line.limitFen },
-          },
-        );
+      // the application follows the decision (a retry finds it moved already)
+      if (application?.value.state === 'BANK_ASSESSMENT') {
+        const path = !i.approve
+          ? (['BANK_REJECTED'] as const)
+          : merged
+            ? (['GRADE_NOTICE', 'CERTIFIED'] as const)
+            : (['GRADE_NOTICE'] as const);
+        await deps.procedure.advance(application, [...path], i.approve ? 'bank approved' : i.rejectionReason, {
+          ...note,
+          details: { noticeId: i.noticeId },
+        });
       }
-      const next = {
-        ...n.value,
-        decisions: [...n.value.decisions, { householdId: i.householdId, outcome: 'APPROVED' as const, at: now }],
-      };
-      await deps.notices.update(
-        next,
-        n.version,
-        [],
-        { ...note, action: 'credit.approved', details: { householdId: i.householdId, creditLineId: lineId } },
-        n,
-      );
-      return { outcome: 'APPROVED' as const, creditLineId: lineId };
+      const outcome = i.approve ? ('APPROVED' as const) : ('REJECTED' as const);
+      return { outcome, creditLineId: i.approve && merged ? lineId : '' };
     });
   };
 }

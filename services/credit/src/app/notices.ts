@@ -1,17 +1,10 @@
 import type { Actor } from '@gov/platform/auth';
 import { CreditError, rejectInvalid } from '../domain/credit-error';
-import {
-  checkNoticeWindow,
-  closeNotice,
-  fileObjection,
-  resolveObjection,
-  type Notice,
-  type NoticeEntry,
-} from '../domain/notice';
+import { checkNoticeWindow, closeNotice, fileObjection, resolveObjection, type Notice } from '../domain/notice';
 import { roleFor } from '../domain/permissions';
-import { maskIdNumber } from '../domain/personal-data';
 import { derivedId } from './households';
-import type { Clock, Households, Idempotency, Notices } from './ports';
+import type { Clock, CreditEvent, Households, Idempotency, Notices } from './ports';
+import { noticeEntry, type Procedure } from './procedure';
 
 export interface OpenNoticeInput {
   villageId: string;
@@ -21,13 +14,28 @@ export interface OpenNoticeInput {
   postedLocation: string;
 }
 
-/** 公示: open (≥ 7 days, rated households of the village, masked data only), objections, close (spec credit §9). */
+/**
+ * The households a closed village notice sends to the bank (spec credit §19.2 credit.bank-assessment.requested):
+ * every certifiable entry at the close, or one released later when its objection is dismissed.
+ */
+function bankAssessment(n: Notice, householdIds: string[], batchId: string, at: Date): CreditEvent[] {
+  if (n.kind === 'GRADE_LIST' || householdIds.length === 0) return [];
+  const entries = n.entries.filter((e) => householdIds.includes(e.householdId));
+  return [{ type: 'BankAssessmentRequested', notice: n, batchId, entries, at }];
+}
+
+/**
+ * 公示: open (≥ 7 days, rated households of the village, masked data only), objections, close (spec credit §9).
+ * A notice opened here, without a 村级评定, lists households with their computed grades: a merged notice (R5.4).
+ * Closing a notice and resolving an objection move the applications on it (see procedure.ts).
+ */
 export function createNoticeUseCases(deps: {
   notices: Notices;
   households: Households;
   idempotency: Idempotency;
   clock: Clock;
   minDays: number;
+  procedure: Procedure;
 }) {
   const load = async (id: string) => {
     const n = await deps.notices.get(id);
@@ -49,28 +57,12 @@ export function createNoticeUseCases(deps: {
     const scope = `credit.openNotice:${actor.userId}`;
     const { id } = await deps.idempotency.run(scope, cmd.idempotencyKey, i, async () => {
       const id = derivedId('nt', scope, cmd.idempotencyKey);
-      const entries: NoticeEntry[] = [];
-      for (const hid of [...new Set(i.householdIds)]) {
-        const h = await deps.households.get(hid);
-        if (!h) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${hid} does not exist`);
-        if (h.value.villageId !== i.villageId)
-          throw new CreditError('CREDIT_INPUT_INVALID', `household ${hid} is not of village ${i.villageId}`);
-        const r = h.value.latestRating;
-        if (!r) throw new CreditError('NOT_RATED', `household ${hid} has not been rated`);
-        const pii = await deps.households.getPii(hid);
-        entries.push({
-          householdId: hid,
-          headName: h.value.headName,
-          maskedIdNumber: pii ? maskIdNumber(pii.idNumber) : '',
-          score: r.total,
-          grade: r.grade,
-          capFen: r.capFen,
-          policyVersion: r.policyVersion,
-          outcome: 'PENDING',
-        });
-      }
+      const entries = [];
+      for (const hid of [...new Set(i.householdIds)])
+        entries.push(await noticeEntry(deps.households, hid, i.villageId));
       const notice: Notice = {
         id,
+        kind: 'MERGED',
         villageId: i.villageId,
         startAt: i.startAt,
         endAt: i.endAt,
@@ -133,54 +125,83 @@ export function createNoticeUseCases(deps: {
   async function closeNoticeCmd(cmd: { idempotencyKey: string; noticeId: string }, actor: Actor): Promise<Notice> {
     const role = roleFor(actor, 'closeNotice');
     const n = await load(cmd.noticeId);
-    if (n.value.status === 'CLOSED') return n.value;
+    // a retried close finishes what the first one left undone (applications moved, certificates issued)
+    if (n.value.status === 'CLOSED') {
+      await deps.procedure.afterNotice(n.value, { actor, role });
+      return (await load(cmd.noticeId)).value;
+    }
     const now = deps.clock.now();
     const next = closeNotice(n.value, now);
+    const certifiable = next.entries.filter((e) => e.outcome === 'CERTIFIABLE').map((e) => e.householdId);
     await deps.notices.update(
       next,
       n.version,
-      [{ type: 'NoticeClosed', notice: next }],
+      [{ type: 'NoticeClosed', notice: next }, ...bankAssessment(next, certifiable, next.id, now)],
       {
         action: 'notice.closed',
         actor,
         role,
         at: now,
         details: {
-          certifiable: next.entries.filter((e) => e.outcome === 'CERTIFIABLE').length,
+          certifiable: certifiable.length,
           held: next.entries.filter((e) => e.outcome === 'HELD_BY_OBJECTION').map((e) => e.householdId),
         },
       },
       n,
     );
-    return next;
+    await deps.procedure.afterNotice(next, { actor, role });
+    return (await load(cmd.noticeId)).value;
+  }
+
+  /** Closes every open notice whose end has passed (spec credit §5.2 "system at endAt"); returns how many. */
+  async function closeDue(actor: Actor): Promise<number> {
+    let closed = 0;
+    for (const n of await deps.notices.listOpenEndedBy(deps.clock.now())) {
+      await closeNoticeCmd({ idempotencyKey: `close-due:${n.value.id}`, noticeId: n.value.id }, actor);
+      closed += 1;
+    }
+    return closed;
   }
 
   /** Resolving is idempotent: the same outcome again returns the notice as it is; a different one is refused. */
   async function resolveObjectionCmd(
-    cmd: { noticeId: string; objectionId: string; outcome: 'UPHELD' | 'DISMISSED'; resolution: string },
+    cmd: {
+      noticeId: string;
+      objectionId: string;
+      outcome: 'UPHELD' | 'DISMISSED';
+      resolution: string;
+      consequence?: 'RESCORE' | 'REJECT';
+    },
     actor: Actor,
   ): Promise<Notice> {
     const role = roleFor(actor, 'resolveObjection');
     const n = await load(cmd.noticeId);
     const o = n.value.objections.find((x) => x.id === cmd.objectionId);
-    if (o && o.status === cmd.outcome) return n.value;
+    if (o && o.status === cmd.outcome) {
+      if (n.value.status === 'CLOSED') await deps.procedure.afterNotice(n.value, { actor, role });
+      return (await load(cmd.noticeId)).value;
+    }
     const now = deps.clock.now();
     const next = resolveObjection(n.value, { ...cmd, resolvedBy: actor.userId }, now);
+    const released = next.entries
+      .filter((e, i) => e.outcome === 'CERTIFIABLE' && n.value.entries[i]?.outcome !== 'CERTIFIABLE')
+      .map((e) => e.householdId);
     await deps.notices.update(
       next,
       n.version,
-      [],
+      bankAssessment(next, released, `${next.id}:${cmd.objectionId}`, now),
       {
         action: `notice.objection-${cmd.outcome.toLowerCase()}`,
         actor,
         role,
         reason: cmd.resolution,
         at: now,
-        details: { objectionId: cmd.objectionId, householdId: o?.householdId },
+        details: { objectionId: cmd.objectionId, householdId: o?.householdId, consequence: cmd.consequence },
       },
       n,
     );
-    return next;
+    if (next.status === 'CLOSED') await deps.procedure.afterNotice(next, { actor, role });
+    return (await load(cmd.noticeId)).value;
   }
 
   return {
@@ -188,6 +209,7 @@ export function createNoticeUseCases(deps: {
     resolveObjection: resolveObjectionCmd,
     fileObjection: fileObjectionCmd,
     closeNotice: closeNoticeCmd,
+    closeDue,
     getNotice: async (id: string) => (await load(id)).value,
   };
 }

@@ -2,7 +2,7 @@ import type { AuditEntry } from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
 import type { CreditLine, Loan } from '../domain/credit-line';
 import type { Household, HouseholdPii, Rating } from '../domain/household';
-import type { Notice, Objection } from '../domain/notice';
+import type { Notice, NoticeEntry, Objection } from '../domain/notice';
 import type { Entity } from '../domain/entity';
 import type { Grade } from '../domain/policy';
 import type { RatingApplication } from '../domain/rating-application';
@@ -15,6 +15,7 @@ export type CreditEvent =
   | { type: 'NoticeOpened'; notice: Notice }
   | { type: 'ObjectionFiled'; notice: Notice; objection: Objection }
   | { type: 'NoticeClosed'; notice: Notice }
+  | { type: 'BankAssessmentRequested'; notice: Notice; batchId: string; entries: NoticeEntry[]; at: Date }
   | { type: 'CertificateIssued'; line: CreditLine; headNameMasked: string; idNumberMasked: string }
   | {
       type: 'CreditRejected';
@@ -114,7 +115,10 @@ export interface Households extends AggregateStore<Household> {
   ): Promise<number>;
 }
 
-export type Notices = AggregateStore<Notice>;
+export interface Notices extends AggregateStore<Notice> {
+  /** Notices still OPEN whose end is at or before `at`, for the closing job. */
+  listOpenEndedBy(at: Date): Promise<Stored<Notice>[]>;
+}
 
 export interface CreditLines extends AggregateStore<CreditLine> {
   /** The household's most recent line (any status). */

@@ -39,6 +39,8 @@ const categories = {
   CENTER_STAFFING_INVALID: 'invalid_argument',
   VILLAGE_GROUP_TOO_SMALL: 'invalid_argument',
   PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD: 'invalid_argument',
+  ASSESSMENT_PARTICIPANTS_MISSING: 'failed_precondition',
+  NOTHING_TO_NOTICE: 'failed_precondition',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type CreditErrorCode = keyof typeof categories;

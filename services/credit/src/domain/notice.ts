@@ -8,6 +8,11 @@ export interface Objection {
   content: string;
   status: 'OPEN' | 'UPHELD' | 'DISMISSED';
   filedAt: Date;
+  /**
+   * What an upheld objection on a grade notice does (spec credit §5.2 OBJECTION_REVIEW_2): the grade is
+   * recomputed (RESCORE) or the household leaves the list (REJECT). On a village notice it always rejects.
+   */
+  consequence?: 'RESCORE' | 'REJECT';
   resolution?: string;
   resolvedBy?: string;
   resolvedAt?: Date;
@@ -21,13 +26,26 @@ export interface NoticeEntry {
   score: number;
   grade: Grade;
   capFen: number;
+  /** On a grade notice: the limit the bank granted (spec credit §5.1 steps 6-7). */
+  limitFen?: number;
   policyVersion: string;
   outcome: 'PENDING' | 'CERTIFIABLE' | 'HELD_BY_OBJECTION' | 'REJECTED_BY_OBJECTION';
 }
 
+/**
+ * What a notice lists (spec credit §9.1, R5.4): the village credit-household list after the 村级评定, the
+ * grades the bank granted (published by the township, N3), or both at once when the notices are merged.
+ * Notices stored before kinds existed are MERGED: they listed households with their computed grades and the
+ * bank's decision issued the certificate.
+ */
+export type NoticeKind = 'CREDIT_HOUSEHOLD_LIST' | 'GRADE_LIST' | 'MERGED';
+
 /** 公示 — a village notice of rated households (spec credit §9.1). */
 export interface Notice {
   id: string;
+  kind: NoticeKind;
+  /** A grade notice names the village notice whose bank approvals it publishes. */
+  sourceNoticeId?: string;
   villageId: string;
   startAt: Date;
   endAt: Date;
@@ -36,8 +54,19 @@ export interface Notice {
   entries: NoticeEntry[];
   objections: Objection[];
   /** The bank's decision per certifiable household, so each household is decided once. */
-  decisions: { householdId: string; outcome: 'APPROVED' | 'REJECTED'; at: Date }[];
+  decisions: NoticeDecision[];
   closedAt?: Date;
+}
+
+/** The bank's decision on one household of a village notice; an approval carries what it granted. */
+export interface NoticeDecision {
+  householdId: string;
+  outcome: 'APPROVED' | 'REJECTED';
+  at: Date;
+  grade?: Grade;
+  limitFen?: number;
+  /** Set once the approval is listed on a grade notice, so it is published once. */
+  gradeNoticeId?: string;
 }
 
 const DAY = 86400000;
@@ -92,7 +121,13 @@ export function closeNotice(n: Notice, now: Date): Notice {
  */
 export function resolveObjection(
   n: Notice,
-  r: { objectionId: string; outcome: 'UPHELD' | 'DISMISSED'; resolution: string; resolvedBy: string },
+  r: {
+    objectionId: string;
+    outcome: 'UPHELD' | 'DISMISSED';
+    resolution: string;
+    resolvedBy: string;
+    consequence?: 'RESCORE' | 'REJECT';
+  },
   now: Date,
 ): Notice {
   const o = n.objections.find((x) => x.id === r.objectionId);
@@ -102,7 +137,16 @@ export function resolveObjection(
   if (!r.resolution.trim()) throw new CreditError('CREDIT_INPUT_INVALID', 'a resolution states its grounds');
   const objections = n.objections.map((x) =>
     x.id === o.id
-      ? { ...x, status: r.outcome, resolution: r.resolution, resolvedBy: r.resolvedBy, resolvedAt: now }
+      ? {
+          ...x,
+          status: r.outcome,
+          resolution: r.resolution,
+          resolvedBy: r.resolvedBy,
+          resolvedAt: now,
+          ...(r.outcome === 'UPHELD'
+            ? { consequence: n.kind === 'GRADE_LIST' ? (r.consequence ?? 'REJECT') : 'REJECT' }
+            : {}),
+        }
       : x,
   );
   const against = objections.filter((x) => x.householdId === o.householdId);

@@ -17,6 +17,9 @@ export const permissions = {
   liftBreaker: ['LG_OFFICE'],
   submitApplication: ['HOUSEHOLD', 'VILLAGE_COLLECTOR', 'CENTER_STAFF', 'BANK_OFFICER'],
   reviewByGroup: ['VILLAGE_PANEL'],
+  assessVillage: ['VILLAGE_PANEL'],
+  // N3: the township publishes grades
+  openGradeNotice: ['STATION_STAFF'],
   registerEntity: ['POVERTY_OFFICE'],
   recordContribution: ['CENTER_STAFF'],
 } as const satisfies Record<string, readonly string[]>;

@@ -135,6 +135,8 @@ export interface LendingPolicy {
   honorNplBp: number;
   noticeMinDays: number;
   certificateValidityYears: number;
+  /** R5.4: the village notice and the grade notice as one (default false) [inferred]. */
+  mergeNotices: boolean;
 }
 
 export const defaultLendingPolicy: LendingPolicy = {
@@ -154,4 +156,5 @@ export const defaultLendingPolicy: LendingPolicy = {
   honorNplBp: 300,
   noticeMinDays: 7,
   certificateValidityYears: 3,
+  mergeNotices: false,
 };

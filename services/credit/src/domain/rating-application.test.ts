@@ -1,7 +1,9 @@
 import type { CreditError } from './credit-error';
 import {
+  assessVillage,
   assessmentWarnings,
   isTerminal,
+  pathAfterNotice,
   move,
   queueOrder,
   reviewByGroup,
@@ -101,5 +103,54 @@ describe('rating application procedure (spec credit §5)', () => {
       app({ id: 'c', submittedAt: later }),
     ];
     expect(q.sort(queueOrder).map((a) => a.id)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('the village assessment needs its participant roles, either leader will do (spec credit §5.1 step 4, §5.2)', () => {
+    const meeting = {
+      participantRoles: [
+        'PARTY_SECRETARY',
+        'TWO_COMMITTEES',
+        'FIRST_SECRETARY',
+        'WORK_TEAM',
+        'TOWNSHIP_CONTACT_LEADER',
+      ],
+      partyMembers: 10,
+      partyReps: 1,
+      households: 30,
+      villagerReps: 2,
+    };
+    const scored = [app({ state: 'SCORED' }), app({ id: 'ap-2', state: 'SCORED' })];
+    const decisions = [
+      { applicationId: 'ap-1', approve: true, reason: '' },
+      { applicationId: 'ap-2', approve: false, reason: '评议未通过' },
+    ];
+    const r = assessVillage(scored, meeting, decisions, 'nt-1', at);
+    expect(r.moved.map((a) => [a.state, a.noticeId])).toEqual([
+      ['VILLAGE_NOTICE', 'nt-1'],
+      ['VILLAGE_REJECTED', undefined],
+    ]);
+    // 10 Party members want 2-4 representatives: 1 is a warning, not a refusal
+    expect(r.warnings).toEqual(['PARTY_REPS_OUTSIDE_2_4']);
+    const without = { ...meeting, participantRoles: meeting.participantRoles.slice(0, 4) };
+    expect(() => assessVillage(scored, without, decisions, 'nt-1', at)).toThrow(
+      expect.objectContaining({ code: 'ASSESSMENT_PARTICIPANTS_MISSING' }) as CreditError,
+    );
+  });
+
+  it('a notice outcome moves the application along the §5.2 table, and only from its notice states', () => {
+    expect(pathAfterNotice('VILLAGE_NOTICE', 'VILLAGE', 'CERTIFIABLE')).toEqual(['BANK_ASSESSMENT']);
+    expect(pathAfterNotice('VILLAGE_NOTICE', 'VILLAGE', 'HELD_BY_OBJECTION')).toEqual(['OBJECTION_REVIEW']);
+    expect(pathAfterNotice('OBJECTION_REVIEW', 'VILLAGE', 'CERTIFIABLE')).toEqual(['BANK_ASSESSMENT']);
+    expect(pathAfterNotice('VILLAGE_NOTICE', 'VILLAGE', 'REJECTED_BY_OBJECTION')).toEqual([
+      'OBJECTION_REVIEW',
+      'VILLAGE_REJECTED',
+    ]);
+    expect(pathAfterNotice('GRADE_NOTICE', 'GRADE', 'CERTIFIABLE')).toEqual(['CERTIFIED']);
+    expect(pathAfterNotice('GRADE_NOTICE', 'GRADE', 'HELD_BY_OBJECTION')).toEqual(['OBJECTION_REVIEW_2']);
+    expect(pathAfterNotice('OBJECTION_REVIEW_2', 'GRADE', 'REJECTED_BY_OBJECTION', 'RESCORE')).toEqual(['SCORED']);
+    expect(pathAfterNotice('OBJECTION_REVIEW_2', 'GRADE', 'REJECTED_BY_OBJECTION')).toEqual(['BANK_REJECTED']);
+    // already moved, or still pending: nothing to do
+    expect(pathAfterNotice('BANK_ASSESSMENT', 'VILLAGE', 'CERTIFIABLE')).toEqual([]);
+    expect(pathAfterNotice('GRADE_NOTICE', 'GRADE', 'PENDING')).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ export interface CreditPort {
   allocateLoss: Call<creditV1.AllocateLossRequest, creditV1.AllocateLossResponse>;
   evaluateHonors: Call<creditV1.EvaluateHonorsRequest, creditV1.EvaluateHonorsResponse>;
   accrueSubsidy: Call<creditV1.AccrueSubsidyRequest, creditV1.AccrueSubsidyResponse>;
+  assessVillage: Call<creditV1.AssessVillageRequest, creditV1.AssessVillageResponse>;
+  openGradeNotice: Call<creditV1.OpenGradeNoticeRequest, creditV1.OpenGradeNoticeResponse>;
 }
 
 /** A credit client, or, while CREDIT_GRPC_ADDR is unset, a port that answers SERVICE_UNAVAILABLE. */
@@ -63,6 +65,8 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
       allocateLoss: down,
       evaluateHonors: down,
       accrueSubsidy: down,
+      assessVillage: down,
+      openGradeNotice: down,
       close: () => {},
     };
   }
@@ -91,6 +95,8 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
     allocateLoss: (req, call) => callAs(client.allocateLoss.bind(client), req, call, timeoutMs),
     evaluateHonors: (req, call) => callAs(client.evaluateHonors.bind(client), req, call, timeoutMs),
     accrueSubsidy: (req, call) => callAs(client.accrueSubsidy.bind(client), req, call, timeoutMs),
+    assessVillage: (req, call) => callAs(client.assessVillage.bind(client), req, call, timeoutMs),
+    openGradeNotice: (req, call) => callAs(client.openGradeNotice.bind(client), req, call, timeoutMs),
     close: () => client.close(),
   };
 }

@@ -186,6 +186,20 @@ export const creditPaths = {
     ok('The reviewed applications', 'ApplicationReview'),
     ['403', '404', '409'],
   ),
+  '/v1/credit/villages/{id}/assessments': command(
+    'assessCreditVillage',
+    '村级评定: the village meeting fixes the credit-household list from scored applications and posts the village notice (≥ 7 days)',
+    'AssessVillageRequest',
+    created('The assessed applications and the village notice', 'VillageAssessment'),
+    ['403', '404', '409'],
+  ),
+  '/v1/credit/notices/{id}/grade-notices': command(
+    'openCreditGradeNotice',
+    '等级公示: the township posts the grades and limits the bank approved on a closed village notice',
+    'OpenGradeNoticeRequest',
+    created('The grade notice', 'Notice'),
+    ['403', '404', '409'],
+  ),
   '/v1/credit/households/{id}/screenings': command(
     'screenCreditHousehold',
     '对象筛选: record the twelve screening conditions, each with its evidence',
@@ -276,6 +290,9 @@ export function registerCreditSchemas(
   requests.add(p.submitApplicationBody, { id: 'SubmitApplicationRequest' });
   requests.add(p.reviewApplicationsBody, { id: 'ReviewApplicationsRequest' });
   requests.add(p.screenHouseholdBody, { id: 'ScreenHouseholdRequest' });
+  requests.add(p.assessVillageBody, { id: 'AssessVillageRequest' });
+  requests.add(p.openGradeNoticeBody, { id: 'OpenGradeNoticeRequest' });
+  responses.add(p.assessmentJson, { id: 'VillageAssessment' });
   requests.add(r.registerEntityBody, { id: 'RegisterEntityRequest' });
   requests.add(r.contributionBody, { id: 'ContributionRequest' });
   requests.add(r.entityLoanBody, { id: 'EntityLoanRequest' });

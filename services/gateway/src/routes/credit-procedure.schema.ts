@@ -38,6 +38,45 @@ export const reviewApplicationsBody = z.strictObject({
 });
 export type ReviewApplicationsBody = z.output<typeof reviewApplicationsBody>;
 
+const count = z.int().min(0).max(100000);
+
+/** Body of POST /v1/credit/villages/{id}/assessments (村级评定 and its village notice, spec credit §5.1 steps 4-5). */
+export const assessVillageBody = z.strictObject({
+  meeting: z.strictObject({
+    participantRoles: z
+      .array(
+        z.enum([
+          'PARTY_SECRETARY',
+          'TWO_COMMITTEES',
+          'FIRST_SECRETARY',
+          'WORK_TEAM',
+          'POVERTY_TEAM_LEADER',
+          'TOWNSHIP_CONTACT_LEADER',
+        ]),
+      )
+      .max(20),
+    partyMembers: count,
+    partyReps: count,
+    households: z.int().min(1).max(100000),
+    villagerReps: count,
+  }),
+  decisions: z
+    .array(z.strictObject({ applicationId: resourceId, approve: z.boolean(), reason: reason.default('') }))
+    .min(1)
+    .max(1000),
+  startAt: instantJson,
+  endAt: instantJson,
+  postedLocation: z.string().trim().min(1).max(200),
+});
+export type AssessVillageBody = z.output<typeof assessVillageBody>;
+
+/** Body of POST /v1/credit/notices/{id}/grade-notices (等级公示 by the township, spec credit §5.1 step 7). */
+export const openGradeNoticeBody = z.strictObject({
+  startAt: instantJson,
+  endAt: instantJson,
+  postedLocation: z.string().trim().min(1).max(200),
+});
+
 /** Body of POST /v1/credit/households/{id}/screenings (对象筛选): every condition with its evidence. */
 export const screenHouseholdBody = z.strictObject({
   checks: z
@@ -62,10 +101,19 @@ export const applicationJson = z
     priority: z.boolean().meta({ description: 'registered poor households are processed first (R4.1)' }),
     submittedAt: instantJson,
     history: z.array(z.object({ fromState: z.string(), toState: z.string(), at: instantJson, reason: z.string() })),
+    noticeId: z.string().meta({ description: 'the notice the application is on (village, then grade notice)' }),
   })
   .meta({ description: '信用评定申请 — a rating application with its state history.' });
 
 export const reviewJson = z.object({ applications: z.array(applicationJson) });
+
+export const assessmentJson = z
+  .object({
+    notice: z.unknown().meta({ description: 'the village notice (see Notice); null when nobody was approved' }),
+    applications: z.array(applicationJson),
+    warnings: z.array(z.string()).meta({ description: 'representative counts outside the "一般" ranges (recorded)' }),
+  })
+  .meta({ description: '村级评定 — the assessed applications and the village notice.' });
 
 export const screeningJson = z
   .object({

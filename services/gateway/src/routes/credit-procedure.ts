@@ -3,10 +3,20 @@ import type { Route } from '../http/route';
 import { parseInput } from '../http/validate';
 import { present } from './common.mapper';
 import { idParams } from './common.schema';
+import { noticeToJson } from './credit.mapper';
 import { applicationToJson, toReviewApplicationsRequest, toSubmitApplicationRequest } from './credit-procedure.mapper';
-import { reviewApplicationsBody, screenHouseholdBody, submitApplicationBody } from './credit-procedure.schema';
+import {
+  assessVillageBody,
+  openGradeNoticeBody,
+  reviewApplicationsBody,
+  screenHouseholdBody,
+  submitApplicationBody,
+} from './credit-procedure.schema';
 
-/** 金融扶贫 before the score: application, villager-group review and screening (spec credit §4, §5). */
+/**
+ * 金融扶贫 rating procedure (spec credit §4, §5): application, villager-group review, screening, the village
+ * assessment with its notice, and the township's grade notice.
+ */
 export function creditProcedureRoutes(credit: CreditPort): Route[] {
   return [
     {
@@ -36,6 +46,33 @@ export function creditProcedureRoutes(credit: CreditPort): Route[] {
         const input = parseInput(reviewApplicationsBody, body);
         const res = await credit.reviewApplications(toReviewApplicationsRequest(id, input, idempotencyKey), call);
         return { status: 200, body: { applications: res.applications.map(applicationToJson) } };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/credit/villages/:id/assessments',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const input = parseInput(assessVillageBody, body);
+        const res = await credit.assessVillage({ idempotencyKey, villageId: id, ...input }, call);
+        return {
+          status: 201,
+          body: {
+            notice: res.notice ? noticeToJson(res.notice) : null,
+            applications: res.applications.map(applicationToJson),
+            warnings: res.warnings,
+          },
+        };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/credit/notices/:id/grade-notices',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const input = parseInput(openGradeNoticeBody, body);
+        const res = await credit.openGradeNotice({ idempotencyKey, sourceNoticeId: id, ...input }, call);
+        return { status: 201, body: noticeToJson(present(res.notice, 'notice')) };
       },
     },
     {

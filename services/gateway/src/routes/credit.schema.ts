@@ -89,6 +89,8 @@ export const fileObjectionBody = z.strictObject({
 export const resolveObjectionBody = z.strictObject({
   outcome: z.enum(['UPHELD', 'DISMISSED']),
   resolution: z.string().trim().min(1).max(2000),
+  /** On a grade notice: an upheld objection sends the household back to be scored (RESCORE) or out (REJECT). */
+  consequence: z.enum(['RESCORE', 'REJECT']).optional(),
 });
 export const objectionParams = z.object({ id: resourceId, objectionId: resourceId });
 
@@ -160,7 +162,10 @@ export const householdWithAuditJson = z.object({ household: householdJson, audit
 export const noticeJson = z
   .object({
     id: z.string(),
+    kind: z.enum(['CREDIT_HOUSEHOLD_LIST', 'GRADE_LIST', 'MERGED']),
+    sourceNoticeId: z.string(),
     villageId: z.string(),
+    postedLocation: z.string(),
     startAt: instantJson,
     endAt: instantJson,
     status: z.string(),

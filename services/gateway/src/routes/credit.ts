@@ -98,7 +98,10 @@ export function creditRoutes(credit: CreditPort): Route[] {
       async handle({ params, body }, { call, idempotencyKey }) {
         const { id, objectionId } = parseInput(objectionParams, params);
         const input = parseInput(resolveObjectionBody, body);
-        const res = await credit.resolveObjection({ idempotencyKey, noticeId: id, objectionId, ...input }, call);
+        const res = await credit.resolveObjection(
+          { idempotencyKey, noticeId: id, objectionId, ...input, consequence: input.consequence ?? '' },
+          call,
+        );
         return { status: 200, body: noticeToJson(present(res.notice, 'notice')) };
       },
     },

@@ -80,8 +80,16 @@ export function creditGrpcHandlers(c: CreditService): Handlers<typeof creditV1.C
     async resolveObjection(req, ctx) {
       if (req.outcome !== 'UPHELD' && req.outcome !== 'DISMISSED')
         throw new ValidationError([{ field: 'outcome', message: 'UPHELD or DISMISSED' }]);
+      if (req.consequence && req.consequence !== 'RESCORE' && req.consequence !== 'REJECT')
+        throw new ValidationError([{ field: 'consequence', message: 'RESCORE or REJECT' }]);
       const notice = await c.notices.resolveObjection(
-        { noticeId: req.noticeId, objectionId: req.objectionId, outcome: req.outcome, resolution: req.resolution },
+        {
+          noticeId: req.noticeId,
+          objectionId: req.objectionId,
+          outcome: req.outcome,
+          resolution: req.resolution,
+          consequence: req.consequence ? (req.consequence as 'RESCORE' | 'REJECT') : undefined,
+        },
         ctx.actor,
       );
       return { notice: toProtoNotice(notice) };

@@ -133,6 +133,9 @@ export const toProtoHousehold = (h: HouseholdView): creditV1.Household => ({
 
 export const toProtoNotice = (n: Notice): creditV1.Notice => ({
   id: n.id,
+  kind: n.kind,
+  sourceNoticeId: n.sourceNoticeId ?? '',
+  postedLocation: n.postedLocation,
   villageId: n.villageId,
   startAt: new Date(n.startAt).toISOString(),
   endAt: new Date(n.endAt).toISOString(),
@@ -142,7 +145,7 @@ export const toProtoNotice = (n: Notice): creditV1.Notice => ({
     headName: e.headName,
     maskedIdNumber: e.maskedIdNumber,
     grade: gradeOut[e.grade],
-    limitFen: String(e.capFen),
+    limitFen: String(e.limitFen ?? e.capFen),
     score: e.score,
     outcome: e.outcome,
   })),

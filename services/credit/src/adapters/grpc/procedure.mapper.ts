@@ -30,7 +30,44 @@ export const toProtoApplication = (a: RatingApplication): creditV1.RatingApplica
   priority: a.priority === 1,
   submittedAt: iso(a.submittedAt),
   history: a.history.map((h) => ({ fromState: h.from, toState: h.to, at: iso(h.at), reason: h.reason })),
+  noticeId: a.noticeId ?? '',
 });
+
+const whole = (field: string, v: number) =>
+  Number.isInteger(v) && v >= 0 ? [] : [{ field, message: 'a whole number' }];
+
+/** 村级评定 input: the meeting's counts, one decision per application, the notice window. */
+export function toVillageAssessment(r: creditV1.AssessVillageRequest) {
+  const m = r.meeting;
+  const v = [
+    ...(r.villageId ? [] : [{ field: 'village_id', message: 'required' }]),
+    ...(m ? [] : [{ field: 'meeting', message: 'required' }]),
+    ...(m
+      ? [
+          ...whole('meeting.party_members', m.partyMembers),
+          ...whole('meeting.party_reps', m.partyReps),
+          ...(m.households > 0 ? [] : [{ field: 'meeting.households', message: 'a positive whole number' }]),
+          ...whole('meeting.villager_reps', m.villagerReps),
+        ]
+      : []),
+    ...(r.decisions.length > 0 ? [] : [{ field: 'decisions', message: 'at least one decision' }]),
+    ...r.decisions.flatMap((d, i) =>
+      d.applicationId ? [] : [{ field: `decisions[${i}].application_id`, message: 'required' }],
+    ),
+  ];
+  if (v.length > 0) throw new ValidationError(v);
+  return {
+    villageId: r.villageId,
+    meeting: {
+      participantRoles: m!.participantRoles,
+      partyMembers: m!.partyMembers,
+      partyReps: m!.partyReps,
+      households: m!.households,
+      villagerReps: m!.villagerReps,
+    },
+    decisions: r.decisions.map((d) => ({ applicationId: d.applicationId, approve: d.approve, reason: d.reason })),
+  };
+}
 
 /** 小组评议 input: the count must be a positive whole number; decisions name their application. */
 export function toGroupReview(r: creditV1.ReviewApplicationsRequest) {

@@ -2,6 +2,7 @@ import { creditEventsV1 as ev, creditEventTypes as t, topics } from '@gov/contra
 import { outboxEntry, type OutboxEntry } from '@gov/platform';
 import type { CreditEvent } from '../../app/ports';
 import type { LineStatus } from '../../domain/credit-line';
+import type { NoticeKind } from '../../domain/notice';
 import type { Grade } from '../../domain/policy';
 
 const grades: Record<Grade, ev.Grade> = {
@@ -16,6 +17,11 @@ const lineStatuses: Record<LineStatus, ev.CreditLineStatus> = {
   FROZEN: ev.CreditLineStatus.CREDIT_LINE_STATUS_FROZEN,
   SUSPENDED: ev.CreditLineStatus.CREDIT_LINE_STATUS_SUSPENDED,
   REVOKED: ev.CreditLineStatus.CREDIT_LINE_STATUS_REVOKED,
+};
+const noticeKinds: Record<NoticeKind, ev.NoticeKind> = {
+  CREDIT_HOUSEHOLD_LIST: ev.NoticeKind.NOTICE_KIND_CREDIT_HOUSEHOLD_LIST,
+  GRADE_LIST: ev.NoticeKind.NOTICE_KIND_GRADE_LIST,
+  MERGED: ev.NoticeKind.NOTICE_KIND_MERGED,
 };
 const behaviours = {
   ON_TIME: ev.RepaymentBehaviour.REPAYMENT_BEHAVIOUR_ON_TIME,
@@ -76,6 +82,26 @@ function encode(e: CreditEvent): { type: string; key: string; payload: Uint8Arra
           startAt: iso(e.notice.startAt),
           endAt: iso(e.notice.endAt),
           entryCount: e.notice.entries.length,
+          kind: noticeKinds[e.notice.kind],
+          sourceNoticeId: e.notice.sourceNoticeId ?? '',
+        }).finish(),
+      };
+    case 'BankAssessmentRequested':
+      return {
+        type: t.bankAssessmentRequested,
+        key: e.notice.id,
+        time: e.at,
+        payload: ev.BankAssessmentRequested.encode({
+          batchId: e.batchId,
+          noticeId: e.notice.id,
+          villageId: e.notice.villageId,
+          households: e.entries.map((x) => ({
+            householdId: x.householdId,
+            computedGrade: grades[x.grade],
+            capFen: fen(x.capFen),
+            score: x.score,
+          })),
+          requestedAt: iso(e.at),
         }).finish(),
       };
     case 'ObjectionFiled':

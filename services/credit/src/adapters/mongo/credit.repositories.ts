@@ -183,7 +183,23 @@ export function createHouseholdRepository(
 
 export function createNoticeRepository(conn: Connection, opts: Relay) {
   const model = asModel(modelOf(conn, 'Notice', noticeSchema));
-  const repo: Notices = aggregateRepository<Notice>(model, opts.handoff);
+  const base = aggregateRepository<Notice>(model, opts.handoff);
+  // notices stored before kinds existed listed households with computed grades: merged notices (R5.4)
+  const withKind = (s: ReturnType<typeof base.toStored>) => ({
+    ...s,
+    value: { ...s.value, kind: s.value.kind ?? 'MERGED' },
+  });
+  const repo: Notices = {
+    ...base,
+    get: async (id) => {
+      const s = await base.get(id);
+      return s && withKind(s);
+    },
+    async listOpenEndedBy(at) {
+      const recs = await model.find({ status: 'OPEN', endAt: { $lte: at } } as never).lean();
+      return recs.map((r) => withKind(base.toStored(r)));
+    },
+  };
   return { ...repo, model };
 }
 

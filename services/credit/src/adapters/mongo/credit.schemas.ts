@@ -53,6 +53,8 @@ export const noticeSchema = new Schema(
     _id: { type: String, required: true },
     // serves "notices of a village"
     villageId: { type: String, required: true, index: true },
+    kind: String,
+    sourceNoticeId: String,
     startAt: Date,
     endAt: Date,
     postedLocation: String,
@@ -190,6 +192,7 @@ export const applicationSchema = new Schema(
     state: { type: String, index: true },
     priority: Number,
     submittedAt: Date,
+    noticeId: String,
     history: mixed,
     ...aggregateFields,
   } as never,

@@ -422,6 +422,14 @@ export interface Notice {
   status: string;
   entries: NoticeEntry[];
   objections: Objection[];
+  /**
+   * CREDIT_HOUSEHOLD_LIST (village list after the assessment), GRADE_LIST (the bank's grades, posted by the
+   * township) or MERGED (both at once, R5.4; also every notice opened by OpenNotice).
+   */
+  kind: string;
+  /** A grade notice names the village notice whose approvals it posts. */
+  sourceNoticeId: string;
+  postedLocation: string;
 }
 
 export interface FileObjectionRequest {
@@ -442,6 +450,8 @@ export interface ResolveObjectionRequest {
   /** UPHELD or DISMISSED. */
   outcome: string;
   resolution: string;
+  /** On a grade notice, what an upheld objection does: RESCORE (back to SCORED) or REJECT (the default). */
+  consequence: string;
 }
 
 export interface ResolveObjectionResponse {
@@ -586,6 +596,8 @@ export interface RatingApplication {
   priority: boolean;
   submittedAt: string;
   history: ApplicationTransition[];
+  /** The notice the application is on: the village notice, then the grade notice. */
+  noticeId: string;
 }
 
 /** The group's decision on one application; a rejection states its reason. */
@@ -801,6 +813,51 @@ export interface SubsidyPeriod {
 
 export interface AccrueSubsidyResponse {
   period?: SubsidyPeriod | undefined;
+}
+
+/**
+ * Who sat on a 村级评定 and how many they represent (spec credit §5.1 step 4). Participant roles: PARTY_SECRETARY,
+ * TWO_COMMITTEES, FIRST_SECRETARY, WORK_TEAM, and POVERTY_TEAM_LEADER or TOWNSHIP_CONTACT_LEADER.
+ */
+export interface AssessmentMeeting {
+  participantRoles: string[];
+  partyMembers: number;
+  partyReps: number;
+  households: number;
+  villagerReps: number;
+}
+
+export interface AssessVillageRequest {
+  idempotencyKey: string;
+  villageId: string;
+  meeting?:
+    | AssessmentMeeting
+    | undefined;
+  /** One per scored application; a rejection states its reason. */
+  decisions: GroupDecision[];
+  startAt: string;
+  endAt: string;
+  postedLocation: string;
+}
+
+export interface AssessVillageResponse {
+  /** Absent when the meeting approved nobody. */
+  notice?: Notice | undefined;
+  applications: RatingApplication[];
+  /** Representative counts outside the "一般" ranges, e.g. PARTY_REPS_OUTSIDE_2_4; recorded, not refused. */
+  warnings: string[];
+}
+
+export interface OpenGradeNoticeRequest {
+  idempotencyKey: string;
+  sourceNoticeId: string;
+  startAt: string;
+  endAt: string;
+  postedLocation: string;
+}
+
+export interface OpenGradeNoticeResponse {
+  notice?: Notice | undefined;
 }
 
 function createBaseRegisterHouseholdRequest(): RegisterHouseholdRequest {
@@ -3426,7 +3483,18 @@ export const Objection: MessageFns<Objection> = {
 };
 
 function createBaseNotice(): Notice {
-  return { id: "", villageId: "", startAt: "", endAt: "", status: "", entries: [], objections: [] };
+  return {
+    id: "",
+    villageId: "",
+    startAt: "",
+    endAt: "",
+    status: "",
+    entries: [],
+    objections: [],
+    kind: "",
+    sourceNoticeId: "",
+    postedLocation: "",
+  };
 }
 
 export const Notice: MessageFns<Notice> = {
@@ -3451,6 +3519,15 @@ export const Notice: MessageFns<Notice> = {
     }
     for (const v of message.objections) {
       Objection.encode(v!, writer.uint32(58).fork()).join();
+    }
+    if (message.kind !== "") {
+      writer.uint32(66).string(message.kind);
+    }
+    if (message.sourceNoticeId !== "") {
+      writer.uint32(74).string(message.sourceNoticeId);
+    }
+    if (message.postedLocation !== "") {
+      writer.uint32(82).string(message.postedLocation);
     }
     return writer;
   },
@@ -3524,6 +3601,30 @@ export const Notice: MessageFns<Notice> = {
             message.objections.push(Objection.decode(reader, reader.uint32()));
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.sourceNoticeId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.postedLocation = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3561,6 +3662,17 @@ export const Notice: MessageFns<Notice> = {
       objections: globalThis.Array.isArray(object?.objections)
         ? object.objections.map((e: any) => Objection.fromJSON(e))
         : [],
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      sourceNoticeId: isSet(object.sourceNoticeId)
+        ? globalThis.String(object.sourceNoticeId)
+        : isSet(object.source_notice_id)
+        ? globalThis.String(object.source_notice_id)
+        : "",
+      postedLocation: isSet(object.postedLocation)
+        ? globalThis.String(object.postedLocation)
+        : isSet(object.posted_location)
+        ? globalThis.String(object.posted_location)
+        : "",
     };
   },
 
@@ -3587,6 +3699,15 @@ export const Notice: MessageFns<Notice> = {
     if (message.objections?.length) {
       obj.objections = message.objections.map((e) => Objection.toJSON(e));
     }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.sourceNoticeId !== "") {
+      obj.sourceNoticeId = message.sourceNoticeId;
+    }
+    if (message.postedLocation !== "") {
+      obj.postedLocation = message.postedLocation;
+    }
     return obj;
   },
 
@@ -3602,6 +3723,9 @@ export const Notice: MessageFns<Notice> = {
     message.status = object.status ?? "";
     message.entries = object.entries?.map((e) => NoticeEntry.fromPartial(e)) || [];
     message.objections = object.objections?.map((e) => Objection.fromPartial(e)) || [];
+    message.kind = object.kind ?? "";
+    message.sourceNoticeId = object.sourceNoticeId ?? "";
+    message.postedLocation = object.postedLocation ?? "";
     return message;
   },
 };
@@ -3805,7 +3929,7 @@ export const FileObjectionResponse: MessageFns<FileObjectionResponse> = {
 };
 
 function createBaseResolveObjectionRequest(): ResolveObjectionRequest {
-  return { idempotencyKey: "", noticeId: "", objectionId: "", outcome: "", resolution: "" };
+  return { idempotencyKey: "", noticeId: "", objectionId: "", outcome: "", resolution: "", consequence: "" };
 }
 
 export const ResolveObjectionRequest: MessageFns<ResolveObjectionRequest> = {
@@ -3824,6 +3948,9 @@ export const ResolveObjectionRequest: MessageFns<ResolveObjectionRequest> = {
     }
     if (message.resolution !== "") {
       writer.uint32(42).string(message.resolution);
+    }
+    if (message.consequence !== "") {
+      writer.uint32(50).string(message.consequence);
     }
     return writer;
   },
@@ -3881,6 +4008,14 @@ export const ResolveObjectionRequest: MessageFns<ResolveObjectionRequest> = {
             message.resolution = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.consequence = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3912,6 +4047,7 @@ export const ResolveObjectionRequest: MessageFns<ResolveObjectionRequest> = {
         : "",
       outcome: isSet(object.outcome) ? globalThis.String(object.outcome) : "",
       resolution: isSet(object.resolution) ? globalThis.String(object.resolution) : "",
+      consequence: isSet(object.consequence) ? globalThis.String(object.consequence) : "",
     };
   },
 
@@ -3932,6 +4068,9 @@ export const ResolveObjectionRequest: MessageFns<ResolveObjectionRequest> = {
     if (message.resolution !== "") {
       obj.resolution = message.resolution;
     }
+    if (message.consequence !== "") {
+      obj.consequence = message.consequence;
+    }
     return obj;
   },
 
@@ -3945,6 +4084,7 @@ export const ResolveObjectionRequest: MessageFns<ResolveObjectionRequest> = {
     message.objectionId = object.objectionId ?? "";
     message.outcome = object.outcome ?? "";
     message.resolution = object.resolution ?? "";
+    message.consequence = object.consequence ?? "";
     return message;
   },
 };
@@ -6170,6 +6310,7 @@ function createBaseRatingApplication(): RatingApplication {
     priority: false,
     submittedAt: "",
     history: [],
+    noticeId: "",
   };
 }
 
@@ -6198,6 +6339,9 @@ export const RatingApplication: MessageFns<RatingApplication> = {
     }
     for (const v of message.history) {
       ApplicationTransition.encode(v!, writer.uint32(66).fork()).join();
+    }
+    if (message.noticeId !== "") {
+      writer.uint32(74).string(message.noticeId);
     }
     return writer;
   },
@@ -6279,6 +6423,14 @@ export const RatingApplication: MessageFns<RatingApplication> = {
             message.history.push(ApplicationTransition.decode(reader, reader.uint32()));
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.noticeId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6315,6 +6467,11 @@ export const RatingApplication: MessageFns<RatingApplication> = {
       history: globalThis.Array.isArray(object?.history)
         ? object.history.map((e: any) => ApplicationTransition.fromJSON(e))
         : [],
+      noticeId: isSet(object.noticeId)
+        ? globalThis.String(object.noticeId)
+        : isSet(object.notice_id)
+        ? globalThis.String(object.notice_id)
+        : "",
     };
   },
 
@@ -6344,6 +6501,9 @@ export const RatingApplication: MessageFns<RatingApplication> = {
     if (message.history?.length) {
       obj.history = message.history.map((e) => ApplicationTransition.toJSON(e));
     }
+    if (message.noticeId !== "") {
+      obj.noticeId = message.noticeId;
+    }
     return obj;
   },
 
@@ -6360,6 +6520,7 @@ export const RatingApplication: MessageFns<RatingApplication> = {
     message.priority = object.priority ?? false;
     message.submittedAt = object.submittedAt ?? "";
     message.history = object.history?.map((e) => ApplicationTransition.fromPartial(e)) || [];
+    message.noticeId = object.noticeId ?? "";
     return message;
   },
 };
@@ -9917,6 +10078,679 @@ export const AccrueSubsidyResponse: MessageFns<AccrueSubsidyResponse> = {
   },
 };
 
+function createBaseAssessmentMeeting(): AssessmentMeeting {
+  return { participantRoles: [], partyMembers: 0, partyReps: 0, households: 0, villagerReps: 0 };
+}
+
+export const AssessmentMeeting: MessageFns<AssessmentMeeting> = {
+  encode(message: AssessmentMeeting, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.participantRoles) {
+      writer.uint32(10).string(v!);
+    }
+    if (message.partyMembers !== 0) {
+      writer.uint32(16).int32(message.partyMembers);
+    }
+    if (message.partyReps !== 0) {
+      writer.uint32(24).int32(message.partyReps);
+    }
+    if (message.households !== 0) {
+      writer.uint32(32).int32(message.households);
+    }
+    if (message.villagerReps !== 0) {
+      writer.uint32(40).int32(message.villagerReps);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AssessmentMeeting {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAssessmentMeeting();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.participantRoles.push(reader.string());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.partyMembers = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.partyReps = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.households = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.villagerReps = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AssessmentMeeting {
+    return {
+      participantRoles: globalThis.Array.isArray(object?.participantRoles)
+        ? object.participantRoles.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.participant_roles)
+        ? object.participant_roles.map((e: any) => globalThis.String(e))
+        : [],
+      partyMembers: isSet(object.partyMembers)
+        ? globalThis.Number(object.partyMembers)
+        : isSet(object.party_members)
+        ? globalThis.Number(object.party_members)
+        : 0,
+      partyReps: isSet(object.partyReps)
+        ? globalThis.Number(object.partyReps)
+        : isSet(object.party_reps)
+        ? globalThis.Number(object.party_reps)
+        : 0,
+      households: isSet(object.households) ? globalThis.Number(object.households) : 0,
+      villagerReps: isSet(object.villagerReps)
+        ? globalThis.Number(object.villagerReps)
+        : isSet(object.villager_reps)
+        ? globalThis.Number(object.villager_reps)
+        : 0,
+    };
+  },
+
+  toJSON(message: AssessmentMeeting): unknown {
+    const obj: any = {};
+    if (message.participantRoles?.length) {
+      obj.participantRoles = message.participantRoles;
+    }
+    if (message.partyMembers !== 0) {
+      obj.partyMembers = Math.round(message.partyMembers);
+    }
+    if (message.partyReps !== 0) {
+      obj.partyReps = Math.round(message.partyReps);
+    }
+    if (message.households !== 0) {
+      obj.households = Math.round(message.households);
+    }
+    if (message.villagerReps !== 0) {
+      obj.villagerReps = Math.round(message.villagerReps);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AssessmentMeeting>, I>>(base?: I): AssessmentMeeting {
+    return AssessmentMeeting.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AssessmentMeeting>, I>>(object: I): AssessmentMeeting {
+    const message = createBaseAssessmentMeeting();
+    message.participantRoles = object.participantRoles?.map((e) => e) || [];
+    message.partyMembers = object.partyMembers ?? 0;
+    message.partyReps = object.partyReps ?? 0;
+    message.households = object.households ?? 0;
+    message.villagerReps = object.villagerReps ?? 0;
+    return message;
+  },
+};
+
+function createBaseAssessVillageRequest(): AssessVillageRequest {
+  return {
+    idempotencyKey: "",
+    villageId: "",
+    meeting: undefined,
+    decisions: [],
+    startAt: "",
+    endAt: "",
+    postedLocation: "",
+  };
+}
+
+export const AssessVillageRequest: MessageFns<AssessVillageRequest> = {
+  encode(message: AssessVillageRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.villageId !== "") {
+      writer.uint32(18).string(message.villageId);
+    }
+    if (message.meeting !== undefined) {
+      AssessmentMeeting.encode(message.meeting, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.decisions) {
+      GroupDecision.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.startAt !== "") {
+      writer.uint32(42).string(message.startAt);
+    }
+    if (message.endAt !== "") {
+      writer.uint32(50).string(message.endAt);
+    }
+    if (message.postedLocation !== "") {
+      writer.uint32(58).string(message.postedLocation);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AssessVillageRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAssessVillageRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.villageId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.meeting = AssessmentMeeting.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.decisions.push(GroupDecision.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.startAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.endAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.postedLocation = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AssessVillageRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      villageId: isSet(object.villageId)
+        ? globalThis.String(object.villageId)
+        : isSet(object.village_id)
+        ? globalThis.String(object.village_id)
+        : "",
+      meeting: isSet(object.meeting) ? AssessmentMeeting.fromJSON(object.meeting) : undefined,
+      decisions: globalThis.Array.isArray(object?.decisions)
+        ? object.decisions.map((e: any) => GroupDecision.fromJSON(e))
+        : [],
+      startAt: isSet(object.startAt)
+        ? globalThis.String(object.startAt)
+        : isSet(object.start_at)
+        ? globalThis.String(object.start_at)
+        : "",
+      endAt: isSet(object.endAt)
+        ? globalThis.String(object.endAt)
+        : isSet(object.end_at)
+        ? globalThis.String(object.end_at)
+        : "",
+      postedLocation: isSet(object.postedLocation)
+        ? globalThis.String(object.postedLocation)
+        : isSet(object.posted_location)
+        ? globalThis.String(object.posted_location)
+        : "",
+    };
+  },
+
+  toJSON(message: AssessVillageRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.villageId !== "") {
+      obj.villageId = message.villageId;
+    }
+    if (message.meeting !== undefined) {
+      obj.meeting = AssessmentMeeting.toJSON(message.meeting);
+    }
+    if (message.decisions?.length) {
+      obj.decisions = message.decisions.map((e) => GroupDecision.toJSON(e));
+    }
+    if (message.startAt !== "") {
+      obj.startAt = message.startAt;
+    }
+    if (message.endAt !== "") {
+      obj.endAt = message.endAt;
+    }
+    if (message.postedLocation !== "") {
+      obj.postedLocation = message.postedLocation;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AssessVillageRequest>, I>>(base?: I): AssessVillageRequest {
+    return AssessVillageRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AssessVillageRequest>, I>>(object: I): AssessVillageRequest {
+    const message = createBaseAssessVillageRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.villageId = object.villageId ?? "";
+    message.meeting = (object.meeting !== undefined && object.meeting !== null)
+      ? AssessmentMeeting.fromPartial(object.meeting)
+      : undefined;
+    message.decisions = object.decisions?.map((e) => GroupDecision.fromPartial(e)) || [];
+    message.startAt = object.startAt ?? "";
+    message.endAt = object.endAt ?? "";
+    message.postedLocation = object.postedLocation ?? "";
+    return message;
+  },
+};
+
+function createBaseAssessVillageResponse(): AssessVillageResponse {
+  return { notice: undefined, applications: [], warnings: [] };
+}
+
+export const AssessVillageResponse: MessageFns<AssessVillageResponse> = {
+  encode(message: AssessVillageResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.notice !== undefined) {
+      Notice.encode(message.notice, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.applications) {
+      RatingApplication.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.warnings) {
+      writer.uint32(26).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AssessVillageResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAssessVillageResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.notice = Notice.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.applications.push(RatingApplication.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.warnings.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AssessVillageResponse {
+    return {
+      notice: isSet(object.notice) ? Notice.fromJSON(object.notice) : undefined,
+      applications: globalThis.Array.isArray(object?.applications)
+        ? object.applications.map((e: any) => RatingApplication.fromJSON(e))
+        : [],
+      warnings: globalThis.Array.isArray(object?.warnings) ? object.warnings.map((e: any) => globalThis.String(e)) : [],
+    };
+  },
+
+  toJSON(message: AssessVillageResponse): unknown {
+    const obj: any = {};
+    if (message.notice !== undefined) {
+      obj.notice = Notice.toJSON(message.notice);
+    }
+    if (message.applications?.length) {
+      obj.applications = message.applications.map((e) => RatingApplication.toJSON(e));
+    }
+    if (message.warnings?.length) {
+      obj.warnings = message.warnings;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AssessVillageResponse>, I>>(base?: I): AssessVillageResponse {
+    return AssessVillageResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AssessVillageResponse>, I>>(object: I): AssessVillageResponse {
+    const message = createBaseAssessVillageResponse();
+    message.notice = (object.notice !== undefined && object.notice !== null)
+      ? Notice.fromPartial(object.notice)
+      : undefined;
+    message.applications = object.applications?.map((e) => RatingApplication.fromPartial(e)) || [];
+    message.warnings = object.warnings?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseOpenGradeNoticeRequest(): OpenGradeNoticeRequest {
+  return { idempotencyKey: "", sourceNoticeId: "", startAt: "", endAt: "", postedLocation: "" };
+}
+
+export const OpenGradeNoticeRequest: MessageFns<OpenGradeNoticeRequest> = {
+  encode(message: OpenGradeNoticeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.sourceNoticeId !== "") {
+      writer.uint32(18).string(message.sourceNoticeId);
+    }
+    if (message.startAt !== "") {
+      writer.uint32(26).string(message.startAt);
+    }
+    if (message.endAt !== "") {
+      writer.uint32(34).string(message.endAt);
+    }
+    if (message.postedLocation !== "") {
+      writer.uint32(42).string(message.postedLocation);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OpenGradeNoticeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOpenGradeNoticeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.sourceNoticeId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.startAt = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.endAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.postedLocation = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OpenGradeNoticeRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      sourceNoticeId: isSet(object.sourceNoticeId)
+        ? globalThis.String(object.sourceNoticeId)
+        : isSet(object.source_notice_id)
+        ? globalThis.String(object.source_notice_id)
+        : "",
+      startAt: isSet(object.startAt)
+        ? globalThis.String(object.startAt)
+        : isSet(object.start_at)
+        ? globalThis.String(object.start_at)
+        : "",
+      endAt: isSet(object.endAt)
+        ? globalThis.String(object.endAt)
+        : isSet(object.end_at)
+        ? globalThis.String(object.end_at)
+        : "",
+      postedLocation: isSet(object.postedLocation)
+        ? globalThis.String(object.postedLocation)
+        : isSet(object.posted_location)
+        ? globalThis.String(object.posted_location)
+        : "",
+    };
+  },
+
+  toJSON(message: OpenGradeNoticeRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.sourceNoticeId !== "") {
+      obj.sourceNoticeId = message.sourceNoticeId;
+    }
+    if (message.startAt !== "") {
+      obj.startAt = message.startAt;
+    }
+    if (message.endAt !== "") {
+      obj.endAt = message.endAt;
+    }
+    if (message.postedLocation !== "") {
+      obj.postedLocation = message.postedLocation;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<OpenGradeNoticeRequest>, I>>(base?: I): OpenGradeNoticeRequest {
+    return OpenGradeNoticeRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OpenGradeNoticeRequest>, I>>(object: I): OpenGradeNoticeRequest {
+    const message = createBaseOpenGradeNoticeRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.sourceNoticeId = object.sourceNoticeId ?? "";
+    message.startAt = object.startAt ?? "";
+    message.endAt = object.endAt ?? "";
+    message.postedLocation = object.postedLocation ?? "";
+    return message;
+  },
+};
+
+function createBaseOpenGradeNoticeResponse(): OpenGradeNoticeResponse {
+  return { notice: undefined };
+}
+
+export const OpenGradeNoticeResponse: MessageFns<OpenGradeNoticeResponse> = {
+  encode(message: OpenGradeNoticeResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.notice !== undefined) {
+      Notice.encode(message.notice, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OpenGradeNoticeResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOpenGradeNoticeResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.notice = Notice.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OpenGradeNoticeResponse {
+    return { notice: isSet(object.notice) ? Notice.fromJSON(object.notice) : undefined };
+  },
+
+  toJSON(message: OpenGradeNoticeResponse): unknown {
+    const obj: any = {};
+    if (message.notice !== undefined) {
+      obj.notice = Notice.toJSON(message.notice);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<OpenGradeNoticeResponse>, I>>(base?: I): OpenGradeNoticeResponse {
+    return OpenGradeNoticeResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OpenGradeNoticeResponse>, I>>(object: I): OpenGradeNoticeResponse {
+    const message = createBaseOpenGradeNoticeResponse();
+    message.notice = (object.notice !== undefined && object.notice !== null)
+      ? Notice.fromPartial(object.notice)
+      : undefined;
+    return message;
+  },
+};
+
 export type CreditServiceService = typeof CreditServiceService;
 export const CreditServiceService = {
   /** Registers a household (农户) with its personal data; the data is stored apart and read back masked. */
@@ -10178,6 +11012,35 @@ export const CreditServiceService = {
       Buffer.from(AccrueSubsidyResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): AccrueSubsidyResponse => AccrueSubsidyResponse.decode(value),
   },
+  /**
+   * 村级评定: the village meeting fixes the credit-household list from the scored applications and posts the
+   * village notice of at least 7 days (spec credit §5.1 steps 4-5, §5.2).
+   */
+  assessVillage: {
+    path: "/gov.credit.v1.CreditService/AssessVillage" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AssessVillageRequest): Buffer => Buffer.from(AssessVillageRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AssessVillageRequest => AssessVillageRequest.decode(value),
+    responseSerialize: (value: AssessVillageResponse): Buffer =>
+      Buffer.from(AssessVillageResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AssessVillageResponse => AssessVillageResponse.decode(value),
+  },
+  /**
+   * 等级公示: the township posts the grades and limits the bank granted on a closed village notice; certificates
+   * follow when it closes (spec credit §5.1 steps 7-8, §9.1 N2-N5).
+   */
+  openGradeNotice: {
+    path: "/gov.credit.v1.CreditService/OpenGradeNotice" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: OpenGradeNoticeRequest): Buffer =>
+      Buffer.from(OpenGradeNoticeRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): OpenGradeNoticeRequest => OpenGradeNoticeRequest.decode(value),
+    responseSerialize: (value: OpenGradeNoticeResponse): Buffer =>
+      Buffer.from(OpenGradeNoticeResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): OpenGradeNoticeResponse => OpenGradeNoticeResponse.decode(value),
+  },
 } as const;
 
 export interface CreditServiceServer extends UntypedServiceImplementation {
@@ -10227,6 +11090,16 @@ export interface CreditServiceServer extends UntypedServiceImplementation {
   evaluateHonors: handleUnaryCall<EvaluateHonorsRequest, EvaluateHonorsResponse>;
   /** 贴息: accrues one period of a loan's interest subsidy from the bank's statement (spec credit §12). */
   accrueSubsidy: handleUnaryCall<AccrueSubsidyRequest, AccrueSubsidyResponse>;
+  /**
+   * 村级评定: the village meeting fixes the credit-household list from the scored applications and posts the
+   * village notice of at least 7 days (spec credit §5.1 steps 4-5, §5.2).
+   */
+  assessVillage: handleUnaryCall<AssessVillageRequest, AssessVillageResponse>;
+  /**
+   * 等级公示: the township posts the grades and limits the bank granted on a closed village notice; certificates
+   * follow when it closes (spec credit §5.1 steps 7-8, §9.1 N2-N5).
+   */
+  openGradeNotice: handleUnaryCall<OpenGradeNoticeRequest, OpenGradeNoticeResponse>;
 }
 
 export interface CreditServiceClient extends Client {
@@ -10597,6 +11470,44 @@ export interface CreditServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: AccrueSubsidyResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * 村级评定: the village meeting fixes the credit-household list from the scored applications and posts the
+   * village notice of at least 7 days (spec credit §5.1 steps 4-5, §5.2).
+   */
+  assessVillage(
+    request: AssessVillageRequest,
+    callback: (error: ServiceError | null, response: AssessVillageResponse) => void,
+  ): ClientUnaryCall;
+  assessVillage(
+    request: AssessVillageRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AssessVillageResponse) => void,
+  ): ClientUnaryCall;
+  assessVillage(
+    request: AssessVillageRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AssessVillageResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * 等级公示: the township posts the grades and limits the bank granted on a closed village notice; certificates
+   * follow when it closes (spec credit §5.1 steps 7-8, §9.1 N2-N5).
+   */
+  openGradeNotice(
+    request: OpenGradeNoticeRequest,
+    callback: (error: ServiceError | null, response: OpenGradeNoticeResponse) => void,
+  ): ClientUnaryCall;
+  openGradeNotice(
+    request: OpenGradeNoticeRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: OpenGradeNoticeResponse) => void,
+  ): ClientUnaryCall;
+  openGradeNotice(
+    request: OpenGradeNoticeRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: OpenGradeNoticeResponse) => void,
   ): ClientUnaryCall;
 }
 

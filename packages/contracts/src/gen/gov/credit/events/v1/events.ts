@@ -165,6 +165,55 @@ export function repaymentBehaviourToJSON(object: RepaymentBehaviour): string {
   }
 }
 
+/** What a public notice lists (spec credit §5.1 steps 5 and 7, §9.1, R5.4). */
+export enum NoticeKind {
+  NOTICE_KIND_UNSPECIFIED = 0,
+  /** NOTICE_KIND_CREDIT_HOUSEHOLD_LIST - The village credit-household list fixed by the village assessment (村级评定); the bank assesses after it. */
+  NOTICE_KIND_CREDIT_HOUSEHOLD_LIST = 1,
+  /** NOTICE_KIND_GRADE_LIST - The grades and limits the bank granted, posted by the township; certificates follow it. */
+  NOTICE_KIND_GRADE_LIST = 2,
+  /** NOTICE_KIND_MERGED - Households and their computed grades in one notice; the bank's approval issues the certificate. */
+  NOTICE_KIND_MERGED = 3,
+  UNRECOGNIZED = -1,
+}
+
+export function noticeKindFromJSON(object: any): NoticeKind {
+  switch (object) {
+    case 0:
+    case "NOTICE_KIND_UNSPECIFIED":
+      return NoticeKind.NOTICE_KIND_UNSPECIFIED;
+    case 1:
+    case "NOTICE_KIND_CREDIT_HOUSEHOLD_LIST":
+      return NoticeKind.NOTICE_KIND_CREDIT_HOUSEHOLD_LIST;
+    case 2:
+    case "NOTICE_KIND_GRADE_LIST":
+      return NoticeKind.NOTICE_KIND_GRADE_LIST;
+    case 3:
+    case "NOTICE_KIND_MERGED":
+      return NoticeKind.NOTICE_KIND_MERGED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return NoticeKind.UNRECOGNIZED;
+  }
+}
+
+export function noticeKindToJSON(object: NoticeKind): string {
+  switch (object) {
+    case NoticeKind.NOTICE_KIND_UNSPECIFIED:
+      return "NOTICE_KIND_UNSPECIFIED";
+    case NoticeKind.NOTICE_KIND_CREDIT_HOUSEHOLD_LIST:
+      return "NOTICE_KIND_CREDIT_HOUSEHOLD_LIST";
+    case NoticeKind.NOTICE_KIND_GRADE_LIST:
+      return "NOTICE_KIND_GRADE_LIST";
+    case NoticeKind.NOTICE_KIND_MERGED:
+      return "NOTICE_KIND_MERGED";
+    case NoticeKind.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** One scored item of a rating, for the bank's own explanation to the household. */
 export interface RatingItem {
   /** BASE, P1..P10, D1..D6, POVERTY_BONUS, or V1..V4 for a veto. */
@@ -210,6 +259,31 @@ export interface NoticeOpened {
   startAt: string;
   endAt: string;
   entryCount: number;
+  /** What the notice lists; UNSPECIFIED from producers older than this field (read it as MERGED). */
+  kind: NoticeKind;
+  /** A grade notice names the village notice whose bank approvals it posts. */
+  sourceNoticeId: string;
+}
+
+/**
+ * ce_type gov.credit.bank-assessment.requested — households a closed village notice cleared, for the bank to
+ * assess village by village (spec credit §5.1 step 6). Key = notice id.
+ */
+export interface BankAssessmentRequested {
+  /** The notice id for the households cleared at its close; notice id and objection id for one released later. */
+  batchId: string;
+  noticeId: string;
+  villageId: string;
+  households: AssessmentCandidate[];
+  requestedAt: string;
+}
+
+/** One household the bank is asked to assess: its computed grade and the cap of that grade. */
+export interface AssessmentCandidate {
+  householdId: string;
+  computedGrade: Grade;
+  capFen: string;
+  score: number;
 }
 
 /** ce_type gov.credit.notice.objection-filed — an objection holds one household on a notice. Key = household id. */
@@ -989,7 +1063,7 @@ export const ScoreComputed: MessageFns<ScoreComputed> = {
 };
 
 function createBaseNoticeOpened(): NoticeOpened {
-  return { noticeId: "", villageId: "", startAt: "", endAt: "", entryCount: 0 };
+  return { noticeId: "", villageId: "", startAt: "", endAt: "", entryCount: 0, kind: 0, sourceNoticeId: "" };
 }
 
 export const NoticeOpened: MessageFns<NoticeOpened> = {
@@ -1008,6 +1082,12 @@ export const NoticeOpened: MessageFns<NoticeOpened> = {
     }
     if (message.entryCount !== 0) {
       writer.uint32(40).int32(message.entryCount);
+    }
+    if (message.kind !== 0) {
+      writer.uint32(48).int32(message.kind);
+    }
+    if (message.sourceNoticeId !== "") {
+      writer.uint32(58).string(message.sourceNoticeId);
     }
     return writer;
   },
@@ -1065,6 +1145,22 @@ export const NoticeOpened: MessageFns<NoticeOpened> = {
             message.entryCount = reader.int32();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.kind = reader.int32() as any;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.sourceNoticeId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1104,6 +1200,12 @@ export const NoticeOpened: MessageFns<NoticeOpened> = {
         : isSet(object.entry_count)
         ? globalThis.Number(object.entry_count)
         : 0,
+      kind: isSet(object.kind) ? noticeKindFromJSON(object.kind) : 0,
+      sourceNoticeId: isSet(object.sourceNoticeId)
+        ? globalThis.String(object.sourceNoticeId)
+        : isSet(object.source_notice_id)
+        ? globalThis.String(object.source_notice_id)
+        : "",
     };
   },
 
@@ -1124,6 +1226,12 @@ export const NoticeOpened: MessageFns<NoticeOpened> = {
     if (message.entryCount !== 0) {
       obj.entryCount = Math.round(message.entryCount);
     }
+    if (message.kind !== 0) {
+      obj.kind = noticeKindToJSON(message.kind);
+    }
+    if (message.sourceNoticeId !== "") {
+      obj.sourceNoticeId = message.sourceNoticeId;
+    }
     return obj;
   },
 
@@ -1137,6 +1245,288 @@ export const NoticeOpened: MessageFns<NoticeOpened> = {
     message.startAt = object.startAt ?? "";
     message.endAt = object.endAt ?? "";
     message.entryCount = object.entryCount ?? 0;
+    message.kind = object.kind ?? 0;
+    message.sourceNoticeId = object.sourceNoticeId ?? "";
+    return message;
+  },
+};
+
+function createBaseBankAssessmentRequested(): BankAssessmentRequested {
+  return { batchId: "", noticeId: "", villageId: "", households: [], requestedAt: "" };
+}
+
+export const BankAssessmentRequested: MessageFns<BankAssessmentRequested> = {
+  encode(message: BankAssessmentRequested, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.batchId !== "") {
+      writer.uint32(10).string(message.batchId);
+    }
+    if (message.noticeId !== "") {
+      writer.uint32(18).string(message.noticeId);
+    }
+    if (message.villageId !== "") {
+      writer.uint32(26).string(message.villageId);
+    }
+    for (const v of message.households) {
+      AssessmentCandidate.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.requestedAt !== "") {
+      writer.uint32(42).string(message.requestedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BankAssessmentRequested {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBankAssessmentRequested();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.batchId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.noticeId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.villageId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.households.push(AssessmentCandidate.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.requestedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BankAssessmentRequested {
+    return {
+      batchId: isSet(object.batchId)
+        ? globalThis.String(object.batchId)
+        : isSet(object.batch_id)
+        ? globalThis.String(object.batch_id)
+        : "",
+      noticeId: isSet(object.noticeId)
+        ? globalThis.String(object.noticeId)
+        : isSet(object.notice_id)
+        ? globalThis.String(object.notice_id)
+        : "",
+      villageId: isSet(object.villageId)
+        ? globalThis.String(object.villageId)
+        : isSet(object.village_id)
+        ? globalThis.String(object.village_id)
+        : "",
+      households: globalThis.Array.isArray(object?.households)
+        ? object.households.map((e: any) => AssessmentCandidate.fromJSON(e))
+        : [],
+      requestedAt: isSet(object.requestedAt)
+        ? globalThis.String(object.requestedAt)
+        : isSet(object.requested_at)
+        ? globalThis.String(object.requested_at)
+        : "",
+    };
+  },
+
+  toJSON(message: BankAssessmentRequested): unknown {
+    const obj: any = {};
+    if (message.batchId !== "") {
+      obj.batchId = message.batchId;
+    }
+    if (message.noticeId !== "") {
+      obj.noticeId = message.noticeId;
+    }
+    if (message.villageId !== "") {
+      obj.villageId = message.villageId;
+    }
+    if (message.households?.length) {
+      obj.households = message.households.map((e) => AssessmentCandidate.toJSON(e));
+    }
+    if (message.requestedAt !== "") {
+      obj.requestedAt = message.requestedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<BankAssessmentRequested>, I>>(base?: I): BankAssessmentRequested {
+    return BankAssessmentRequested.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BankAssessmentRequested>, I>>(object: I): BankAssessmentRequested {
+    const message = createBaseBankAssessmentRequested();
+    message.batchId = object.batchId ?? "";
+    message.noticeId = object.noticeId ?? "";
+    message.villageId = object.villageId ?? "";
+    message.households = object.households?.map((e) => AssessmentCandidate.fromPartial(e)) || [];
+    message.requestedAt = object.requestedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseAssessmentCandidate(): AssessmentCandidate {
+  return { householdId: "", computedGrade: 0, capFen: "0", score: 0 };
+}
+
+export const AssessmentCandidate: MessageFns<AssessmentCandidate> = {
+  encode(message: AssessmentCandidate, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.householdId !== "") {
+      writer.uint32(10).string(message.householdId);
+    }
+    if (message.computedGrade !== 0) {
+      writer.uint32(16).int32(message.computedGrade);
+    }
+    if (message.capFen !== "0") {
+      writer.uint32(24).int64(message.capFen);
+    }
+    if (message.score !== 0) {
+      writer.uint32(32).int32(message.score);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AssessmentCandidate {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAssessmentCandidate();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.computedGrade = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.capFen = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.score = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AssessmentCandidate {
+    return {
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      computedGrade: isSet(object.computedGrade)
+        ? gradeFromJSON(object.computedGrade)
+        : isSet(object.computed_grade)
+        ? gradeFromJSON(object.computed_grade)
+        : 0,
+      capFen: isSet(object.capFen)
+        ? globalThis.String(object.capFen)
+        : isSet(object.cap_fen)
+        ? globalThis.String(object.cap_fen)
+        : "0",
+      score: isSet(object.score) ? globalThis.Number(object.score) : 0,
+    };
+  },
+
+  toJSON(message: AssessmentCandidate): unknown {
+    const obj: any = {};
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.computedGrade !== 0) {
+      obj.computedGrade = gradeToJSON(message.computedGrade);
+    }
+    if (message.capFen !== "0") {
+      obj.capFen = message.capFen;
+    }
+    if (message.score !== 0) {
+      obj.score = Math.round(message.score);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AssessmentCandidate>, I>>(base?: I): AssessmentCandidate {
+    return AssessmentCandidate.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AssessmentCandidate>, I>>(object: I): AssessmentCandidate {
+    const message = createBaseAssessmentCandidate();
+    message.householdId = object.householdId ?? "";
+    message.computedGrade = object.computedGrade ?? 0;
+    message.capFen = object.capFen ?? "0";
+    message.score = object.score ?? 0;
     return message;
   },
 };
