@@ -129,6 +129,7 @@ async function main() {
     ratingPolicyVersion: '2017-33-v1',
     aaaPlusIncludes100: false,
     lending: defaultLendingPolicy,
+    riskFundCapitalApprovedBy: 'bench',
   });
   await ensureIndexes(conn);
   const chunkModel = credit.importModels[0]! as never;

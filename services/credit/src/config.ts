@@ -31,7 +31,10 @@ const schema = baseConfigSchema
     ENTITY_RATE_CAP_PCT: int(d.entityRateCapPct),
     ENTITY_SUBSIDY_BP: int(d.entitySubsidyBp),
     SUBSIDISED_PRINCIPAL_CAP_FEN: int(d.subsidisedPrincipalCapFen),
+    /** The district's opening contribution to the risk fund (R13.3), posted once as the ledger's first CAPITAL_IN. */
     RISK_FUND_BALANCE_FEN: int(d.riskFundBalanceFen),
+    /** The document the opening contribution rests on, recorded on that ledger entry [config]. */
+    RISK_FUND_CAPITAL_APPROVED_BY: z.string().min(1).default('三湖办〔2017〕33号'),
     FUND_LEVERAGE: int(d.fundLeverage),
     MUTUAL_FUND_PCT: int(d.mutualFundPct),
     LOSS_SHARE_GOV_BP: int(d.lossShareGovBp),

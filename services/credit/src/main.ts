@@ -39,7 +39,10 @@ async function main(): Promise<void> {
     ratingPolicyVersion: config.RATING_POLICY_VERSION,
     aaaPlusIncludes100: config.AAA_PLUS_INCLUDES_100,
     lending: config.lending,
+    riskFundCapitalApprovedBy: config.RISK_FUND_CAPITAL_APPROVED_BY,
   });
+  // the fund's opening capital is its ledger's first entry (R13.3); once, however often the service starts
+  await credit.riskFund.seedInitialCapital(systemActor);
   rt.startRelay(credit.models as never[]);
   const importRelay = createOutboxRelay({
     models: credit.importModels as never[],

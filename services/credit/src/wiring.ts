@@ -11,6 +11,11 @@ import {
   createLossCaseRepository,
   createNoticeRepository,
 } from './adapters/mongo/credit.repositories';
+import {
+  createClaimPayoutRepository,
+  createLossCaseSettlementRepository,
+  createRiskFundLedgerRepository,
+} from './adapters/mongo/risk.repositories';
 import { createAccrueSubsidy } from './app/accrue-subsidy';
 import { createApplicationUseCases } from './app/applications';
 import { createBankEventHandlers } from './app/bank-events';
@@ -20,12 +25,15 @@ import { createEntityUseCases } from './app/entities';
 import { createEvaluateBreakers } from './app/evaluate-breakers';
 import { createGetHousehold, createRegisterHousehold } from './app/households';
 import { createImportHouseholds } from './app/import-households';
+import { createInsuranceClaims } from './app/insurance-claims';
 import { createLoanUseCases } from './app/loans';
 import { createNoticeUseCases } from './app/notices';
 import type { Clock } from './app/ports';
 import { createProcedure } from './app/procedure';
 import { createRateHousehold } from './app/rate-household';
+import { createRiskFund } from './app/risk-fund';
 import { createRiskSharing } from './app/risk-sharing';
+import { createSettleLossCase } from './app/settle-loss-case';
 import { createScreenHousehold } from './app/screen-household';
 import { ratingPolicies, withBoundarySetting, type LendingPolicy } from './domain/policy';
 
@@ -54,6 +62,8 @@ export function wireCredit(deps: {
   ratingPolicyVersion: string;
   aaaPlusIncludes100: boolean;
   lending: LendingPolicy;
+  /** The approval the fund's opening capital rests on (R13.3) [config]. */
+  riskFundCapitalApprovedBy: string;
 }) {
   const base = ratingPolicies[deps.ratingPolicyVersion];
   if (!base) throw new Error(`unknown RATING_POLICY_VERSION ${deps.ratingPolicyVersion}`);
@@ -61,12 +71,13 @@ export function wireCredit(deps: {
   ratingPolicies[active.version] = active;
   const policy = () => active;
   const relay = { handoff: deps.handoff };
+  const cipher = createPiiCipher(deps.piiKey);
   const households = createHouseholdRepository(deps.mongo, {
     ...relay,
     importNudge: deps.importNudge,
     importHandoff: deps.importHandoff,
     importConn: deps.importMongo,
-    cipher: createPiiCipher(deps.piiKey),
+    cipher,
   });
   const notices = createNoticeRepository(deps.mongo, relay);
   const lines = createCreditLineRepository(deps.mongo, relay);
@@ -76,6 +87,15 @@ export function wireCredit(deps: {
   const entities = createEntityRepository(deps.mongo, relay);
   const applicationRepo = createApplicationRepository(deps.mongo, relay);
   const sequences = createSequences(deps.mongo);
+  const fundLedger = createRiskFundLedgerRepository(deps.mongo, relay);
+  const settledLossCases = createLossCaseSettlementRepository(deps.mongo, relay);
+  const claimPayouts = createClaimPayoutRepository(deps.mongo, { ...relay, cipher });
+  const riskFund = createRiskFund({
+    ledger: fundLedger,
+    clock: deps.clock,
+    lending: deps.lending,
+    initialCapital: { amountFen: deps.lending.riskFundBalanceFen, approvedBy: deps.riskFundCapitalApprovedBy },
+  });
   const common = { idempotency: deps.idempotency, clock: deps.clock };
   const applications = createApplicationUseCases({ applications: applicationRepo, households, ...common });
   const rating = createRateHousehold({
@@ -92,6 +112,7 @@ export function wireCredit(deps: {
     sequences,
     clock: deps.clock,
     lending: deps.lending,
+    fundBalance: () => riskFund.balanceFen(),
   });
   const procedure = createProcedure({
     applications: applicationRepo,
@@ -109,14 +130,25 @@ export function wireCredit(deps: {
       notices.model,
       lines.model,
       breakers.model,
-      lossCases.model,
+      settledLossCases.model,
+      fundLedger.model,
+      claimPayouts.model,
       honors.model,
       entities.model,
       applicationRepo.model,
     ],
     /** Relay these with a small batch size: 4 chunks × 1000 events per publish call. */
     importModels: [households.chunkModel],
-    repositories: { households, notices, lines, breakers, applications: applicationRepo },
+    repositories: {
+      households,
+      notices,
+      lines,
+      breakers,
+      applications: applicationRepo,
+      fundLedger,
+      settledLossCases,
+      claimPayouts,
+    },
     /** For the gRPC commands whose use cases take no key: a retry under the same key gets the first answer. */
     idempotency: deps.idempotency,
     registerHousehold: createRegisterHousehold({ households, ...common }),
@@ -140,6 +172,9 @@ export function wireCredit(deps: {
     entities: createEntityUseCases({ entities, clock: deps.clock, lending: deps.lending }),
     accrueSubsidy: createAccrueSubsidy({ lines, clock: deps.clock, lending: deps.lending }),
     riskSharing: createRiskSharing({ lines, lossCases, honors, clock: deps.clock, lending: deps.lending }),
+    riskFund,
+    settleLossCase: createSettleLossCase({ lossCases: settledLossCases, fund: riskFund, clock: deps.clock }),
+    insuranceClaims: createInsuranceClaims({ claims: claimPayouts, households, clock: deps.clock }),
     importHouseholds: createImportHouseholds({
       households,
       clock: deps.clock,

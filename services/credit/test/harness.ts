@@ -16,7 +16,7 @@ import {
   toKafkaHeaders,
   type OutboxRelay,
 } from '@gov/platform';
-import type { Actor } from '@gov/platform/auth';
+import { systemActor, type Actor } from '@gov/platform/auth';
 import { creditEventsV1, topics } from '@gov/contracts';
 import { bankEventHandlers } from '../src/adapters/kafka/bank-events.consumer';
 import { defaultLendingPolicy, type LendingPolicy } from '../src/domain/policy';
@@ -57,7 +57,11 @@ export interface ReceivedEvent {
  * The credit service as the tests see it: real store, real broker, the kit's relay publishing the outboxes,
  * the bank-event consumer subscribed, and a reader collecting everything published on gov.credit.events.v1.
  */
-export async function startCredit(name: string, lending: Partial<LendingPolicy> = {}) {
+export async function startCredit(
+  name: string,
+  lending: Partial<LendingPolicy> = {},
+  opts: { seedFund?: boolean } = {},
+) {
   const env: TestEnv = testEnv(name);
   await createTestTopics(env);
   const logger = testLogger();
@@ -80,8 +84,11 @@ export async function startCredit(name: string, lending: Partial<LendingPolicy> 
     ratingPolicyVersion: '2017-33-v1',
     aaaPlusIncludes100: false,
     lending: { ...defaultLendingPolicy, ...lending },
+    riskFundCapitalApprovedBy: '三湖办〔2017〕33号',
   });
   await ensureIndexes(conn);
+  // as main.ts does at start: the fund's opening capital is its ledger's first entry (R13.3)
+  if (opts.seedFund !== false) await credit.riskFund.seedInitialCapital(systemActor);
   const relay = createOutboxRelay({ models: credit.models as never[], publisher, logger, metrics, pollMs: 100 });
   relay.start();
   const importRelay = createOutboxRelay({

@@ -21,6 +21,8 @@ export function createCertificates(deps: {
   sequences: Sequences;
   clock: Clock;
   lending: LendingPolicy;
+  /** The risk fund's live balance from its ledger (R13.3, R13.7); the 10× ceiling is counted on it. */
+  fundBalance: () => Promise<number>;
 }) {
   async function household(id: string): Promise<Stored<Household>> {
     const h = await deps.households.get(id);
@@ -28,19 +30,19 @@ export function createCertificates(deps: {
     return h;
   }
 
-  /** Refuses new credit of `limitFen` for the household; returns the covered exposure it was checked against. */
-  async function check(h: Household, limitFen: number): Promise<number> {
+  /** Refuses new credit of `limitFen` for the household; returns the exposure and balance it was checked against. */
+  async function check(h: Household, limitFen: number): Promise<{ covered: number; fundBalanceFen: number }> {
     for (const [unit, code] of [
       [h.villageId, 'VILLAGE_CIRCUIT_BREAKER'],
       [h.townshipId, 'TOWNSHIP_CIRCUIT_BREAKER'],
     ] as const)
       if ((await deps.breakers.get(unit))?.value.tripped)
         throw new CreditError(code, `new credit is stopped in ${unit} by the circuit breaker (§13.4)`);
-    if (h.povertyStatus === 'NONE') return 0;
-    const covered = await deps.lines.coveredOutstandingFen();
-    if (!withinFundLeverage(covered, limitFen, deps.lending))
+    if (h.povertyStatus === 'NONE') return { covered: 0, fundBalanceFen: 0 };
+    const [covered, fundBalanceFen] = await Promise.all([deps.lines.coveredOutstandingFen(), deps.fundBalance()]);
+    if (!withinFundLeverage(covered, limitFen, deps.lending, fundBalanceFen))
       throw new CreditError('FUND_LEVERAGE_EXCEEDED', 'the line would exceed 10× the risk compensation fund (R13.4)');
-    return covered;
+    return { covered, fundBalanceFen };
   }
 
   async function issue(
@@ -50,7 +52,7 @@ export function createCertificates(deps: {
     const existing = await deps.lines.get(x.lineId);
     if (existing) return existing.value;
     const h = (await household(x.householdId)).value;
-    const covered = await check(h, x.limitFen);
+    const { covered, fundBalanceFen } = await check(h, x.limitFen);
     const now = deps.clock.now();
     const year = shanghaiYear(now);
     const seq = await deps.sequences.next(`certificate-${year}-${h.villageId}`);
@@ -78,7 +80,9 @@ export function createCertificates(deps: {
     };
     const pii = await deps.households.getPii(x.householdId);
     // R13.5: the warning rides in the same write as the line that crossed the level
-    const crossed = registeredPoor ? crossedUtilisation(covered, covered + x.limitFen, deps.lending) : undefined;
+    const crossed = registeredPoor
+      ? crossedUtilisation(covered, covered + x.limitFen, deps.lending, undefined, fundBalanceFen)
+      : undefined;
     const warning = crossed && {
       type: 'RiskFundUtilisationWarning' as const,
       coveredOutstandingFen: covered,

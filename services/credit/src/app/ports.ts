@@ -149,7 +149,7 @@ export interface LossCase {
   bankShareFen: number;
   insurerShareFen: number;
   ratiosBp: { gov: number; bank: number; insurer: number };
-  status: 'ALLOCATED';
+  status: 'ALLOCATED' | 'PAID' | 'CLOSED';
   triggeredAt: Date;
 }
 export type LossCases = AggregateStore<LossCase>;

@@ -41,6 +41,13 @@ const categories = {
   PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD: 'invalid_argument',
   ASSESSMENT_PARTICIPANTS_MISSING: 'failed_precondition',
   NOTHING_TO_NOTICE: 'failed_precondition',
+  RISK_FUND_INSUFFICIENT: 'failed_precondition',
+  RISK_FUND_TRANSACTION_INVALID: 'invalid_argument',
+  LOSS_CASE_NOT_FOUND: 'not_found',
+  LOSS_CASE_WRONG_STATE: 'failed_precondition',
+  LOSS_SHARE_MISMATCH: 'failed_precondition',
+  RECOVERY_EXCEEDS_LOSS: 'failed_precondition',
+  IDEMPOTENCY_KEY_REUSED: 'already_exists',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type CreditErrorCode = keyof typeof categories;

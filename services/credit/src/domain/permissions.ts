@@ -22,6 +22,13 @@ export const permissions = {
   openGradeNotice: ['STATION_STAFF'],
   registerEntity: ['POVERTY_OFFICE'],
   recordContribution: ['CENTER_STAFF'],
+  // the risk scheme (§13.3, §14.3, §15.4): the center runs the fund, bank and insurer confirm their own shares
+  manageRiskFund: ['CENTER_STAFF', 'LG_OFFICE', 'SYSTEM'],
+  confirmBankShare: ['BANK_OFFICER', 'SYSTEM'],
+  confirmInsurerShare: ['INSURER_OFFICER', 'SYSTEM'],
+  settleLossCase: ['CENTER_STAFF'],
+  recordLossRecovery: ['CENTER_STAFF', 'BANK_OFFICER', 'SYSTEM'],
+  recordClaimPayout: ['INSURER_OFFICER', 'SYSTEM'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Returns the role the actor acts in for this command, or refuses with NOT_PERMITTED. */

@@ -1,11 +1,5 @@
 import type { CreditError } from './credit-error';
-import {
-  checkCenterStaffing,
-  checkClaimPayout,
-  checkGroupRepresentatives,
-  checkStationStaffing,
-  checkVillageGroup,
-} from './procedure';
+import { checkCenterStaffing, checkGroupRepresentatives, checkStationStaffing, checkVillageGroup } from './procedure';
 import { isValidIdNumber, maskIdNumber, maskName, maskPhone, withCheckDigit } from './personal-data';
 
 const codeOf = (fn: () => unknown) => {
@@ -30,10 +24,6 @@ describe('procedure and staffing rules', () => {
     expect(codeOf(() => checkCenterStaffing({ financeOffice: 1, povertyOffice: 1, bank: 2, insurer: 1 }))).toBe(
       'CENTER_STAFFING_INVALID',
     );
-  });
-  it('§22-26: a claim payout without a household bank card is PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD (R14.3)', () => {
-    expect(codeOf(() => checkClaimPayout({ payeeType: 'HOUSEHOLD' }))).toBe('PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD');
-    expect(codeOf(() => checkClaimPayout({ payeeType: 'HOUSEHOLD', bankCardNo: '6228480000000000000' }))).toBe('none');
   });
 });
 

@@ -36,9 +36,3 @@ export function checkCenterStaffing(s: {
 export function checkVillageGroup(members: number, minimum = 5): void {
   if (members < minimum) throw new CreditError('VILLAGE_GROUP_TOO_SMALL', `a village group needs ${minimum} members`);
 }
-
-/** 赔款到户: a claim payout for a household goes to the household's bank card (spec credit §14 R14.3). */
-export function checkClaimPayout(p: { payeeType: string; bankCardNo?: string }): void {
-  if (p.payeeType !== 'HOUSEHOLD' || !p.bankCardNo)
-    throw new CreditError('PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD', 'claims are paid to the household by bank card');
-}

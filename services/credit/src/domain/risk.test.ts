@@ -36,6 +36,13 @@ describe('risk fund and mutual fund', () => {
     expect(withinFundLeverage(yuan(99_990_000), yuan(20_000), p)).toBe(false);
     expect(withinFundLeverage(yuan(99_990_000), yuan(10_000), p)).toBe(true);
   });
+  it('uses the live fund balance from the ledger when given: paying compensation lowers the ceiling (spec credit §13.3 R13.4)', () => {
+    const afterPayout = yuan(10_000_000) - yuan(15_000);
+    expect(withinFundLeverage(yuan(99_990_000), yuan(10_000), p, afterPayout)).toBe(false);
+    expect(withinFundLeverage(yuan(99_840_000), yuan(10_000), p, afterPayout)).toBe(true);
+    expect(crossedUtilisation(0, yuan(79_880_000), p, [8000, 9500], afterPayout)).toMatchObject({ thresholdBp: 8000 });
+    expect(withinFundLeverage(0, 1, p, 0)).toBe(false);
+  });
   it('warns once when exposure crosses 80% and reports the highest level crossed (R13.5)', () => {
     const pct = (n: number) => yuan(1_000_000) * n; // n% of the 100,000,000 yuan ceiling, in fen
     expect(crossedUtilisation(pct(79), pct(80), p)).toMatchObject({ thresholdBp: 8000, utilisationBp: 8000 });

@@ -16,16 +16,33 @@ export function allocateLoss(lossBaseFen: number, p: LendingPolicy): { gov: numb
 export const isRiskShared = (b: { povertyStatus?: string; inGovBankInsurerAgreement?: boolean }): boolean =>
   (b.povertyStatus !== undefined && b.povertyStatus !== 'NONE') || b.inGovBankInsurerAgreement === true;
 
+/**
+ * R13.4 ceiling: leverage × fund balance. The balance is the live one from the fund ledger when the caller has
+ * it (risk-fund.ts); without it, the configured opening capital stands in.
+ */
+export const fundCeilingFen = (p: LendingPolicy, fundBalanceFen = p.riskFundBalanceFen): bigint =>
+  BigInt(Math.max(fundBalanceFen, 0)) * BigInt(p.fundLeverage);
+
 /** R13.4: covered outstanding plus the request must stay within leverage × fund balance. */
-export const withinFundLeverage = (coveredOutstandingFen: number, requestedFen: number, p: LendingPolicy): boolean =>
-  BigInt(coveredOutstandingFen) + BigInt(requestedFen) <= BigInt(p.riskFundBalanceFen) * BigInt(p.fundLeverage);
+export const withinFundLeverage = (
+  coveredOutstandingFen: number,
+  requestedFen: number,
+  p: LendingPolicy,
+  fundBalanceFen = p.riskFundBalanceFen,
+): boolean => BigInt(coveredOutstandingFen) + BigInt(requestedFen) <= fundCeilingFen(p, fundBalanceFen);
 
 /**
  * R13.5: the warning levels (bp of the 10× ceiling) that exposure crosses when it grows from `before` to
  * `after`; the highest one is reported. Exposure counts new lines at their full limit, as the guard does.
  */
-export function crossedUtilisation(beforeFen: number, afterFen: number, p: LendingPolicy, levelsBp = [8000, 9500]) {
-  const ceiling = BigInt(p.riskFundBalanceFen) * BigInt(p.fundLeverage);
+export function crossedUtilisation(
+  beforeFen: number,
+  afterFen: number,
+  p: LendingPolicy,
+  levelsBp = [8000, 9500],
+  fundBalanceFen = p.riskFundBalanceFen,
+) {
+  const ceiling = fundCeilingFen(p, fundBalanceFen);
   if (ceiling === 0n) return undefined;
   const bp = (x: number) => Number((BigInt(x) * 10000n) / ceiling);
   const crossed = levelsBp.filter((l) => bp(beforeFen) < l && bp(afterFen) >= l);

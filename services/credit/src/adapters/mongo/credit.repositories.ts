@@ -35,9 +35,9 @@ import {
   honorAwardSchema,
   householdSchema,
   importChunkSchema,
-  lossCaseSchema,
   noticeSchema,
 } from './credit.schemas';
+import { settledLossCaseSchema } from './risk.schemas';
 
 /** Where a repository hands the events it has just written (the outbox relay's handoff). */
 type Relay = { handoff: OutboxHandoff };
@@ -253,7 +253,7 @@ export function createBreakerRepository(conn: Connection, opts: Relay) {
 }
 
 export function createLossCaseRepository(conn: Connection, opts: Relay) {
-  const model = asModel(modelOf(conn, 'LossCase', lossCaseSchema));
+  const model = asModel(modelOf(conn, 'LossCaseSettlement', settledLossCaseSchema));
   return { ...aggregateRepository<LossCase>(model, opts.handoff), model };
 }
 

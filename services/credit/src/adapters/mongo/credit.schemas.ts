@@ -125,26 +125,6 @@ export const importChunkSchema = new Schema(
   { collection: 'import_chunks', versionKey: false },
 );
 
-/** Loss cases of non-performing loans; one per loan (the id is derived from it). */
-export const lossCaseSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    // serves "loss case of this loan"
-    loanId: { type: String, required: true, unique: true },
-    creditLineId: String,
-    householdId: String,
-    lossBaseFen: Number,
-    govShareFen: Number,
-    bankShareFen: Number,
-    insurerShareFen: Number,
-    ratiosBp: { gov: Number, bank: Number, insurer: Number },
-    status: String,
-    triggeredAt: Date,
-    ...aggregateFields,
-  } as never,
-  { collection: 'loss_cases', versionKey: false },
-);
-
 /** Year-end honour titles; one per unit and year (the id is derived from both). */
 export const honorAwardSchema = new Schema(
   {

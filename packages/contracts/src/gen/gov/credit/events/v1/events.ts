@@ -419,6 +419,96 @@ export interface LossAllocated {
   insurerRatioBp: number;
 }
 
+/**
+ * ce_type gov.credit.risk-fund.transaction-recorded — one entry of the risk compensation fund's append-only ledger
+ * (spec credit R13.3, R13.7). Key = "risk-fund", so entries arrive in seq order.
+ */
+export interface RiskFundTransactionRecorded {
+  transactionId: string;
+  seq: string;
+  /** CAPITAL_IN, COMPENSATION_OUT, RECOVERY_IN, INTEREST_IN or ADJUSTMENT. */
+  type: string;
+  /** Signed: an ADJUSTMENT may be negative. */
+  amountFen: string;
+  balanceAfterFen: string;
+  loanId: string;
+  lossCaseId: string;
+  approvedBy: string;
+  recordedAt: string;
+}
+
+/**
+ * ce_type gov.credit.loss.confirmed — the bank or the insurer confirmed its share of a loss case (spec credit
+ * §15.4). Key = loan id.
+ */
+export interface LossConfirmed {
+  lossCaseId: string;
+  loanId: string;
+  /** BANK or INSURER. */
+  party: string;
+  amountFen: string;
+  reference: string;
+  confirmedBy: string;
+  confirmedAt: string;
+}
+
+/**
+ * ce_type gov.credit.risk-fund.compensation-paid — the fund paid the government's share of a loss case
+ * (spec credit §13.2-13.3). Key = loan id.
+ */
+export interface FundCompensationPaid {
+  lossCaseId: string;
+  loanId: string;
+  amountFen: string;
+  fundBalanceAfterFen: string;
+  fundTransactionId: string;
+  approvedBy: string;
+  paidAt: string;
+}
+
+/**
+ * ce_type gov.credit.loss.recovered — money recovered on a shared loss, split back in the loss-sharing ratios to the
+ * fen (spec credit §15.4). Key = loan id.
+ */
+export interface LossRecovered {
+  lossCaseId: string;
+  loanId: string;
+  recoveryId: string;
+  reference: string;
+  amountFen: string;
+  govFen: string;
+  bankFen: string;
+  insurerFen: string;
+  recoveriesTotalFen: string;
+  lossBaseFen: string;
+  recordedAt: string;
+}
+
+/** ce_type gov.credit.loss.closed — a loss case needs nothing more (spec credit §15.4). Key = loan id. */
+export interface LossCaseClosed {
+  lossCaseId: string;
+  loanId: string;
+  reason: string;
+  recoveriesTotalFen: string;
+  closedAt: string;
+}
+
+/**
+ * ce_type gov.credit.insurance.claim-paid — an insurance claim paid to the household's bank card (赔款到户,
+ * spec credit R14.3); the card number is masked. Key = household id.
+ */
+export interface ClaimPaid {
+  payoutId: string;
+  insurerId: string;
+  claimNo: string;
+  policyNo: string;
+  householdId: string;
+  amountFen: string;
+  payeeType: string;
+  bankCardNoMasked: string;
+  paidAt: string;
+}
+
 /** ce_type gov.credit.circuit-breaker.village-tripped — NPL above the threshold; new credit stops. Key = village id. */
 export interface VillageBreakerTripped {
   villageId: string;
@@ -3769,6 +3859,1300 @@ export const LossAllocated: MessageFns<LossAllocated> = {
     message.govRatioBp = object.govRatioBp ?? 0;
     message.bankRatioBp = object.bankRatioBp ?? 0;
     message.insurerRatioBp = object.insurerRatioBp ?? 0;
+    return message;
+  },
+};
+
+function createBaseRiskFundTransactionRecorded(): RiskFundTransactionRecorded {
+  return {
+    transactionId: "",
+    seq: "0",
+    type: "",
+    amountFen: "0",
+    balanceAfterFen: "0",
+    loanId: "",
+    lossCaseId: "",
+    approvedBy: "",
+    recordedAt: "",
+  };
+}
+
+export const RiskFundTransactionRecorded: MessageFns<RiskFundTransactionRecorded> = {
+  encode(message: RiskFundTransactionRecorded, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.transactionId !== "") {
+      writer.uint32(10).string(message.transactionId);
+    }
+    if (message.seq !== "0") {
+      writer.uint32(16).int64(message.seq);
+    }
+    if (message.type !== "") {
+      writer.uint32(26).string(message.type);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(32).int64(message.amountFen);
+    }
+    if (message.balanceAfterFen !== "0") {
+      writer.uint32(40).int64(message.balanceAfterFen);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(50).string(message.loanId);
+    }
+    if (message.lossCaseId !== "") {
+      writer.uint32(58).string(message.lossCaseId);
+    }
+    if (message.approvedBy !== "") {
+      writer.uint32(66).string(message.approvedBy);
+    }
+    if (message.recordedAt !== "") {
+      writer.uint32(74).string(message.recordedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RiskFundTransactionRecorded {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRiskFundTransactionRecorded();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.transactionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.seq = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.balanceAfterFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.approvedBy = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.recordedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RiskFundTransactionRecorded {
+    return {
+      transactionId: isSet(object.transactionId)
+        ? globalThis.String(object.transactionId)
+        : isSet(object.transaction_id)
+        ? globalThis.String(object.transaction_id)
+        : "",
+      seq: isSet(object.seq) ? globalThis.String(object.seq) : "0",
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      balanceAfterFen: isSet(object.balanceAfterFen)
+        ? globalThis.String(object.balanceAfterFen)
+        : isSet(object.balance_after_fen)
+        ? globalThis.String(object.balance_after_fen)
+        : "0",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      approvedBy: isSet(object.approvedBy)
+        ? globalThis.String(object.approvedBy)
+        : isSet(object.approved_by)
+        ? globalThis.String(object.approved_by)
+        : "",
+      recordedAt: isSet(object.recordedAt)
+        ? globalThis.String(object.recordedAt)
+        : isSet(object.recorded_at)
+        ? globalThis.String(object.recorded_at)
+        : "",
+    };
+  },
+
+  toJSON(message: RiskFundTransactionRecorded): unknown {
+    const obj: any = {};
+    if (message.transactionId !== "") {
+      obj.transactionId = message.transactionId;
+    }
+    if (message.seq !== "0") {
+      obj.seq = message.seq;
+    }
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.balanceAfterFen !== "0") {
+      obj.balanceAfterFen = message.balanceAfterFen;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.approvedBy !== "") {
+      obj.approvedBy = message.approvedBy;
+    }
+    if (message.recordedAt !== "") {
+      obj.recordedAt = message.recordedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RiskFundTransactionRecorded>, I>>(base?: I): RiskFundTransactionRecorded {
+    return RiskFundTransactionRecorded.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RiskFundTransactionRecorded>, I>>(object: I): RiskFundTransactionRecorded {
+    const message = createBaseRiskFundTransactionRecorded();
+    message.transactionId = object.transactionId ?? "";
+    message.seq = object.seq ?? "0";
+    message.type = object.type ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.balanceAfterFen = object.balanceAfterFen ?? "0";
+    message.loanId = object.loanId ?? "";
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.approvedBy = object.approvedBy ?? "";
+    message.recordedAt = object.recordedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseLossConfirmed(): LossConfirmed {
+  return { lossCaseId: "", loanId: "", party: "", amountFen: "0", reference: "", confirmedBy: "", confirmedAt: "" };
+}
+
+export const LossConfirmed: MessageFns<LossConfirmed> = {
+  encode(message: LossConfirmed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCaseId !== "") {
+      writer.uint32(10).string(message.lossCaseId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.party !== "") {
+      writer.uint32(26).string(message.party);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(32).int64(message.amountFen);
+    }
+    if (message.reference !== "") {
+      writer.uint32(42).string(message.reference);
+    }
+    if (message.confirmedBy !== "") {
+      writer.uint32(50).string(message.confirmedBy);
+    }
+    if (message.confirmedAt !== "") {
+      writer.uint32(58).string(message.confirmedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LossConfirmed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLossConfirmed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.party = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reference = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.confirmedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.confirmedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LossConfirmed {
+    return {
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      party: isSet(object.party) ? globalThis.String(object.party) : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      reference: isSet(object.reference) ? globalThis.String(object.reference) : "",
+      confirmedBy: isSet(object.confirmedBy)
+        ? globalThis.String(object.confirmedBy)
+        : isSet(object.confirmed_by)
+        ? globalThis.String(object.confirmed_by)
+        : "",
+      confirmedAt: isSet(object.confirmedAt)
+        ? globalThis.String(object.confirmedAt)
+        : isSet(object.confirmed_at)
+        ? globalThis.String(object.confirmed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: LossConfirmed): unknown {
+    const obj: any = {};
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.party !== "") {
+      obj.party = message.party;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.reference !== "") {
+      obj.reference = message.reference;
+    }
+    if (message.confirmedBy !== "") {
+      obj.confirmedBy = message.confirmedBy;
+    }
+    if (message.confirmedAt !== "") {
+      obj.confirmedAt = message.confirmedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<LossConfirmed>, I>>(base?: I): LossConfirmed {
+    return LossConfirmed.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LossConfirmed>, I>>(object: I): LossConfirmed {
+    const message = createBaseLossConfirmed();
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.party = object.party ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.reference = object.reference ?? "";
+    message.confirmedBy = object.confirmedBy ?? "";
+    message.confirmedAt = object.confirmedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseFundCompensationPaid(): FundCompensationPaid {
+  return {
+    lossCaseId: "",
+    loanId: "",
+    amountFen: "0",
+    fundBalanceAfterFen: "0",
+    fundTransactionId: "",
+    approvedBy: "",
+    paidAt: "",
+  };
+}
+
+export const FundCompensationPaid: MessageFns<FundCompensationPaid> = {
+  encode(message: FundCompensationPaid, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCaseId !== "") {
+      writer.uint32(10).string(message.lossCaseId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(24).int64(message.amountFen);
+    }
+    if (message.fundBalanceAfterFen !== "0") {
+      writer.uint32(32).int64(message.fundBalanceAfterFen);
+    }
+    if (message.fundTransactionId !== "") {
+      writer.uint32(42).string(message.fundTransactionId);
+    }
+    if (message.approvedBy !== "") {
+      writer.uint32(50).string(message.approvedBy);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(58).string(message.paidAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FundCompensationPaid {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFundCompensationPaid();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.fundBalanceAfterFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.fundTransactionId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.approvedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FundCompensationPaid {
+    return {
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      fundBalanceAfterFen: isSet(object.fundBalanceAfterFen)
+        ? globalThis.String(object.fundBalanceAfterFen)
+        : isSet(object.fund_balance_after_fen)
+        ? globalThis.String(object.fund_balance_after_fen)
+        : "0",
+      fundTransactionId: isSet(object.fundTransactionId)
+        ? globalThis.String(object.fundTransactionId)
+        : isSet(object.fund_transaction_id)
+        ? globalThis.String(object.fund_transaction_id)
+        : "",
+      approvedBy: isSet(object.approvedBy)
+        ? globalThis.String(object.approvedBy)
+        : isSet(object.approved_by)
+        ? globalThis.String(object.approved_by)
+        : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+    };
+  },
+
+  toJSON(message: FundCompensationPaid): unknown {
+    const obj: any = {};
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.fundBalanceAfterFen !== "0") {
+      obj.fundBalanceAfterFen = message.fundBalanceAfterFen;
+    }
+    if (message.fundTransactionId !== "") {
+      obj.fundTransactionId = message.fundTransactionId;
+    }
+    if (message.approvedBy !== "") {
+      obj.approvedBy = message.approvedBy;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FundCompensationPaid>, I>>(base?: I): FundCompensationPaid {
+    return FundCompensationPaid.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FundCompensationPaid>, I>>(object: I): FundCompensationPaid {
+    const message = createBaseFundCompensationPaid();
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.fundBalanceAfterFen = object.fundBalanceAfterFen ?? "0";
+    message.fundTransactionId = object.fundTransactionId ?? "";
+    message.approvedBy = object.approvedBy ?? "";
+    message.paidAt = object.paidAt ?? "";
+    return message;
+  },
+};
+
+function createBaseLossRecovered(): LossRecovered {
+  return {
+    lossCaseId: "",
+    loanId: "",
+    recoveryId: "",
+    reference: "",
+    amountFen: "0",
+    govFen: "0",
+    bankFen: "0",
+    insurerFen: "0",
+    recoveriesTotalFen: "0",
+    lossBaseFen: "0",
+    recordedAt: "",
+  };
+}
+
+export const LossRecovered: MessageFns<LossRecovered> = {
+  encode(message: LossRecovered, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCaseId !== "") {
+      writer.uint32(10).string(message.lossCaseId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.recoveryId !== "") {
+      writer.uint32(26).string(message.recoveryId);
+    }
+    if (message.reference !== "") {
+      writer.uint32(34).string(message.reference);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(40).int64(message.amountFen);
+    }
+    if (message.govFen !== "0") {
+      writer.uint32(48).int64(message.govFen);
+    }
+    if (message.bankFen !== "0") {
+      writer.uint32(56).int64(message.bankFen);
+    }
+    if (message.insurerFen !== "0") {
+      writer.uint32(64).int64(message.insurerFen);
+    }
+    if (message.recoveriesTotalFen !== "0") {
+      writer.uint32(72).int64(message.recoveriesTotalFen);
+    }
+    if (message.lossBaseFen !== "0") {
+      writer.uint32(80).int64(message.lossBaseFen);
+    }
+    if (message.recordedAt !== "") {
+      writer.uint32(90).string(message.recordedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LossRecovered {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLossRecovered();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.recoveryId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reference = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.govFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.bankFen = reader.int64().toString();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.insurerFen = reader.int64().toString();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.recoveriesTotalFen = reader.int64().toString();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.lossBaseFen = reader.int64().toString();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.recordedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LossRecovered {
+    return {
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      recoveryId: isSet(object.recoveryId)
+        ? globalThis.String(object.recoveryId)
+        : isSet(object.recovery_id)
+        ? globalThis.String(object.recovery_id)
+        : "",
+      reference: isSet(object.reference) ? globalThis.String(object.reference) : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      govFen: isSet(object.govFen)
+        ? globalThis.String(object.govFen)
+        : isSet(object.gov_fen)
+        ? globalThis.String(object.gov_fen)
+        : "0",
+      bankFen: isSet(object.bankFen)
+        ? globalThis.String(object.bankFen)
+        : isSet(object.bank_fen)
+        ? globalThis.String(object.bank_fen)
+        : "0",
+      insurerFen: isSet(object.insurerFen)
+        ? globalThis.String(object.insurerFen)
+        : isSet(object.insurer_fen)
+        ? globalThis.String(object.insurer_fen)
+        : "0",
+      recoveriesTotalFen: isSet(object.recoveriesTotalFen)
+        ? globalThis.String(object.recoveriesTotalFen)
+        : isSet(object.recoveries_total_fen)
+        ? globalThis.String(object.recoveries_total_fen)
+        : "0",
+      lossBaseFen: isSet(object.lossBaseFen)
+        ? globalThis.String(object.lossBaseFen)
+        : isSet(object.loss_base_fen)
+        ? globalThis.String(object.loss_base_fen)
+        : "0",
+      recordedAt: isSet(object.recordedAt)
+        ? globalThis.String(object.recordedAt)
+        : isSet(object.recorded_at)
+        ? globalThis.String(object.recorded_at)
+        : "",
+    };
+  },
+
+  toJSON(message: LossRecovered): unknown {
+    const obj: any = {};
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.recoveryId !== "") {
+      obj.recoveryId = message.recoveryId;
+    }
+    if (message.reference !== "") {
+      obj.reference = message.reference;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.govFen !== "0") {
+      obj.govFen = message.govFen;
+    }
+    if (message.bankFen !== "0") {
+      obj.bankFen = message.bankFen;
+    }
+    if (message.insurerFen !== "0") {
+      obj.insurerFen = message.insurerFen;
+    }
+    if (message.recoveriesTotalFen !== "0") {
+      obj.recoveriesTotalFen = message.recoveriesTotalFen;
+    }
+    if (message.lossBaseFen !== "0") {
+      obj.lossBaseFen = message.lossBaseFen;
+    }
+    if (message.recordedAt !== "") {
+      obj.recordedAt = message.recordedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<LossRecovered>, I>>(base?: I): LossRecovered {
+    return LossRecovered.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LossRecovered>, I>>(object: I): LossRecovered {
+    const message = createBaseLossRecovered();
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.recoveryId = object.recoveryId ?? "";
+    message.reference = object.reference ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.govFen = object.govFen ?? "0";
+    message.bankFen = object.bankFen ?? "0";
+    message.insurerFen = object.insurerFen ?? "0";
+    message.recoveriesTotalFen = object.recoveriesTotalFen ?? "0";
+    message.lossBaseFen = object.lossBaseFen ?? "0";
+    message.recordedAt = object.recordedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseLossCaseClosed(): LossCaseClosed {
+  return { lossCaseId: "", loanId: "", reason: "", recoveriesTotalFen: "0", closedAt: "" };
+}
+
+export const LossCaseClosed: MessageFns<LossCaseClosed> = {
+  encode(message: LossCaseClosed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCaseId !== "") {
+      writer.uint32(10).string(message.lossCaseId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    if (message.recoveriesTotalFen !== "0") {
+      writer.uint32(32).int64(message.recoveriesTotalFen);
+    }
+    if (message.closedAt !== "") {
+      writer.uint32(42).string(message.closedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LossCaseClosed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLossCaseClosed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.recoveriesTotalFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.closedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LossCaseClosed {
+    return {
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      recoveriesTotalFen: isSet(object.recoveriesTotalFen)
+        ? globalThis.String(object.recoveriesTotalFen)
+        : isSet(object.recoveries_total_fen)
+        ? globalThis.String(object.recoveries_total_fen)
+        : "0",
+      closedAt: isSet(object.closedAt)
+        ? globalThis.String(object.closedAt)
+        : isSet(object.closed_at)
+        ? globalThis.String(object.closed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: LossCaseClosed): unknown {
+    const obj: any = {};
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.recoveriesTotalFen !== "0") {
+      obj.recoveriesTotalFen = message.recoveriesTotalFen;
+    }
+    if (message.closedAt !== "") {
+      obj.closedAt = message.closedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<LossCaseClosed>, I>>(base?: I): LossCaseClosed {
+    return LossCaseClosed.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LossCaseClosed>, I>>(object: I): LossCaseClosed {
+    const message = createBaseLossCaseClosed();
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.reason = object.reason ?? "";
+    message.recoveriesTotalFen = object.recoveriesTotalFen ?? "0";
+    message.closedAt = object.closedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseClaimPaid(): ClaimPaid {
+  return {
+    payoutId: "",
+    insurerId: "",
+    claimNo: "",
+    policyNo: "",
+    householdId: "",
+    amountFen: "0",
+    payeeType: "",
+    bankCardNoMasked: "",
+    paidAt: "",
+  };
+}
+
+export const ClaimPaid: MessageFns<ClaimPaid> = {
+  encode(message: ClaimPaid, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.payoutId !== "") {
+      writer.uint32(10).string(message.payoutId);
+    }
+    if (message.insurerId !== "") {
+      writer.uint32(18).string(message.insurerId);
+    }
+    if (message.claimNo !== "") {
+      writer.uint32(26).string(message.claimNo);
+    }
+    if (message.policyNo !== "") {
+      writer.uint32(34).string(message.policyNo);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(42).string(message.householdId);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(48).int64(message.amountFen);
+    }
+    if (message.payeeType !== "") {
+      writer.uint32(58).string(message.payeeType);
+    }
+    if (message.bankCardNoMasked !== "") {
+      writer.uint32(66).string(message.bankCardNoMasked);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(74).string(message.paidAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ClaimPaid {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseClaimPaid();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.payoutId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.insurerId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.claimNo = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.policyNo = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.payeeType = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.bankCardNoMasked = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ClaimPaid {
+    return {
+      payoutId: isSet(object.payoutId)
+        ? globalThis.String(object.payoutId)
+        : isSet(object.payout_id)
+        ? globalThis.String(object.payout_id)
+        : "",
+      insurerId: isSet(object.insurerId)
+        ? globalThis.String(object.insurerId)
+        : isSet(object.insurer_id)
+        ? globalThis.String(object.insurer_id)
+        : "",
+      claimNo: isSet(object.claimNo)
+        ? globalThis.String(object.claimNo)
+        : isSet(object.claim_no)
+        ? globalThis.String(object.claim_no)
+        : "",
+      policyNo: isSet(object.policyNo)
+        ? globalThis.String(object.policyNo)
+        : isSet(object.policy_no)
+        ? globalThis.String(object.policy_no)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      payeeType: isSet(object.payeeType)
+        ? globalThis.String(object.payeeType)
+        : isSet(object.payee_type)
+        ? globalThis.String(object.payee_type)
+        : "",
+      bankCardNoMasked: isSet(object.bankCardNoMasked)
+        ? globalThis.String(object.bankCardNoMasked)
+        : isSet(object.bank_card_no_masked)
+        ? globalThis.String(object.bank_card_no_masked)
+        : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+    };
+  },
+
+  toJSON(message: ClaimPaid): unknown {
+    const obj: any = {};
+    if (message.payoutId !== "") {
+      obj.payoutId = message.payoutId;
+    }
+    if (message.insurerId !== "") {
+      obj.insurerId = message.insurerId;
+    }
+    if (message.claimNo !== "") {
+      obj.claimNo = message.claimNo;
+    }
+    if (message.policyNo !== "") {
+      obj.policyNo = message.policyNo;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.payeeType !== "") {
+      obj.payeeType = message.payeeType;
+    }
+    if (message.bankCardNoMasked !== "") {
+      obj.bankCardNoMasked = message.bankCardNoMasked;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ClaimPaid>, I>>(base?: I): ClaimPaid {
+    return ClaimPaid.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ClaimPaid>, I>>(object: I): ClaimPaid {
+    const message = createBaseClaimPaid();
+    message.payoutId = object.payoutId ?? "";
+    message.insurerId = object.insurerId ?? "";
+    message.claimNo = object.claimNo ?? "";
+    message.policyNo = object.policyNo ?? "";
+    message.householdId = object.householdId ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.payeeType = object.payeeType ?? "";
+    message.bankCardNoMasked = object.bankCardNoMasked ?? "";
+    message.paidAt = object.paidAt ?? "";
     return message;
   },
 };
