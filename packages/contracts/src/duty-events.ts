@@ -10,4 +10,6 @@ export const dutyEventTypes = {
   reportFulfilled: 'gov.duty.report.fulfilled',
   incidentResolved: 'gov.duty.incident.resolved',
   violationCandidate: 'gov.duty.violation.candidate',
+  incidentVoided: 'gov.duty.incident.voided',
+  incidentClosed: 'gov.duty.incident.closed',
 } as const;

@@ -56,6 +56,9 @@ const schema = baseConfigSchema.extend({
   /** FR-2 / §9.4 S9 follow-up cadence in minutes, I/II and others [inferred]. */
   REPORT_FOLLOWUP_MAJOR_MIN: z.coerce.number().int().positive().default(r.followUpMajorMin),
   REPORT_FOLLOWUP_OTHER_MIN: z.coerce.number().int().positive().default(r.followUpOtherMin),
+  /** §9.10 void: minutes to make each CORRECTION report, and its mode [inferred: 60, PHONE]. */
+  REPORT_CORRECTION_MIN: z.coerce.number().int().positive().default(r.correctionMin),
+  REPORT_CORRECTION_MODE: z.enum(['PHONE', 'WRITTEN']).default(r.correctionMode),
   /** WR-1: minutes each reviewer or signer has, I/II and classified vs others [inferred]. */
   SIGN_STEP_MAJOR_MIN: z.coerce.number().positive().default(sp.majorStepMin),
   SIGN_STEP_OTHER_MIN: z.coerce.number().positive().default(sp.otherStepMin),
@@ -94,6 +97,9 @@ const targetSchema = z.array(
         writtenLimitMin: z.number().int().positive(),
       }),
     ),
+    /** The target duty office's phone numbers in calling order, and fax (spec duty §14; NF-8 sheet). */
+    phones: z.array(z.string().min(1)).optional(),
+    fax: z.string().optional(),
   }),
 );
 
@@ -126,6 +132,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       guardLongMin: c.REPORT_GUARD_LONG_MIN,
       followUpMajorMin: c.REPORT_FOLLOWUP_MAJOR_MIN,
       followUpOtherMin: c.REPORT_FOLLOWUP_OTHER_MIN,
+      correctionMin: c.REPORT_CORRECTION_MIN,
+      correctionMode: c.REPORT_CORRECTION_MODE,
     },
   };
 }

@@ -10,6 +10,8 @@ import { createRaiseIncident } from './app/raise-incident';
 import { createGetIncident, createGetOnDuty } from './app/read-duty';
 import { createObligationClock } from './app/obligation-clock';
 import { createUpwardReporting } from './app/upward-reports';
+import { createIncidentClosure } from './app/close-incident';
+import { createGetContactSheet } from './app/read-contact-sheet';
 import { createRosterCache } from './app/roster-cache';
 import { dutyGrpcHandlers } from './adapters/grpc/duty.grpc';
 import { connectAlertPath } from './adapters/mongo/alert-connection';
@@ -173,6 +175,20 @@ async function main(): Promise<void> {
         track: obligations.track,
         directory: (at) => cache.directory(at),
         signing: config.signing,
+      }),
+      closure: createIncidentClosure({
+        store,
+        clock,
+        idempotency: rt.idempotency,
+        policy: config.reporting,
+        cancel: engine.cancel,
+        track: obligations.track,
+      }),
+      contactSheet: createGetContactSheet({
+        cache,
+        clock,
+        dayStartMinute: config.shifts.dayStartMinute,
+        targets: config.reporting.targets,
       }),
       console: hub,
       receipts: (list) => engine.receipts(list),

@@ -41,6 +41,12 @@ export const defaultShiftSettings: ShiftSettings = {
 export const shiftConfigShape = {
   /** HO-1: minutes before the shift the incoming officer is due (003 L398). */
   HANDOVER_EARLY_ARRIVAL_MIN: z.coerce.number().int().min(0).max(120).default(defaultHandoverPolicy.earlyArrivalMin),
+  /** §11.1 LATE_CHECKIN: minutes past the HO-1 arrival time before a late check-in becomes a candidate [inferred: 0]. */
+  HANDOVER_LATE_CHECKIN_TOLERANCE_MIN: z.coerce
+    .number()
+    .min(0)
+    .max(240)
+    .default(defaultHandoverPolicy.lateCheckinToleranceMin ?? 0),
   /** How often the handover sweep (late alert, AT_RISK) runs. */
   HANDOVER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).default(defaultShiftSettings.sweepIntervalMs),
 };
@@ -50,7 +56,10 @@ type ShiftConfig = { [K in keyof typeof shiftConfigShape]: z.output<(typeof shif
 /** The settings wireShifts takes, from the parsed configuration. */
 export function shiftSettingsFrom(c: ShiftConfig): Omit<ShiftSettings, 'office'> {
   return {
-    handover: { earlyArrivalMin: c.HANDOVER_EARLY_ARRIVAL_MIN },
+    handover: {
+      earlyArrivalMin: c.HANDOVER_EARLY_ARRIVAL_MIN,
+      lateCheckinToleranceMin: c.HANDOVER_LATE_CHECKIN_TOLERANCE_MIN,
+    },
     sweepIntervalMs: c.HANDOVER_SWEEP_INTERVAL_MS,
   };
 }
@@ -74,6 +83,7 @@ export function wireShifts(rt: Runtime, clock: Clock, settings: Partial<ShiftSet
     policy: s.handover,
     onError: (err) => log.warn({ err }, 'handover sweep failed; the next pass retries'),
   });
+  const violations = createViolationRepository(models, rt.mongo, rt.handoff);
   const useCases = {
     handovers: createHandovers({
       handovers,
@@ -81,6 +91,7 @@ export function wireShifts(rt: Runtime, clock: Clock, settings: Partial<ShiftSet
       clock,
       idempotency: rt.idempotency,
       policy: s.handover,
+      violations,
     }),
     swaps: createShiftSwaps({
       swaps: createSwapRepository(models, rt.handoff),
@@ -90,7 +101,7 @@ export function wireShifts(rt: Runtime, clock: Clock, settings: Partial<ShiftSet
       policy: s.office,
     }),
     violations: createViolations({
-      violations: createViolationRepository(models, rt.mongo, rt.handoff),
+      violations,
       clock,
       idempotency: rt.idempotency,
     }),

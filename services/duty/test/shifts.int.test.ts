@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { dutyShiftEventTypes as types, dutyShiftsEventsV1 as ev, dutyShiftsV1, topics } from '@gov/contracts';
+import {
+  dutyEventsV1,
+  dutyShiftEventTypes as types,
+  dutyShiftsEventsV1 as ev,
+  dutyShiftsV1,
+  topics,
+} from '@gov/contracts';
 import {
   callMetadata,
   connectMongo,
@@ -26,6 +32,7 @@ import type { Actor } from '@gov/platform/auth';
 import { createTestTopics, testEnv, testLogger, waitFor } from '@gov/testkit';
 import { createDutyLogRepository } from '../src/adapters/mongo/duty-log.repository';
 import { createRosterRepository } from '../src/adapters/mongo/roster.repository';
+import { shiftId } from '../src/app/shift-commands';
 import { appendEntry } from '../src/domain/duty-log';
 import type { Roster } from '../src/domain/roster';
 import { wireShifts } from '../src/shifts-wiring';
@@ -249,6 +256,40 @@ describe('handover (spec duty §5)', () => {
     expect(ended.shiftEndedAt).toBe(now.toISOString());
     await waitFor(() => eventsOf(h.id, types.shiftEnded).length === 1, { what: 'shift.ended' });
     expect(verifyAuditChain(await auditOf('handovers', h.id))).toEqual({ ok: true });
+  });
+
+  it('a check-in past the arrival time raises one LATE_CHECKIN violation candidate, an on-time one none (spec duty §5 HO-1, §11.1)', async () => {
+    now = at('2024-10-05T07:00:00');
+    const late = await open('lc-night', 'lc-day', '2024-10-05T08:30:00');
+    const onTime = await open('lc-night-b', 'lc-day-b', '2024-10-05T08:30:00');
+    now = at('2024-10-05T08:18:00');
+    await step('checkInHandover', incoming, { id: onTime.id });
+    now = at('2024-10-05T08:27:00');
+    const req = { idempotencyKey: key(), id: late.id };
+    await rpc<HandoverRes>('checkInHandover', req, incoming);
+    await rpc<HandoverRes>('checkInHandover', req, incoming); // a retry
+    // checking in again is refused, and raises nothing new
+    await expect(step('checkInHandover', incoming, { id: late.id })).rejects.toMatchObject({
+      code: 'HANDOVER_STATE',
+    });
+    const id = shiftId('vio-late-checkin', late.id);
+    const v = (await rpc<{ violation: dutyShiftsV1.Violation }>('getViolation', { id }, director)).violation;
+    expect(v).toMatchObject({ personId: 'li', type: 'LATE_CHECKIN', status: 'CANDIDATE' });
+    expect(v.evidence).toContain('7 min');
+    const lateOnes = conn
+      .collection('duty_violations')
+      .countDocuments({ type: 'LATE_CHECKIN', personId: 'li', occurredAt: at('2024-10-05T08:27:00') } as never);
+    expect(await lateOnes).toBe(1);
+    const quiet = await conn
+      .collection('duty_violations')
+      .findOne({ _id: shiftId('vio-late-checkin', onTime.id) } as never);
+    expect(quiet).toBeNull();
+    await waitFor(() => eventsOf(id, 'gov.duty.violation.candidate').length === 1, { what: 'violation.candidate' });
+    expect(dutyEventsV1.ViolationCandidateRaised.decode(eventsOf(id)[0]!.payload)).toMatchObject({
+      handoverId: late.id,
+      violation: { id, type: 'LATE_CHECKIN', personId: 'li', status: 'CANDIDATE' },
+    });
+    expect((await auditOf('duty_violations', id)).map((a) => a.action)).toEqual(['VIOLATION_RECORDED']);
   });
 
   it('marks the post AT_RISK at 18:00 with nobody checked in, alerts, and refuses to end the day shift (§19 scenario 5)', async () => {

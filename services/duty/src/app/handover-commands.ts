@@ -11,10 +11,20 @@ import {
   type HandoverRecord,
 } from '../domain/handover-record';
 import { instantOf, requireText, ShiftError } from '../domain/shift-error';
+import { lateCheckinCandidate } from '../domain/violation';
 import type { PendingItem, ShiftTransition } from '../domain/shift-events';
 import type { Idempotency } from './ports';
 import { changeShiftOnce, createShiftOnce, loadShift, mayActOnShifts, shiftId } from './shift-commands';
-import type { Actor, HandoverStore, LogSince } from './shift-ports';
+import type { Actor, HandoverStore, LogSince, ViolationStore } from './shift-ports';
+
+/** Who records the automatic candidates of the handover clock, in their audit entries. */
+const handoverClock: Actor = {
+  userId: 'system:handover',
+  name: 'handover clock',
+  orgUnitId: '',
+  roles: ['SYSTEM'],
+  clearance: 'PUBLIC',
+};
 
 /** Officers sign their own side; the duty-room manager and the leader on duty open and read (spec duty §3.2). */
 const officers = ['DUTY_OFFICER', 'OFFICE_LEADER_ON_DUTY', 'SECURITY_GUARD'];
@@ -31,7 +41,33 @@ export function createHandovers(deps: {
   clock: Clock;
   idempotency: Idempotency;
   policy: HandoverPolicy;
+  /** Where LATE_CHECKIN candidates go (spec duty §11.1); none are raised when absent. */
+  violations?: ViolationStore;
 }) {
+  /**
+   * A check-in later than HO-1 allows plus the tolerance raises one LATE_CHECKIN candidate. Its id comes from the
+   * handover, so a retried or repeated check-in finds the candidate already there and adds none (exactly once).
+   * It runs after the check-in is stored; a retry of the check-in repeats it if the process died in between.
+   */
+  async function raiseLateCheckin(h: HandoverRecord): Promise<void> {
+    if (!deps.violations) return;
+    const id = shiftId('vio-late-checkin', h.id);
+    const candidate = lateCheckinCandidate(h, id, deps.policy);
+    if (!candidate) return;
+    await createShiftOnce(
+      deps,
+      deps.violations,
+      {
+        scope: 'duty.violation.late-checkin',
+        key: h.id,
+        request: { handoverId: h.id },
+        actor: handoverClock,
+        id,
+        missing: 'VIOLATION_NOT_FOUND',
+      },
+      () => candidate,
+    );
+  }
   const step = (
     scope: string,
     cmd: { idempotencyKey: string; id: string },
@@ -97,8 +133,13 @@ export function createHandovers(deps: {
         throw new ShiftError('HANDOVER_EXISTS', `the handover ${cmd.fromShiftId} → ${cmd.toShiftId} exists as ${h.id}`);
       return h;
     },
-    checkIn: (cmd: { idempotencyKey: string; id: string }, actor: Actor) =>
-      step('checkIn', cmd, actor, (h, now) => checkInHandover(h, actor.userId, now, deps.policy)),
+    async checkIn(cmd: { idempotencyKey: string; id: string }, actor: Actor): Promise<HandoverRecord> {
+      const h = await step('checkIn', cmd, actor, (current, now) =>
+        checkInHandover(current, actor.userId, now, deps.policy),
+      );
+      await raiseLateCheckin(h);
+      return h;
+    },
     present: (
       cmd: { idempotencyKey: string; id: string; items: PendingItem[]; resolvedRefIds: string[]; notes: string },
       actor: Actor,

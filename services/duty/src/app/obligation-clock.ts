@@ -95,7 +95,8 @@ export function createObligationClock(d: {
   }
 
   function track(incident: Incident): void {
-    if (incident.status === 'RESOLVED') return;
+    // a voided incident keeps running only its corrections' clocks: everything else was waived or withdrawn
+    if (incident.status === 'RESOLVED' || incident.status === 'CLOSED') return;
     for (const o of incident.obligations) {
       if (o.status === 'PENDING') push(incident.id, o.id, 'WARN', o.warnAt);
       if (o.status === 'PENDING' || o.status === 'WARNING') push(incident.id, o.id, 'DUE', o.dueAt);

@@ -4,6 +4,7 @@ import type { Contact, Roster } from '../domain/roster';
 import type { LogEntry } from '../domain/duty-log';
 import type { LeaderInstruction } from '../domain/instruction';
 import type { ReportingChange } from '../domain/upward-reporting';
+import type { Chronology } from '../domain/incident-closure';
 
 export type { Actor };
 
@@ -33,7 +34,13 @@ export interface AlertStore {
   completeTimers(incidentId: string, keys: string[], owner: string, at: Date): Promise<boolean[]>;
   /** The first acknowledgement wins; false when someone acknowledged before. */
   acknowledge(incidentId: string, personId: string, at: Date): Promise<boolean>;
-  acknowledgement(incidentId: string): Promise<{ personId: string; at: Date } | undefined>;
+  /** The stop mark of an incident: its first acknowledgement, or a void (`voided`) that came before any. */
+  acknowledgement(incidentId: string): Promise<{ personId: string; at: Date; voided?: boolean } | undefined>;
+  /**
+   * A void stops escalation as an acknowledgement does: the same unique stop mark, which every replica's engine
+   * reads; false when the incident was acknowledged (or voided) before, i.e. escalation had stopped already.
+   */
+  stopEscalation(incidentId: string, personId: string, at: Date): Promise<boolean>;
   /** Incidents acknowledged at or after `since` (any replica), for the engine's in-memory view. */
   acknowledgedSince(since: Date): Promise<{ incidentId: string; at: Date }[]>;
   /** Incidents of `owner` still escalating, with the timers not yet done (restart and takeover). */
@@ -152,6 +159,8 @@ export interface ReportingStore {
     audit: ReportingAudit,
     at: Date,
   ): Promise<{ incident: Incident; applied: ReportingChange | null } | undefined>;
+  /** The incident's record for the LG-3 check at close (spec duty §6, §9.10); undefined when it does not exist. */
+  chronology(incidentId: string): Promise<Chronology | undefined>;
   /** Incidents with an open obligation whose next guard or deadline is at or before `dueBy` (all when omitted). */
   openObligations(dueBy?: Date): Promise<Incident[]>;
   /** Incidents of one replica (`owner`) with an open obligation: what an adopting replica must arm. */

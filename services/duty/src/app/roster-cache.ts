@@ -1,5 +1,5 @@
 import type { DutyDirectory } from '../domain/escalation-ladder';
-import { onDutyAt, type Contact, type Roster } from '../domain/roster';
+import { onDutyAt, type Contact, type Roster, type Shift } from '../domain/roster';
 import type { Rosters } from './ports';
 
 /**
@@ -25,6 +25,11 @@ export function createRosterCache(deps: { rosters: Rosters }) {
       replace([...rosters.filter((r) => r.id !== roster.id), roster]);
     },
     onDuty: (at: Date) => onDutyAt(rosters, at),
+    /** Every rostered shift overlapping [from, to) (the NF-8 contact sheet of a duty day). */
+    shiftsBetween: (from: Date, to: Date): Shift[] =>
+      rosters.flatMap((r) =>
+        r.shifts.filter((x) => x.startsAt.getTime() < to.getTime() && x.endsAt.getTime() > from.getTime()),
+      ),
     directory(at: Date): DutyDirectory {
       const now = onDutyAt(rosters, at);
       const byRole: DutyDirectory['byRole'] = {};

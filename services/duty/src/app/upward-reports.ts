@@ -18,7 +18,7 @@ import type { Actor, Idempotency, ReportingStore } from './ports';
 /** The duty desk and its leaders record reports and enquiries (spec duty §3 [inferred]). */
 const deskRoles = ['DUTY_OFFICER', 'INFO_OFFICER', 'DUTY_ROOM_MANAGER', 'OFFICE_LEADER', 'OFFICE_DIRECTOR'];
 const modes: ReportMode[] = ['PHONE', 'WRITTEN'];
-const kinds: ReportKind[] = ['FIRST', 'FOLLOW_UP', 'FINAL'];
+const kinds: ReportKind[] = ['FIRST', 'FOLLOW_UP', 'FINAL', 'CORRECTION'];
 const verifications: Verification[] = ['UNVERIFIED', 'VERIFYING', 'CONFIRMED', 'DOUBTFUL', 'REFUTED'];
 /** Who may change an incident's severity (spec duty §9.10: a leader role) [inferred]. */
 const leaderRoles = ['OFFICE_LEADER', 'OFFICE_DIRECTOR', 'GOV_LEADER'];

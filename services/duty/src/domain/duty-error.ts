@@ -22,7 +22,13 @@ export type DutyErrorCode =
   | 'SIGNER_UNAVAILABLE'
   | 'NOT_THE_SIGNER'
   | 'REPORT_NOT_SIGNED'
-  | 'RECLASSIFY_NOT_PERMITTED';
+  | 'RECLASSIFY_NOT_PERMITTED'
+  | 'VOID_NOT_PERMITTED'
+  | 'VOID_REASON_REQUIRED'
+  | 'CLOSE_NOT_PERMITTED'
+  | 'LOG_CHRONOLOGY_INCOMPLETE'
+  | 'CORRECTION_OPEN'
+  | 'CONTACT_SHEET_INVALID';
 
 const categories: Record<DutyErrorCode, ErrorCategory> = {
   INCIDENT_INVALID: 'invalid_argument',
@@ -46,6 +52,12 @@ const categories: Record<DutyErrorCode, ErrorCategory> = {
   NOT_THE_SIGNER: 'permission_denied',
   REPORT_NOT_SIGNED: 'failed_precondition',
   RECLASSIFY_NOT_PERMITTED: 'permission_denied',
+  VOID_NOT_PERMITTED: 'permission_denied',
+  VOID_REASON_REQUIRED: 'invalid_argument',
+  CLOSE_NOT_PERMITTED: 'permission_denied',
+  LOG_CHRONOLOGY_INCOMPLETE: 'failed_precondition',
+  CORRECTION_OPEN: 'failed_precondition',
+  CONTACT_SHEET_INVALID: 'invalid_argument',
 };
 
 export class DutyError extends AppError {

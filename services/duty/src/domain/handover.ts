@@ -21,8 +21,14 @@ export interface Handover {
 /** The incoming officer is due this many minutes before the shift (spec duty §5 HO-1, 003 L398) [config]. */
 export interface HandoverPolicy {
   earlyArrivalMin: number;
+  /**
+   * Minutes past the HO-1 arrival time a check-in may come before it becomes a LATE_CHECKIN violation candidate
+   * (spec duty §5 "a late check-in is logged as a duty-discipline record", §11.1). [inferred: 0, every late
+   * check-in is recorded; the office director dismisses what deserves no follow-up]
+   */
+  lateCheckinToleranceMin?: number;
 }
-export const defaultHandoverPolicy: HandoverPolicy = { earlyArrivalMin: 10 };
+export const defaultHandoverPolicy: HandoverPolicy = { earlyArrivalMin: 10, lateCheckinToleranceMin: 0 };
 
 const minute = 60_000;
 

@@ -13,14 +13,16 @@ export type Category =
   | 'PRECURSOR_INTELLIGENCE'
   | 'OTHER';
 
-/** Incident states (spec duty §9.10); CLOSED and VOIDED are not built yet. */
-export type IncidentStatus = 'ESCALATING' | 'COMMANDED' | 'FIRST_REPORTED' | 'FOLLOWING_UP' | 'RESOLVED';
+/** Incident states (spec duty §9.10). VOIDED still owes its corrections; CLOSED is final. */
+export type IncidentStatus =
+  'ESCALATING' | 'COMMANDED' | 'FIRST_REPORTED' | 'FOLLOWING_UP' | 'RESOLVED' | 'VOIDED' | 'CLOSED';
 
 /** ReportObligation states (spec duty §9.10). */
 export type ObligationStatus =
   'PENDING' | 'WARNING' | 'BREACHED' | 'BREACHED_ON_RECEIPT' | 'FULFILLED_ON_TIME' | 'FULFILLED_LATE' | 'WAIVED';
 export type ReportMode = 'PHONE' | 'WRITTEN';
-export type ReportKind = 'FIRST' | 'FOLLOW_UP' | 'FINAL';
+/** CORRECTION: 更正 — tells a target that an incident it was told about has been voided (spec duty §9.10). */
+export type ReportKind = 'FIRST' | 'FOLLOW_UP' | 'FINAL' | 'CORRECTION';
 
 /** 上报时限 — one upward report owed to a target, counted from occurrence (spec duty §15.5). */
 export interface Obligation {
@@ -35,6 +37,8 @@ export interface Obligation {
   /** The upward report that met it, and when (§9.10: fulfilment needs the report). */
   fulfilledByReportId?: string;
   fulfilledAt?: Date;
+  /** Why a WAIVED obligation no longer applies (RC-1 downgrade, resolution, void). */
+  waivedReason?: string;
 }
 
 /** 上报 — one report made to a target (spec duty §15.5 UpwardReport). */
@@ -148,6 +152,13 @@ export interface Incident {
   violations?: ViolationCandidate[];
   reportedWithoutInstruction?: boolean;
   resolvedAt?: Date;
+  /** 撤销 — voided before resolution by a leader, with the reason (spec duty §9.10). */
+  voidedAt?: Date;
+  voidedBy?: string;
+  voidReason?: string;
+  /** Closed by the log custodian once the chronology is complete (LG-3). */
+  closedAt?: Date;
+  closedBy?: string;
   /** Written reports in review and signed (spec duty §9.7). */
   drafts?: WrittenDraft[];
 }
@@ -176,7 +187,8 @@ export interface WrittenDraft {
   createdBy: string;
   createdAt: Date;
   chain: SignStep[];
-  status: 'IN_REVIEW' | 'SIGNED';
+  /** WITHDRAWN: still in review when the incident was voided; nobody is asked to act on it any more. */
+  status: 'IN_REVIEW' | 'SIGNED' | 'WITHDRAWN';
   signedAt?: Date;
 }
 

@@ -1,4 +1,4 @@
-import type { Severity } from './incident';
+import type { ReportMode, Severity } from './incident';
 
 /** The severity classes a target rule applies to; UNKNOWN_MAJOR is UNKNOWN with possiblyMajor (spec duty §9.3). */
 export type SeverityClass = Severity | 'UNKNOWN_MAJOR';
@@ -9,6 +9,9 @@ export interface ReportTarget {
   name: string;
   level: 'SAME_LEVEL_PARTY_OFFICE' | 'FIRST_SUPERIOR' | 'PROVINCE' | 'CUSTOM';
   rules: { severities: SeverityClass[]; phoneLimitMin: number; writtenLimitMin: number }[];
+  /** The superior duty office's numbers, in the order to try (spec duty §14); printed on the NF-8 sheet. */
+  phones?: string[];
+  fax?: string;
 }
 
 /** Reporting settings; targets are configuration data (spec duty §9.3 TL-1, §18 D-7). */
@@ -21,6 +24,13 @@ export interface ReportingPolicy {
   /** FR-2 / §9.4 S9: a follow-up report is owed this many minutes after the last one (I/II, others). [inferred] */
   followUpMajorMin: number;
   followUpOtherMin: number;
+  /**
+   * §9.10 void: minutes after the void within which each target that had a report must get the correction, and
+   * the mode it is owed in. [inferred: the seeds set no limit; 60 min matches the I/II follow-up cadence, and a
+   * phone call is the quickest way to stop a superior acting on a report that no longer holds]
+   */
+  correctionMin: number;
+  correctionMode: ReportMode;
 }
 
 const major: SeverityClass[] = ['I', 'II', 'UNKNOWN_MAJOR'];
@@ -52,4 +62,6 @@ export const defaultReportingPolicy: ReportingPolicy = {
   shortLimitMax: 20,
   followUpMajorMin: 60,
   followUpOtherMin: 240,
+  correctionMin: 60,
+  correctionMode: 'PHONE',
 };

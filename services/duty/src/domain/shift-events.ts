@@ -51,6 +51,15 @@ export type ShiftEvent =
       at: Date;
     }
   | {
+      /** An automatic violation candidate from a handover (LATE_CHECKIN), for the director to decide. */
+      type: 'violation.candidate';
+      violationId: string;
+      personId: string;
+      violationType: ViolationType;
+      handoverId: string;
+      at: Date;
+    }
+  | {
       type: 'violation.confirmed';
       violationId: string;
       personId: string;

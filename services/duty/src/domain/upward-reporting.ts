@@ -109,7 +109,8 @@ export function breachObligation(incident: Incident, obligationId: string, now: 
   };
 }
 
-const isClosed = (i: Incident) => i.status === 'RESOLVED';
+/** No report clock runs on a resolved or closed incident; a voided one still runs its corrections' clocks. */
+const isClosed = (i: Incident) => i.status === 'RESOLVED' || i.status === 'CLOSED';
 
 function followUp(targetId: string, n: number, from: Date, incident: Incident, p: ReportingPolicy): Obligation {
   const cadence = isMajor(incident.severity, incident.possiblyMajor) ? p.followUpMajorMin : p.followUpOtherMin;
@@ -149,14 +150,28 @@ export function recordReport(incident: Incident, input: ReportInput, now: Date, 
   if (!input.content.trim() && input.kind !== 'FIRST')
     v.push({ field: 'content', message: 'follow-up and final reports state development, measures and results (FR-1)' });
   if (v.length) throw new DutyError('REPORT_INVALID', 'the report record is incomplete', v);
-  if (isClosed(incident)) throw new DutyError('INCIDENT_STATE', `incident ${incident.id} is already resolved`);
+  if (isClosed(incident))
+    throw new DutyError('INCIDENT_STATE', `incident ${incident.id} is already ${incident.status.toLowerCase()}`);
+  const correcting = input.kind === 'CORRECTION';
+  // a voided incident owes only corrections, and only a voided one owes them (§9.10)
+  if ((incident.status === 'VOIDED') !== correcting)
+    throw new DutyError(
+      'INCIDENT_STATE',
+      correcting
+        ? 'a CORRECTION report is made only for a voided incident'
+        : `incident ${incident.id} is voided; only its CORRECTION reports are recorded`,
+    );
   if (input.mode === 'WRITTEN') requireSigned(incident, input.documentRef.trim());
   const targets = new Set(incident.obligations.map((o) => o.targetId));
   if (!targets.has(input.targetId))
     throw new DutyError('REPORT_INVALID', `no report to ${input.targetId} is owed for this incident`, [
       { field: 'targetId', message: `one of: ${[...targets].join(', ')}` },
     ]);
-  if (input.kind !== 'FIRST' && !firstReportedTargets(incident).includes(input.targetId))
+  if (correcting && !incident.obligations.some((o) => o.kind === 'CORRECTION' && o.targetId === input.targetId))
+    throw new DutyError('REPORT_INVALID', `${input.targetId} had no report, so it is owed no correction`, [
+      { field: 'targetId', message: 'name a target that received a report before the void' },
+    ]);
+  if (!correcting && input.kind !== 'FIRST' && !firstReportedTargets(incident).includes(input.targetId))
     throw new DutyError('INCIDENT_STATE', 'follow-up and final reports come after a first report to the same target');
 
   const report: UpwardReport = {
@@ -170,7 +185,12 @@ export function recordReport(incident: Incident, input: ReportInput, now: Date, 
   const meets = (o: Obligation) =>
     o.targetId === input.targetId &&
     unmet(o) &&
-    (input.kind === 'FIRST' ? o.kind === 'FIRST' && o.mode === input.mode : o.kind === 'FOLLOW_UP');
+    (input.kind === 'FIRST'
+      ? o.kind === 'FIRST' && o.mode === input.mode
+      : // a correction in writing serves as well as the phone call the policy asks for
+        correcting
+        ? o.kind === 'CORRECTION'
+        : o.kind === 'FOLLOW_UP');
   const changed: Obligation[] = [];
   const late: ViolationCandidate[] = [];
   let obligations = incident.obligations.map((o) => {
@@ -238,7 +258,7 @@ export function resolveIncident(incident: Incident, now: Date): ReportingChange 
   const changed: Obligation[] = [];
   const obligations = incident.obligations.map((o) => {
     if (!open(o)) return o;
-    const next: Obligation = { ...o, status: 'WAIVED' };
+    const next: Obligation = { ...o, status: 'WAIVED', waivedReason: 'the final report ended it (FR-3)' };
     changed.push(next);
     return next;
   });
@@ -327,7 +347,8 @@ export function reclassifyIncident(
   now: Date,
   p: ReportingPolicy,
 ): ReportingChange {
-  if (isClosed(incident)) throw new DutyError('INCIDENT_STATE', `incident ${incident.id} is already resolved`);
+  if (isClosed(incident) || incident.status === 'VOIDED')
+    throw new DutyError('INCIDENT_STATE', `incident ${incident.id} is already ${incident.status.toLowerCase()}`);
   const rank = (s: Incident['severity'], major: boolean) => ({ I: 4, II: 3, UNKNOWN: major ? 3 : 0, III: 2, IV: 1 })[s];
   const down = rank(to.severity, to.possiblyMajor) < rank(incident.severity, incident.possiblyMajor);
   if (down && !to.reason.trim())

@@ -1,5 +1,12 @@
 import { sh } from './duty.fixtures';
-import { circularYear, confirmViolation, dismissViolation, recordViolation, type Violation } from './violation';
+import {
+  circularYear,
+  confirmViolation,
+  dismissViolation,
+  lateCheckinCandidate,
+  recordViolation,
+  type Violation,
+} from './violation';
 
 const candidate = (o: Partial<Parameters<typeof recordViolation>[0]> = {}): Violation =>
   recordViolation(
@@ -73,5 +80,32 @@ describe('violation', () => {
     expect(() => candidate({ occurredAt: sh('2024-06-01 00:00') })).toThrow(
       expect.objectContaining({ code: 'SHIFT_INPUT_INVALID' }),
     );
+  });
+});
+
+describe(lateCheckinCandidate.name, () => {
+  const handover = (checkIn: string) => ({
+    id: 'ho-1',
+    shiftStart: sh('2024-10-03 08:30'),
+    checkInAt: sh(checkIn),
+    incomingOfficerId: 'li',
+  });
+
+  it('raises a LATE_CHECKIN candidate for a check-in past start − 10 min beyond the configured tolerance (spec duty §5 HO-1, §11.1)', () => {
+    const p = { earlyArrivalMin: 10, lateCheckinToleranceMin: 5 };
+    expect(lateCheckinCandidate(handover('2024-10-03 08:20'), 'v', p)).toBeNull();
+    expect(lateCheckinCandidate(handover('2024-10-03 08:25'), 'v', p)).toBeNull();
+    const t = lateCheckinCandidate(handover('2024-10-03 08:26'), 'v', p);
+    expect(t?.next).toMatchObject({ id: 'v', personId: 'li', type: 'LATE_CHECKIN', status: 'CANDIDATE' });
+    expect(t?.events).toEqual([expect.objectContaining({ type: 'violation.candidate', handoverId: 'ho-1' })]);
+  });
+
+  it('with no tolerance any lateness counts, and it carries no penalty by itself (spec duty §5, §11.2)', () => {
+    const t = lateCheckinCandidate(handover('2024-10-03 08:21'), 'v', { earlyArrivalMin: 10 });
+    expect(t?.next.type).toBe('LATE_CHECKIN');
+    expect(confirmViolation(t!.next, 0, 'dir', '', sh('2024-10-04 10:00')).next.consequence).toBe('NONE');
+    expect(
+      lateCheckinCandidate({ ...handover('2024-10-03 08:21'), checkInAt: undefined }, 'v', { earlyArrivalMin: 10 }),
+    ).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { consequenceOf, type Consequence, type ViolationType } from './discipline';
 import { oneOfShift, ShiftError } from './shift-error';
 import type { ShiftTransition } from './shift-events';
+import { handoverClocks, type HandoverPolicy } from './handover';
+import type { HandoverRecord } from './handover-record';
 
 export const violationTypes: readonly ViolationType[] = [
   'DESERTION',
@@ -75,6 +77,47 @@ export function recordViolation(
     recordedBy,
   };
   return { next, events: [], action: 'VIOLATION_RECORDED', details: { type: next.type } };
+}
+
+/**
+ * LATE_CHECKIN (spec duty §5, §11.1): the incoming officer checked in later than the HO-1 arrival time plus the
+ * configured tolerance. Returns the candidate to record, or null when the check-in was within it. The id is
+ * derived from the handover by the caller, so one handover yields at most one candidate.
+ */
+export function lateCheckinCandidate(
+  h: Pick<HandoverRecord, 'id' | 'shiftStart' | 'checkInAt' | 'incomingOfficerId'>,
+  id: string,
+  p: HandoverPolicy,
+): T | null {
+  if (!h.checkInAt) return null;
+  const due = handoverClocks(h, p).lateAlertAt.getTime();
+  const lateMin = (h.checkInAt.getTime() - due) / 60_000;
+  if (lateMin <= (p.lateCheckinToleranceMin ?? 0)) return null;
+  const next: Violation = {
+    id,
+    personId: h.incomingOfficerId,
+    type: 'LATE_CHECKIN',
+    evidence: `handover ${h.id}: checked in ${Math.ceil(lateMin)} min after ${new Date(due).toISOString()} (HO-1)`,
+    causedByLeavingPost: false,
+    occurredAt: h.checkInAt,
+    status: 'CANDIDATE',
+    recordedBy: 'system:handover',
+  };
+  return {
+    next,
+    events: [
+      {
+        type: 'violation.candidate',
+        violationId: id,
+        personId: next.personId,
+        violationType: 'LATE_CHECKIN',
+        handoverId: h.id,
+        at: h.checkInAt,
+      },
+    ],
+    action: 'VIOLATION_RECORDED',
+    details: { type: 'LATE_CHECKIN', handoverId: h.id, minutesLate: Math.ceil(lateMin) },
+  };
 }
 
 const shanghaiMs = 8 * 3600_000;

@@ -55,8 +55,16 @@ export function draftWrittenReport(
     throw new DutyError('REPORT_INVALID', 'a written report states time, place, what happened and measures (WR-5)', [
       { field: 'content', message: 'is required' },
     ]);
-  if (incident.status === 'RESOLVED')
-    throw new DutyError('INCIDENT_STATE', `incident ${incident.id} is already resolved`);
+  if (incident.status === 'RESOLVED' || incident.status === 'CLOSED')
+    throw new DutyError('INCIDENT_STATE', `incident ${incident.id} is already ${incident.status.toLowerCase()}`);
+  // a voided incident owes only its corrections (spec duty §9.10)
+  if ((incident.status === 'VOIDED') !== (d.kind === 'CORRECTION'))
+    throw new DutyError(
+      'INCIDENT_STATE',
+      incident.status === 'VOIDED'
+        ? `incident ${incident.id} is voided; only a CORRECTION report may be drafted`
+        : 'a CORRECTION report is drafted only for a voided incident',
+    );
   const draft: WrittenDraft = {
     id: d.id,
     kind: d.kind,
@@ -84,7 +92,8 @@ export function actOnDraft(
 ): Incident {
   const draft = (incident.drafts ?? []).find((x) => x.id === draftId);
   if (!draft) throw new DutyError('INCIDENT_NOT_FOUND', `no written report ${draftId} on incident ${incident.id}`);
-  if (draft.status === 'SIGNED') throw new DutyError('INCIDENT_STATE', `written report ${draftId} is already signed`);
+  if (draft.status !== 'IN_REVIEW')
+    throw new DutyError('INCIDENT_STATE', `written report ${draftId} is ${draft.status.toLowerCase()}`);
   let i = draft.chain.findIndex((s) => !s.actedAt);
   const step = draft.chain[i]!;
   const chain = [...draft.chain];

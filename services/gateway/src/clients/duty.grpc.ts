@@ -41,6 +41,9 @@ export interface DutyPort {
     req: dutyV1.ReclassifyIncidentRequest,
     call: CallCredentials,
   ): Promise<dutyV1.ReclassifyIncidentResponse>;
+  voidIncident(req: dutyV1.VoidIncidentRequest, call: CallCredentials): Promise<dutyV1.VoidIncidentResponse>;
+  closeIncident(req: dutyV1.CloseIncidentRequest, call: CallCredentials): Promise<dutyV1.CloseIncidentResponse>;
+  getContactSheet(req: dutyV1.GetContactSheetRequest, call: CallCredentials): Promise<dutyV1.GetContactSheetResponse>;
   /** The console's live alerts; no deadline: the stream lasts until `cancel` or the service ends it. */
   watchConsole(
     req: dutyV1.WatchConsoleRequest,
@@ -84,6 +87,9 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
       actOnDraft: down,
       recordDeliveryReceipts: down,
       reclassifyIncident: down,
+      voidIncident: down,
+      closeIncident: down,
+      getContactSheet: down,
       watchConsole: () => ({
         messages: remoteStream(
           (async function* () {
@@ -116,6 +122,9 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
     actOnDraft: (req, call) => callAs(client.actOnDraft.bind(client), req, call, timeoutMs),
     recordDeliveryReceipts: (req, call) => callAs(client.recordDeliveryReceipts.bind(client), req, call, timeoutMs),
     reclassifyIncident: (req, call) => callAs(client.reclassifyIncident.bind(client), req, call, timeoutMs),
+    voidIncident: (req, call) => callAs(client.voidIncident.bind(client), req, call, timeoutMs),
+    closeIncident: (req, call) => callAs(client.closeIncident.bind(client), req, call, timeoutMs),
+    getContactSheet: (req, call) => callAs(client.getContactSheet.bind(client), req, call, timeoutMs),
     watchConsole: (req, call) => {
       const stream = client.watchConsole(
         req,

@@ -12,6 +12,7 @@ import {
   raiseIncidentBody,
   upwardReportBody,
   verificationBody,
+  voidBody,
 } from '../routes/duty.schema';
 import { parameterRef, problems, requestIdHeader } from './common';
 
@@ -25,7 +26,10 @@ const incident = {
       description: 'An emergency report with its statutory deadlines (obligations) and notifications',
       properties: {
         id: { type: 'string' },
-        status: { type: 'string', enum: ['ESCALATING', 'COMMANDED', 'FIRST_REPORTED', 'FOLLOWING_UP', 'RESOLVED'] },
+        status: {
+          type: 'string',
+          enum: ['ESCALATING', 'COMMANDED', 'FIRST_REPORTED', 'FOLLOWING_UP', 'RESOLVED', 'VOIDED', 'CLOSED'],
+        },
         obligations: { type: 'array', items: { type: 'object' } },
         notifications: { type: 'array', items: { type: 'object' } },
       },
@@ -136,6 +140,46 @@ export const dutyPaths = {
     undefined,
     '200',
   ),
+  '/v1/duty/incidents/{id}/void': incidentPost(
+    'voidIncident',
+    'Void an incident before resolution (leaders; reason required): open report clocks are waived, escalation ' +
+      'stops, and each target that had a report is owed a CORRECTION report (spec duty §9.10)',
+    voidBody,
+    '200',
+  ),
+  '/v1/duty/incidents/{id}/close': incidentPost(
+    'closeIncident',
+    'Close a RESOLVED or VOIDED incident (LOG_CUSTODIAN); refused with LOG_CHRONOLOGY_INCOMPLETE while the ' +
+      'record has gaps (LG-3) and CORRECTION_OPEN while a correction is owed',
+    undefined,
+    '200',
+  ),
+  '/v1/duty/contact-sheet': {
+    get: {
+      operationId: 'getDutyContactSheet',
+      tags: ['duty'],
+      summary:
+        'NF-8 offline contact sheet of a duty day: who is on duty, the chains with substitutes, the upward report ' +
+        'targets with their numbers; `text` holds the printable plain-text rendering',
+      parameters: [
+        {
+          name: 'date',
+          in: 'query',
+          description: 'local date YYYY-MM-DD (Asia/Shanghai); the current duty day when absent',
+          schema: { type: 'string', format: 'date' },
+        },
+        parameterRef('RequestId'),
+      ],
+      responses: {
+        '200': {
+          description: 'The sheet as data, with `text` for printing',
+          headers: requestIdHeader,
+          content: anyObject,
+        },
+        ...problems('403'),
+      },
+    },
+  },
   '/v1/duty/stream': {
     get: {
       operationId: 'watchDutyConsole',

@@ -72,6 +72,7 @@ export function incidentToJson(i: dutyV1.Incident) {
       status: o.status,
       fulfilledByReportId: orNull(o.fulfilledByReportId),
       fulfilledAt: orNull(o.fulfilledAt),
+      waivedReason: orNull(o.waivedReason),
     })),
     notifications: i.notifications.map((n) => ({
       recipientId: n.recipientId,
@@ -93,6 +94,11 @@ export function incidentToJson(i: dutyV1.Incident) {
     reports: i.reports.map((r) => ({ ...r, documentRef: orNull(r.documentRef) })),
     violations: i.violations.map((v) => ({ ...v, obligationId: orNull(v.obligationId) })),
     resolvedAt: orNull(i.resolvedAt),
+    voidedAt: orNull(i.voidedAt),
+    voidedBy: orNull(i.voidedBy),
+    voidReason: orNull(i.voidReason),
+    closedAt: orNull(i.closedAt),
+    closedBy: orNull(i.closedBy),
     drafts: i.drafts.map((d) => ({
       ...d,
       signedAt: orNull(d.signedAt),
@@ -142,5 +148,42 @@ export function toPublishRosterRequest(b: RosterBody, idempotencyKey: string): d
       away: c.away,
       substituteId: c.substituteId ?? '',
     })),
+  };
+}
+
+const sheetPerson = (p: dutyV1.ContactSheetPerson | undefined) =>
+  p
+    ? {
+        personId: p.personId,
+        name: p.name,
+        phone: p.phone,
+        away: p.away,
+        substitute: p.substituteId
+          ? { personId: p.substituteId, name: p.substituteName, phone: p.substitutePhone }
+          : null,
+      }
+    : null;
+
+/** NF-8 contact sheet as JSON; `text` is the printable rendering. */
+export function contactSheetToJson(r: dutyV1.GetContactSheetResponse) {
+  return {
+    date: r.date,
+    generatedAt: r.generatedAt,
+    shifts: r.shifts.map((x) => ({
+      shiftType: shiftTypeToJson[x.shiftType] ?? null,
+      startsAt: x.startsAt,
+      endsAt: x.endsAt,
+      person: sheetPerson(x.person),
+    })),
+    chain: r.chain.map((c) => ({ chain: c.chain, slot: c.slot, person: sheetPerson(c.person) })),
+    targets: r.targets.map((t) => ({
+      targetId: t.targetId,
+      name: t.name,
+      level: t.level,
+      phones: t.phones,
+      fax: orNull(t.fax),
+      limits: t.limits,
+    })),
+    text: r.text,
   };
 }

@@ -57,7 +57,10 @@ export const instructionBody = z.strictObject({
 export const upwardReportBody = z.strictObject({
   targetId: resourceId.meta({ description: 'the report target, e.g. first-superior or province' }),
   mode: z.enum(['PHONE', 'WRITTEN']),
-  kind: z.enum(['FIRST', 'FOLLOW_UP', 'FINAL']).default('FIRST'),
+  kind: z
+    .enum(['FIRST', 'FOLLOW_UP', 'FINAL', 'CORRECTION'])
+    .default('FIRST')
+    .meta({ description: 'CORRECTION only on a voided incident, to a target that had a report' }),
   content: z.string().max(8000).default(''),
   receiverName: z.string().trim().min(1).max(64).meta({ description: 'who took the call or signed for it' }),
   documentRef: z
@@ -85,7 +88,7 @@ export const streamQuery = z.strictObject({
 
 /** Body of POST /v1/duty/incidents/:id/drafts: a written report enters its signing chain (spec duty §9.7). */
 export const draftBody = z.strictObject({
-  kind: z.enum(['FIRST', 'FOLLOW_UP', 'FINAL']).default('FIRST'),
+  kind: z.enum(['FIRST', 'FOLLOW_UP', 'FINAL', 'CORRECTION']).default('FIRST'),
   content: z
     .string()
     .trim()
@@ -156,4 +159,18 @@ export const receiptsBody = z.strictObject({
     )
     .min(1)
     .max(1000),
+});
+
+/** Body of POST /v1/duty/incidents/:id/void (spec duty §9.10): a leader voids the incident before resolution. */
+export const voidBody = z.strictObject({
+  reason: z.string().trim().min(1).max(2000).meta({ description: 'why the incident is void, e.g. a false alarm' }),
+});
+
+/** Query of GET /v1/duty/contact-sheet (NF-8). */
+export const contactSheetQuery = z.strictObject({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .optional()
+    .meta({ description: 'local date (Asia/Shanghai) of the duty day; the current duty day when absent' }),
 });

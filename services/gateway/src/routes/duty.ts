@@ -4,6 +4,7 @@ import { parseInput } from '../http/validate';
 import { present } from './common.mapper';
 import { idParams } from './common.schema';
 import {
+  contactSheetToJson,
   incidentToJson,
   onDutyToJson,
   severityToProto,
@@ -13,6 +14,7 @@ import {
 import {
   acknowledgeBody,
   approveDraftBody,
+  contactSheetQuery,
   draftBody,
   enquiryBody,
   reclassifyBody,
@@ -24,6 +26,7 @@ import {
   streamQuery,
   upwardReportBody,
   verificationBody,
+  voidBody,
 } from './duty.schema';
 
 /** 值班 / 应急信息报送 — emergency intake, acknowledgement and who is on duty, served by the duty service. */
@@ -127,6 +130,33 @@ export function dutyRoutes(duty: DutyPort): Route[] {
         const { id } = parseInput(idParams, params);
         const res = await duty.resolveIncident({ idempotencyKey, incidentId: id }, call);
         return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/void',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const b = parseInput(voidBody, body);
+        const res = await duty.voidIncident({ idempotencyKey, incidentId: id, reason: b.reason }, call);
+        return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/duty/incidents/:id/close',
+      async handle({ params }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const res = await duty.closeIncident({ idempotencyKey, incidentId: id }, call);
+        return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      method: 'get',
+      path: '/v1/duty/contact-sheet',
+      async handle({ query }, { call }) {
+        const { date } = parseInput(contactSheetQuery, query);
+        return { status: 200, body: contactSheetToJson(await duty.getContactSheet({ date: date ?? '' }, call)) };
       },
     },
     {

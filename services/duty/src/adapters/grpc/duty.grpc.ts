@@ -11,7 +11,16 @@ import type { createRaiseIncident } from '../../app/raise-incident';
 import type { createGetIncident, createGetOnDuty } from '../../app/read-duty';
 import type { AlertMessage } from '../../app/ports';
 import type { UpwardReporting } from '../../app/upward-reports';
-import { toDomainSeverity, toIntake, toProtoIncident, toProtoShiftType, toRosterCommand } from './duty.mapper';
+import type { IncidentClosure } from '../../app/close-incident';
+import type { createGetContactSheet } from '../../app/read-contact-sheet';
+import {
+  toDomainSeverity,
+  toIntake,
+  toProtoContactSheet,
+  toProtoIncident,
+  toProtoShiftType,
+  toRosterCommand,
+} from './duty.mapper';
 
 const consoleRoles = ['DUTY_OFFICER', 'INFO_OFFICER', 'DUTY_ROOM_MANAGER', 'OFFICE_LEADER', 'OFFICE_DIRECTOR'];
 
@@ -25,6 +34,8 @@ export function dutyGrpcHandlers(u: {
   dutyLog: ReturnType<typeof createDutyLog>;
   recordInstruction: ReturnType<typeof createRecordInstruction>;
   reporting: UpwardReporting;
+  closure: IncidentClosure;
+  contactSheet: ReturnType<typeof createGetContactSheet>;
   /** The duty console's live alerts (the in-process hub the push channel writes to). */
   console: { subscribe(fn: (m: AlertMessage) => void): () => void };
   /** AK-2: delivery receipts into the escalation engine. */
@@ -128,6 +139,17 @@ export function dutyGrpcHandlers(u: {
         ctx.actor,
       );
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async voidIncident(req, ctx) {
+      const r = await u.closure.voidIncident(req, ctx.actor);
+      return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async closeIncident(req, ctx) {
+      const r = await u.closure.closeIncident(req, ctx.actor);
+      return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async getContactSheet(req, ctx) {
+      return toProtoContactSheet(u.contactSheet({ date: req.date }, ctx.actor));
     },
     async recordDeliveryReceipts(req, ctx) {
       if (!hasRole(ctx.actor, 'SMS_GATEWAY'))

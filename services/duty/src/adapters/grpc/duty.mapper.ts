@@ -2,6 +2,7 @@ import { dutyV1 } from '@gov/contracts';
 import { ValidationError } from '@gov/platform/errors';
 import type { Category, Incident, IntakeInput, Obligation, Severity, ViolationCandidate } from '../../domain/incident';
 import type { Contact, Shift, ShiftType, StandingRole } from '../../domain/roster';
+import type { ContactSheet, SheetPerson } from '../../domain/contact-sheet';
 
 /** Two-way tables between domain strings and proto enums; UNSPECIFIED maps to nothing and is rejected. */
 function table<D extends string, P extends number>(pairs: [D, P][]) {
@@ -92,6 +93,7 @@ export const toProtoObligation = (o: Obligation): dutyV1.Obligation => ({
   status: o.status,
   fulfilledByReportId: o.fulfilledByReportId ?? '',
   fulfilledAt: o.fulfilledAt ? new Date(o.fulfilledAt).toISOString() : '',
+  waivedReason: o.waivedReason ?? '',
 });
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : '');
@@ -151,6 +153,11 @@ export function toProtoIncident(i: Incident): dutyV1.Incident {
     })),
     violations: (i.violations ?? []).map(toProtoViolation),
     resolvedAt: iso(i.resolvedAt),
+    voidedAt: iso(i.voidedAt),
+    voidedBy: i.voidedBy ?? '',
+    voidReason: i.voidReason ?? '',
+    closedAt: iso(i.closedAt),
+    closedBy: i.closedBy ?? '',
     drafts: (i.drafts ?? []).map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -203,4 +210,41 @@ export function toRosterCommand(req: dutyV1.PublishRosterRequest) {
   });
   if (v.length) throw new ValidationError(v, 'ROSTER_INVALID');
   return { idempotencyKey: req.idempotencyKey, periodStart, periodEnd, shifts, contacts };
+}
+
+const toProtoSheetPerson = (p: SheetPerson): dutyV1.ContactSheetPerson => ({
+  personId: p.personId,
+  name: p.name,
+  phone: p.phone,
+  away: p.away,
+  substituteId: p.substitute?.personId ?? '',
+  substituteName: p.substitute?.name ?? '',
+  substitutePhone: p.substitute?.phone ?? '',
+});
+
+export function toProtoContactSheet(s: ContactSheet & { text: string }): dutyV1.GetContactSheetResponse {
+  return {
+    date: s.date,
+    generatedAt: s.generatedAt.toISOString(),
+    shifts: s.shifts.map((x) => ({
+      shiftType: shiftType.toProto(x.type),
+      startsAt: x.startsAt.toISOString(),
+      endsAt: x.endsAt.toISOString(),
+      person: toProtoSheetPerson(x.person),
+    })),
+    chain: s.chain.map((c) => ({
+      chain: c.chain,
+      slot: c.slot,
+      ...(c.person ? { person: toProtoSheetPerson(c.person) } : {}),
+    })),
+    targets: s.targets.map((t) => ({
+      targetId: t.id,
+      name: t.name,
+      level: t.level,
+      phones: t.phones,
+      fax: t.fax,
+      limits: t.limits,
+    })),
+    text: s.text,
+  };
 }

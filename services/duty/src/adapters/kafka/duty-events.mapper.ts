@@ -141,6 +141,7 @@ export function reportingEvents(before: Incident, change: ReportingChange, at: D
         payload: dutyEventsV1.ViolationCandidateRaised.encode({
           incidentId: id,
           violation: toProtoViolation(v),
+          handoverId: '',
         }).finish(),
       }),
     );
@@ -153,6 +154,40 @@ export function reportingEvents(before: Incident, change: ReportingChange, at: D
         time: at,
         id: `${id}:resolved`,
         payload: dutyEventsV1.IncidentResolved.encode({ incidentId: id, resolvedAt: at.toISOString() }).finish(),
+      }),
+    );
+  const next = change.incident;
+  if (before.status !== 'VOIDED' && next.status === 'VOIDED')
+    out.push(
+      outboxEntry({
+        topic: topics.duty,
+        key: id,
+        type: dutyEventTypes.incidentVoided,
+        time: at,
+        id: `${id}:voided`,
+        payload: dutyEventsV1.IncidentVoided.encode({
+          incidentId: id,
+          voidedAt: at.toISOString(),
+          voidedBy: next.voidedBy ?? '',
+          reason: next.voidReason ?? '',
+          corrections: change.created.filter((o) => o.kind === 'CORRECTION').map(toProtoObligation),
+        }).finish(),
+      }),
+    );
+  if (before.status !== 'CLOSED' && next.status === 'CLOSED')
+    out.push(
+      outboxEntry({
+        topic: topics.duty,
+        key: id,
+        type: dutyEventTypes.incidentClosed,
+        time: at,
+        id: `${id}:closed`,
+        payload: dutyEventsV1.IncidentClosed.encode({
+          incidentId: id,
+          closedAt: at.toISOString(),
+          closedBy: next.closedBy ?? '',
+          closedFrom: before.status,
+        }).finish(),
       }),
     );
   return out;

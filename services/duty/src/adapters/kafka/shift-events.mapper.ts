@@ -1,4 +1,10 @@
-import { dutyShiftEventTypes as types, dutyShiftsEventsV1 as ev, topics } from '@gov/contracts';
+import {
+  dutyEventsV1,
+  dutyEventTypes,
+  dutyShiftEventTypes as types,
+  dutyShiftsEventsV1 as ev,
+  topics,
+} from '@gov/contracts';
 import { outboxEntry, type OutboxEntry } from '@gov/platform';
 import { atRiskAlertRoles, lateAlertRoles } from '../../domain/handover-record';
 import type { ShiftEvent } from '../../domain/shift-events';
@@ -95,6 +101,28 @@ export function toShiftOutbox(events: ShiftEvent[]): OutboxEntry[] {
             secondPersonId: e.secondPersonId,
             approvedBy: e.approvedBy,
             at: iso(e.at),
+          }).finish(),
+        });
+      case 'violation.candidate':
+        // the same ce_type and message as the incident's candidates (LATE_REPORT, REVERSE_FLOW), so supervision
+        // reads every candidate one way; handover_id says where this one came from
+        return outboxEntry({
+          topic: topics.duty,
+          key: e.violationId,
+          type: dutyEventTypes.violationCandidate,
+          time: e.at,
+          id: `${e.violationId}:candidate`,
+          payload: dutyEventsV1.ViolationCandidateRaised.encode({
+            incidentId: '',
+            handoverId: e.handoverId,
+            violation: {
+              id: e.violationId,
+              type: e.violationType,
+              personId: e.personId,
+              obligationId: '',
+              at: iso(e.at),
+              status: 'CANDIDATE',
+            },
           }).finish(),
         });
       case 'violation.confirmed':

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { nextAuditEntry, updateAggregate, type AuditEntry, type OutboxHandoff } from '@gov/platform';
+import { nextAuditEntry, updateAggregate, verifyAuditChain, type AuditEntry, type OutboxHandoff } from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
 import type { AlertStore, ReportingStore } from '../../app/ports';
 import type { EscalationTimer, Incident, SentNotification } from '../../domain/incident';
@@ -30,8 +30,13 @@ function toIncident(r: IncidentRecord): Incident {
     acknowledgedAt,
     acknowledgedBy,
     resolvedAt,
+    voidedAt,
+    voidedBy,
+    voidReason,
+    closedAt,
+    closedBy,
     ...s
-  } = r as IncidentRecord & { resolvedAt?: Date | null };
+  } = r as IncidentRecord & Nullable<'resolvedAt' | 'voidedAt' | 'voidedBy' | 'voidReason' | 'closedAt' | 'closedBy'>;
   return {
     id: _id,
     ...s,
@@ -39,8 +44,16 @@ function toIncident(r: IncidentRecord): Incident {
     ...(acknowledgedAt ? { acknowledgedAt } : {}),
     ...(acknowledgedBy ? { acknowledgedBy } : {}),
     ...(resolvedAt ? { resolvedAt } : {}),
+    ...(voidedAt ? { voidedAt } : {}),
+    ...(voidedBy ? { voidedBy } : {}),
+    ...(voidReason ? { voidReason } : {}),
+    ...(closedAt ? { closedAt } : {}),
+    ...(closedBy ? { closedBy } : {}),
   };
 }
+
+/** Optional incident fields as stored: null until set. */
+type Nullable<K extends keyof Incident> = { [P in K]?: Incident[P] | null };
 
 /**
  * The alert path on Mongo: `incidents` (the aggregate, with its outbox and audit, read by the kit's relay),
@@ -84,10 +97,18 @@ export function createAlertStore(
               violations: next.violations ?? [],
               reportedWithoutInstruction: next.reportedWithoutInstruction ?? false,
               resolvedAt: next.resolvedAt ?? null,
+              voidedAt: next.voidedAt ?? null,
+              voidedBy: next.voidedBy ?? null,
+              voidReason: next.voidReason ?? null,
+              closedAt: next.closedAt ?? null,
+              closedBy: next.closedBy ?? null,
               drafts: next.drafts ?? [],
               severity: next.severity,
               possiblyMajor: next.possiblyMajor,
-              nextObligationAt: next.status === 'RESOLVED' ? null : nextDueAt(nextObligationAt(next.obligations), next),
+              nextObligationAt:
+                next.status === 'RESOLVED' || next.status === 'CLOSED'
+                  ? null
+                  : nextDueAt(nextObligationAt(next.obligations), next),
             } as never,
             events,
             audit: [
@@ -198,7 +219,13 @@ export function createAlertStore(
           await updateAggregate<IncidentRecord>(model as never, {
             id: incidentId,
             expectedVersion: r.version,
-            set: { acknowledgedAt: at, acknowledgedBy: personId, status: 'COMMANDED', timers: {} },
+            // only an escalating incident is taken under command; a late acknowledgement never moves one back
+            set: {
+              acknowledgedAt: at,
+              acknowledgedBy: personId,
+              timers: {},
+              ...(r.status === 'ESCALATING' ? { status: 'COMMANDED' } : {}),
+            },
             events,
             audit: [
               nextAuditEntry(r.audit.at(-1), {
@@ -216,6 +243,38 @@ export function createAlertStore(
         }
       }
       return true;
+    },
+
+    async stopEscalation(incidentId, personId, at) {
+      // the same unique mark an acknowledgement makes, flagged as a void: every replica's engine stops on it
+      // (the poll, the pre-fire read and the restart load all read this collection), and a later
+      // acknowledgement finds the mark taken and leaves the incident as it is
+      const [first] = await insertIgnoringDuplicates(alert, 'acknowledgements', [
+        { _id: incidentId, personId, at, voided: true },
+      ]);
+      return first ?? false;
+    },
+
+    async chronology(incidentId) {
+      const r = (await incidents().findOne({ _id: incidentId } as never, {
+        projection: { audit: 1 },
+      })) as IncidentRecord | null;
+      if (!r) return undefined;
+      const audit = r.audit ?? [];
+      const chain = verifyAuditChain(audit);
+      const ack = await store.acknowledgement(incidentId);
+      const escalatedTo = (
+        (await alert
+          .collection('deliveries')
+          .find({ incidentId, step: 'ESCALATION' } as never, { projection: { recipientId: 1 } })
+          .toArray()) as unknown as { recipientId: string }[]
+      ).map((d) => d.recipientId);
+      return {
+        entries: audit.map((a) => ({ action: a.action, at: a.at, details: a.details ?? {} })),
+        ...(chain.ok ? {} : { brokenAt: chain.brokenAt }),
+        ...(ack && !ack.voided ? { acknowledgement: { personId: ack.personId, at: ack.at } } : {}),
+        escalatedTo,
+      };
     },
 
     async recordEscalation(incidentId, steps, after, at) {
@@ -311,8 +370,9 @@ export function createAlertStore(
       const r = (await alert.collection('acknowledgements').findOne({ _id: incidentId } as never)) as {
         personId: string;
         at: Date;
+        voided?: boolean;
       } | null;
-      return r ? { personId: r.personId, at: r.at } : undefined;
+      return r ? { personId: r.personId, at: r.at, ...(r.voided ? { voided: true } : {}) } : undefined;
     },
 
     async pending(owner) {

@@ -46,6 +46,11 @@ export const incidentSchema: Schema<IncidentRecord> = new Schema(
     drafts: { type: Schema.Types.Mixed, default: [] },
     reportedWithoutInstruction: { type: Boolean, default: false },
     resolvedAt: { type: Date, default: null },
+    voidedAt: { type: Date, default: null },
+    voidedBy: { type: String, default: null },
+    voidReason: { type: String, default: null },
+    closedAt: { type: Date, default: null },
+    closedBy: { type: String, default: null },
     // serves the obligation sweep: incidents with a guard or deadline that has come
     nextObligationAt: { type: Date, default: null, index: true },
     acknowledgedAt: { type: Date, default: null },

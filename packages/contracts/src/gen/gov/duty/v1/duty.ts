@@ -330,6 +330,8 @@ export interface Obligation {
   status: string;
   fulfilledByReportId: string;
   fulfilledAt: string;
+  /** Why a WAIVED obligation no longer applies (a downgrade, a resolution or a void); empty otherwise. */
+  waivedReason: string;
 }
 
 export interface UpwardReport {
@@ -395,6 +397,13 @@ export interface Incident {
   violations: ViolationCandidate[];
   resolvedAt: string;
   drafts: WrittenDraft[];
+  /** Set once the incident was voided (spec duty §9.10). */
+  voidedAt: string;
+  voidedBy: string;
+  voidReason: string;
+  /** Set once the log custodian closed the incident. */
+  closedAt: string;
+  closedBy: string;
 }
 
 export interface SignStep {
@@ -496,7 +505,7 @@ export interface RecordUpwardReportRequest {
   targetId: string;
   /** PHONE or WRITTEN */
   mode: string;
-  /** FIRST, FOLLOW_UP or FINAL */
+  /** FIRST, FOLLOW_UP, FINAL or CORRECTION (only on a voided incident) */
   kind: string;
   content: string;
   receiverName: string;
@@ -557,7 +566,7 @@ export interface WatchConsoleResponse {
 export interface DraftWrittenReportRequest {
   idempotencyKey: string;
   incidentId: string;
-  /** FIRST, FOLLOW_UP or FINAL */
+  /** FIRST, FOLLOW_UP, FINAL or CORRECTION */
   kind: string;
   content: string;
 }
@@ -605,6 +614,81 @@ export interface RecordDeliveryReceiptsRequest {
 
 export interface RecordDeliveryReceiptsResponse {
   recorded: number;
+}
+
+export interface VoidIncidentRequest {
+  idempotencyKey: string;
+  incidentId: string;
+  /** Why the incident is void (e.g. a false alarm); required. */
+  reason: string;
+}
+
+export interface VoidIncidentResponse {
+  incident?: Incident | undefined;
+}
+
+export interface CloseIncidentRequest {
+  idempotencyKey: string;
+  incidentId: string;
+}
+
+export interface CloseIncidentResponse {
+  incident?: Incident | undefined;
+}
+
+export interface GetContactSheetRequest {
+  /** Local date (Asia/Shanghai), YYYY-MM-DD; empty means today. */
+  date: string;
+}
+
+/** One person on the sheet with the numbers to try in order. */
+export interface ContactSheetPerson {
+  personId: string;
+  name: string;
+  phone: string;
+  away: boolean;
+  /** Who stands in while this person is away (AK-3); empty when nobody is named. */
+  substituteId: string;
+  substituteName: string;
+  substitutePhone: string;
+}
+
+/** One shift of the day with its holder. */
+export interface ContactSheetShift {
+  shiftType: ShiftType;
+  startsAt: string;
+  endsAt: string;
+  person?: ContactSheetPerson | undefined;
+}
+
+/** One link of a chain of command (spec duty §9.4): OFFICE_LEADER_ON_DUTY, OFFICE_DIRECTOR, GOV_PRINCIPAL, ... */
+export interface ContactSheetLink {
+  /** OFFICE or GOV */
+  chain: string;
+  slot: string;
+  /** Empty person_id when nobody holds the slot that day. */
+  person?: ContactSheetPerson | undefined;
+}
+
+/** An upward report target with its numbers (spec duty §14, §15.5 ReportTarget). */
+export interface ContactSheetTarget {
+  targetId: string;
+  name: string;
+  level: string;
+  phones: string[];
+  fax: string;
+  /** Minutes from occurrence, e.g. "I/II: phone 10, written 30". */
+  limits: string[];
+}
+
+export interface GetContactSheetResponse {
+  date: string;
+  generatedAt: string;
+  shifts: ContactSheetShift[];
+  chain: ContactSheetLink[];
+  targets: ContactSheetTarget[];
+  /** The same sheet as plain text for printing. */
+  text: string;
 }
 
 function createBaseLogEntry(): LogEntry {
@@ -2238,6 +2322,7 @@ function createBaseObligation(): Obligation {
     status: "",
     fulfilledByReportId: "",
     fulfilledAt: "",
+    waivedReason: "",
   };
 }
 
@@ -2269,6 +2354,9 @@ export const Obligation: MessageFns<Obligation> = {
     }
     if (message.fulfilledAt !== "") {
       writer.uint32(74).string(message.fulfilledAt);
+    }
+    if (message.waivedReason !== "") {
+      writer.uint32(82).string(message.waivedReason);
     }
     return writer;
   },
@@ -2358,6 +2446,14 @@ export const Obligation: MessageFns<Obligation> = {
             message.fulfilledAt = reader.string();
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.waivedReason = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2401,6 +2497,11 @@ export const Obligation: MessageFns<Obligation> = {
         : isSet(object.fulfilled_at)
         ? globalThis.String(object.fulfilled_at)
         : "",
+      waivedReason: isSet(object.waivedReason)
+        ? globalThis.String(object.waivedReason)
+        : isSet(object.waived_reason)
+        ? globalThis.String(object.waived_reason)
+        : "",
     };
   },
 
@@ -2433,6 +2534,9 @@ export const Obligation: MessageFns<Obligation> = {
     if (message.fulfilledAt !== "") {
       obj.fulfilledAt = message.fulfilledAt;
     }
+    if (message.waivedReason !== "") {
+      obj.waivedReason = message.waivedReason;
+    }
     return obj;
   },
 
@@ -2450,6 +2554,7 @@ export const Obligation: MessageFns<Obligation> = {
     message.status = object.status ?? "";
     message.fulfilledByReportId = object.fulfilledByReportId ?? "";
     message.fulfilledAt = object.fulfilledAt ?? "";
+    message.waivedReason = object.waivedReason ?? "";
     return message;
   },
 };
@@ -3150,6 +3255,11 @@ function createBaseIncident(): Incident {
     violations: [],
     resolvedAt: "",
     drafts: [],
+    voidedAt: "",
+    voidedBy: "",
+    voidReason: "",
+    closedAt: "",
+    closedBy: "",
   };
 }
 
@@ -3223,6 +3333,21 @@ export const Incident: MessageFns<Incident> = {
     }
     for (const v of message.drafts) {
       WrittenDraft.encode(v!, writer.uint32(186).fork()).join();
+    }
+    if (message.voidedAt !== "") {
+      writer.uint32(194).string(message.voidedAt);
+    }
+    if (message.voidedBy !== "") {
+      writer.uint32(202).string(message.voidedBy);
+    }
+    if (message.voidReason !== "") {
+      writer.uint32(210).string(message.voidReason);
+    }
+    if (message.closedAt !== "") {
+      writer.uint32(218).string(message.closedAt);
+    }
+    if (message.closedBy !== "") {
+      writer.uint32(226).string(message.closedBy);
     }
     return writer;
   },
@@ -3424,6 +3549,46 @@ export const Incident: MessageFns<Incident> = {
             message.drafts.push(WrittenDraft.decode(reader, reader.uint32()));
             continue;
           }
+          case 24: {
+            if (tag !== 194) {
+              break;
+            }
+
+            message.voidedAt = reader.string();
+            continue;
+          }
+          case 25: {
+            if (tag !== 202) {
+              break;
+            }
+
+            message.voidedBy = reader.string();
+            continue;
+          }
+          case 26: {
+            if (tag !== 210) {
+              break;
+            }
+
+            message.voidReason = reader.string();
+            continue;
+          }
+          case 27: {
+            if (tag !== 218) {
+              break;
+            }
+
+            message.closedAt = reader.string();
+            continue;
+          }
+          case 28: {
+            if (tag !== 226) {
+              break;
+            }
+
+            message.closedBy = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3513,6 +3678,31 @@ export const Incident: MessageFns<Incident> = {
       drafts: globalThis.Array.isArray(object?.drafts)
         ? object.drafts.map((e: any) => WrittenDraft.fromJSON(e))
         : [],
+      voidedAt: isSet(object.voidedAt)
+        ? globalThis.String(object.voidedAt)
+        : isSet(object.voided_at)
+        ? globalThis.String(object.voided_at)
+        : "",
+      voidedBy: isSet(object.voidedBy)
+        ? globalThis.String(object.voidedBy)
+        : isSet(object.voided_by)
+        ? globalThis.String(object.voided_by)
+        : "",
+      voidReason: isSet(object.voidReason)
+        ? globalThis.String(object.voidReason)
+        : isSet(object.void_reason)
+        ? globalThis.String(object.void_reason)
+        : "",
+      closedAt: isSet(object.closedAt)
+        ? globalThis.String(object.closedAt)
+        : isSet(object.closed_at)
+        ? globalThis.String(object.closed_at)
+        : "",
+      closedBy: isSet(object.closedBy)
+        ? globalThis.String(object.closedBy)
+        : isSet(object.closed_by)
+        ? globalThis.String(object.closed_by)
+        : "",
     };
   },
 
@@ -3587,6 +3777,21 @@ export const Incident: MessageFns<Incident> = {
     if (message.drafts?.length) {
       obj.drafts = message.drafts.map((e) => WrittenDraft.toJSON(e));
     }
+    if (message.voidedAt !== "") {
+      obj.voidedAt = message.voidedAt;
+    }
+    if (message.voidedBy !== "") {
+      obj.voidedBy = message.voidedBy;
+    }
+    if (message.voidReason !== "") {
+      obj.voidReason = message.voidReason;
+    }
+    if (message.closedAt !== "") {
+      obj.closedAt = message.closedAt;
+    }
+    if (message.closedBy !== "") {
+      obj.closedBy = message.closedBy;
+    }
     return obj;
   },
 
@@ -3618,6 +3823,11 @@ export const Incident: MessageFns<Incident> = {
     message.violations = object.violations?.map((e) => ViolationCandidate.fromPartial(e)) || [];
     message.resolvedAt = object.resolvedAt ?? "";
     message.drafts = object.drafts?.map((e) => WrittenDraft.fromPartial(e)) || [];
+    message.voidedAt = object.voidedAt ?? "";
+    message.voidedBy = object.voidedBy ?? "";
+    message.voidReason = object.voidReason ?? "";
+    message.closedAt = object.closedAt ?? "";
+    message.closedBy = object.closedBy ?? "";
     return message;
   },
 };
@@ -7161,6 +7371,1138 @@ export const RecordDeliveryReceiptsResponse: MessageFns<RecordDeliveryReceiptsRe
   },
 };
 
+function createBaseVoidIncidentRequest(): VoidIncidentRequest {
+  return { idempotencyKey: "", incidentId: "", reason: "" };
+}
+
+export const VoidIncidentRequest: MessageFns<VoidIncidentRequest> = {
+  encode(message: VoidIncidentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VoidIncidentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVoidIncidentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VoidIncidentRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: VoidIncidentRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<VoidIncidentRequest>, I>>(base?: I): VoidIncidentRequest {
+    return VoidIncidentRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<VoidIncidentRequest>, I>>(object: I): VoidIncidentRequest {
+    const message = createBaseVoidIncidentRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseVoidIncidentResponse(): VoidIncidentResponse {
+  return { incident: undefined };
+}
+
+export const VoidIncidentResponse: MessageFns<VoidIncidentResponse> = {
+  encode(message: VoidIncidentResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VoidIncidentResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVoidIncidentResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VoidIncidentResponse {
+    return { incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined };
+  },
+
+  toJSON(message: VoidIncidentResponse): unknown {
+    const obj: any = {};
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<VoidIncidentResponse>, I>>(base?: I): VoidIncidentResponse {
+    return VoidIncidentResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<VoidIncidentResponse>, I>>(object: I): VoidIncidentResponse {
+    const message = createBaseVoidIncidentResponse();
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCloseIncidentRequest(): CloseIncidentRequest {
+  return { idempotencyKey: "", incidentId: "" };
+}
+
+export const CloseIncidentRequest: MessageFns<CloseIncidentRequest> = {
+  encode(message: CloseIncidentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CloseIncidentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCloseIncidentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CloseIncidentRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+    };
+  },
+
+  toJSON(message: CloseIncidentRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CloseIncidentRequest>, I>>(base?: I): CloseIncidentRequest {
+    return CloseIncidentRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CloseIncidentRequest>, I>>(object: I): CloseIncidentRequest {
+    const message = createBaseCloseIncidentRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    return message;
+  },
+};
+
+function createBaseCloseIncidentResponse(): CloseIncidentResponse {
+  return { incident: undefined };
+}
+
+export const CloseIncidentResponse: MessageFns<CloseIncidentResponse> = {
+  encode(message: CloseIncidentResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CloseIncidentResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCloseIncidentResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CloseIncidentResponse {
+    return { incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined };
+  },
+
+  toJSON(message: CloseIncidentResponse): unknown {
+    const obj: any = {};
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CloseIncidentResponse>, I>>(base?: I): CloseIncidentResponse {
+    return CloseIncidentResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CloseIncidentResponse>, I>>(object: I): CloseIncidentResponse {
+    const message = createBaseCloseIncidentResponse();
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGetContactSheetRequest(): GetContactSheetRequest {
+  return { date: "" };
+}
+
+export const GetContactSheetRequest: MessageFns<GetContactSheetRequest> = {
+  encode(message: GetContactSheetRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.date !== "") {
+      writer.uint32(10).string(message.date);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetContactSheetRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetContactSheetRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.date = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetContactSheetRequest {
+    return { date: isSet(object.date) ? globalThis.String(object.date) : "" };
+  },
+
+  toJSON(message: GetContactSheetRequest): unknown {
+    const obj: any = {};
+    if (message.date !== "") {
+      obj.date = message.date;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetContactSheetRequest>, I>>(base?: I): GetContactSheetRequest {
+    return GetContactSheetRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetContactSheetRequest>, I>>(object: I): GetContactSheetRequest {
+    const message = createBaseGetContactSheetRequest();
+    message.date = object.date ?? "";
+    return message;
+  },
+};
+
+function createBaseContactSheetPerson(): ContactSheetPerson {
+  return { personId: "", name: "", phone: "", away: false, substituteId: "", substituteName: "", substitutePhone: "" };
+}
+
+export const ContactSheetPerson: MessageFns<ContactSheetPerson> = {
+  encode(message: ContactSheetPerson, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.personId !== "") {
+      writer.uint32(10).string(message.personId);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.phone !== "") {
+      writer.uint32(26).string(message.phone);
+    }
+    if (message.away !== false) {
+      writer.uint32(32).bool(message.away);
+    }
+    if (message.substituteId !== "") {
+      writer.uint32(42).string(message.substituteId);
+    }
+    if (message.substituteName !== "") {
+      writer.uint32(50).string(message.substituteName);
+    }
+    if (message.substitutePhone !== "") {
+      writer.uint32(58).string(message.substitutePhone);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ContactSheetPerson {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseContactSheetPerson();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.personId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.phone = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.away = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.substituteId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.substituteName = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.substitutePhone = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ContactSheetPerson {
+    return {
+      personId: isSet(object.personId)
+        ? globalThis.String(object.personId)
+        : isSet(object.person_id)
+        ? globalThis.String(object.person_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      phone: isSet(object.phone) ? globalThis.String(object.phone) : "",
+      away: isSet(object.away) ? globalThis.Boolean(object.away) : false,
+      substituteId: isSet(object.substituteId)
+        ? globalThis.String(object.substituteId)
+        : isSet(object.substitute_id)
+        ? globalThis.String(object.substitute_id)
+        : "",
+      substituteName: isSet(object.substituteName)
+        ? globalThis.String(object.substituteName)
+        : isSet(object.substitute_name)
+        ? globalThis.String(object.substitute_name)
+        : "",
+      substitutePhone: isSet(object.substitutePhone)
+        ? globalThis.String(object.substitutePhone)
+        : isSet(object.substitute_phone)
+        ? globalThis.String(object.substitute_phone)
+        : "",
+    };
+  },
+
+  toJSON(message: ContactSheetPerson): unknown {
+    const obj: any = {};
+    if (message.personId !== "") {
+      obj.personId = message.personId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.phone !== "") {
+      obj.phone = message.phone;
+    }
+    if (message.away !== false) {
+      obj.away = message.away;
+    }
+    if (message.substituteId !== "") {
+      obj.substituteId = message.substituteId;
+    }
+    if (message.substituteName !== "") {
+      obj.substituteName = message.substituteName;
+    }
+    if (message.substitutePhone !== "") {
+      obj.substitutePhone = message.substitutePhone;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ContactSheetPerson>, I>>(base?: I): ContactSheetPerson {
+    return ContactSheetPerson.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ContactSheetPerson>, I>>(object: I): ContactSheetPerson {
+    const message = createBaseContactSheetPerson();
+    message.personId = object.personId ?? "";
+    message.name = object.name ?? "";
+    message.phone = object.phone ?? "";
+    message.away = object.away ?? false;
+    message.substituteId = object.substituteId ?? "";
+    message.substituteName = object.substituteName ?? "";
+    message.substitutePhone = object.substitutePhone ?? "";
+    return message;
+  },
+};
+
+function createBaseContactSheetShift(): ContactSheetShift {
+  return { shiftType: 0, startsAt: "", endsAt: "", person: undefined };
+}
+
+export const ContactSheetShift: MessageFns<ContactSheetShift> = {
+  encode(message: ContactSheetShift, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.shiftType !== 0) {
+      writer.uint32(8).int32(message.shiftType);
+    }
+    if (message.startsAt !== "") {
+      writer.uint32(18).string(message.startsAt);
+    }
+    if (message.endsAt !== "") {
+      writer.uint32(26).string(message.endsAt);
+    }
+    if (message.person !== undefined) {
+      ContactSheetPerson.encode(message.person, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ContactSheetShift {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseContactSheetShift();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.shiftType = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.startsAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.endsAt = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.person = ContactSheetPerson.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ContactSheetShift {
+    return {
+      shiftType: isSet(object.shiftType)
+        ? shiftTypeFromJSON(object.shiftType)
+        : isSet(object.shift_type)
+        ? shiftTypeFromJSON(object.shift_type)
+        : 0,
+      startsAt: isSet(object.startsAt)
+        ? globalThis.String(object.startsAt)
+        : isSet(object.starts_at)
+        ? globalThis.String(object.starts_at)
+        : "",
+      endsAt: isSet(object.endsAt)
+        ? globalThis.String(object.endsAt)
+        : isSet(object.ends_at)
+        ? globalThis.String(object.ends_at)
+        : "",
+      person: isSet(object.person) ? ContactSheetPerson.fromJSON(object.person) : undefined,
+    };
+  },
+
+  toJSON(message: ContactSheetShift): unknown {
+    const obj: any = {};
+    if (message.shiftType !== 0) {
+      obj.shiftType = shiftTypeToJSON(message.shiftType);
+    }
+    if (message.startsAt !== "") {
+      obj.startsAt = message.startsAt;
+    }
+    if (message.endsAt !== "") {
+      obj.endsAt = message.endsAt;
+    }
+    if (message.person !== undefined) {
+      obj.person = ContactSheetPerson.toJSON(message.person);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ContactSheetShift>, I>>(base?: I): ContactSheetShift {
+    return ContactSheetShift.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ContactSheetShift>, I>>(object: I): ContactSheetShift {
+    const message = createBaseContactSheetShift();
+    message.shiftType = object.shiftType ?? 0;
+    message.startsAt = object.startsAt ?? "";
+    message.endsAt = object.endsAt ?? "";
+    message.person = (object.person !== undefined && object.person !== null)
+      ? ContactSheetPerson.fromPartial(object.person)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseContactSheetLink(): ContactSheetLink {
+  return { chain: "", slot: "", person: undefined };
+}
+
+export const ContactSheetLink: MessageFns<ContactSheetLink> = {
+  encode(message: ContactSheetLink, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.chain !== "") {
+      writer.uint32(10).string(message.chain);
+    }
+    if (message.slot !== "") {
+      writer.uint32(18).string(message.slot);
+    }
+    if (message.person !== undefined) {
+      ContactSheetPerson.encode(message.person, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ContactSheetLink {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseContactSheetLink();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.chain = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.slot = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.person = ContactSheetPerson.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ContactSheetLink {
+    return {
+      chain: isSet(object.chain) ? globalThis.String(object.chain) : "",
+      slot: isSet(object.slot) ? globalThis.String(object.slot) : "",
+      person: isSet(object.person) ? ContactSheetPerson.fromJSON(object.person) : undefined,
+    };
+  },
+
+  toJSON(message: ContactSheetLink): unknown {
+    const obj: any = {};
+    if (message.chain !== "") {
+      obj.chain = message.chain;
+    }
+    if (message.slot !== "") {
+      obj.slot = message.slot;
+    }
+    if (message.person !== undefined) {
+      obj.person = ContactSheetPerson.toJSON(message.person);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ContactSheetLink>, I>>(base?: I): ContactSheetLink {
+    return ContactSheetLink.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ContactSheetLink>, I>>(object: I): ContactSheetLink {
+    const message = createBaseContactSheetLink();
+    message.chain = object.chain ?? "";
+    message.slot = object.slot ?? "";
+    message.person = (object.person !== undefined && object.person !== null)
+      ? ContactSheetPerson.fromPartial(object.person)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseContactSheetTarget(): ContactSheetTarget {
+  return { targetId: "", name: "", level: "", phones: [], fax: "", limits: [] };
+}
+
+export const ContactSheetTarget: MessageFns<ContactSheetTarget> = {
+  encode(message: ContactSheetTarget, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.targetId !== "") {
+      writer.uint32(10).string(message.targetId);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.level !== "") {
+      writer.uint32(26).string(message.level);
+    }
+    for (const v of message.phones) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.fax !== "") {
+      writer.uint32(42).string(message.fax);
+    }
+    for (const v of message.limits) {
+      writer.uint32(50).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ContactSheetTarget {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseContactSheetTarget();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.targetId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.level = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.phones.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.fax = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.limits.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ContactSheetTarget {
+    return {
+      targetId: isSet(object.targetId)
+        ? globalThis.String(object.targetId)
+        : isSet(object.target_id)
+        ? globalThis.String(object.target_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      level: isSet(object.level) ? globalThis.String(object.level) : "",
+      phones: globalThis.Array.isArray(object?.phones) ? object.phones.map((e: any) => globalThis.String(e)) : [],
+      fax: isSet(object.fax) ? globalThis.String(object.fax) : "",
+      limits: globalThis.Array.isArray(object?.limits) ? object.limits.map((e: any) => globalThis.String(e)) : [],
+    };
+  },
+
+  toJSON(message: ContactSheetTarget): unknown {
+    const obj: any = {};
+    if (message.targetId !== "") {
+      obj.targetId = message.targetId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.level !== "") {
+      obj.level = message.level;
+    }
+    if (message.phones?.length) {
+      obj.phones = message.phones;
+    }
+    if (message.fax !== "") {
+      obj.fax = message.fax;
+    }
+    if (message.limits?.length) {
+      obj.limits = message.limits;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ContactSheetTarget>, I>>(base?: I): ContactSheetTarget {
+    return ContactSheetTarget.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ContactSheetTarget>, I>>(object: I): ContactSheetTarget {
+    const message = createBaseContactSheetTarget();
+    message.targetId = object.targetId ?? "";
+    message.name = object.name ?? "";
+    message.level = object.level ?? "";
+    message.phones = object.phones?.map((e) => e) || [];
+    message.fax = object.fax ?? "";
+    message.limits = object.limits?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseGetContactSheetResponse(): GetContactSheetResponse {
+  return { date: "", generatedAt: "", shifts: [], chain: [], targets: [], text: "" };
+}
+
+export const GetContactSheetResponse: MessageFns<GetContactSheetResponse> = {
+  encode(message: GetContactSheetResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.date !== "") {
+      writer.uint32(10).string(message.date);
+    }
+    if (message.generatedAt !== "") {
+      writer.uint32(18).string(message.generatedAt);
+    }
+    for (const v of message.shifts) {
+      ContactSheetShift.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.chain) {
+      ContactSheetLink.encode(v!, writer.uint32(34).fork()).join();
+    }
+    for (const v of message.targets) {
+      ContactSheetTarget.encode(v!, writer.uint32(42).fork()).join();
+    }
+    if (message.text !== "") {
+      writer.uint32(50).string(message.text);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetContactSheetResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetContactSheetResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.date = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.generatedAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.shifts.push(ContactSheetShift.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.chain.push(ContactSheetLink.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.targets.push(ContactSheetTarget.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetContactSheetResponse {
+    return {
+      date: isSet(object.date) ? globalThis.String(object.date) : "",
+      generatedAt: isSet(object.generatedAt)
+        ? globalThis.String(object.generatedAt)
+        : isSet(object.generated_at)
+        ? globalThis.String(object.generated_at)
+        : "",
+      shifts: globalThis.Array.isArray(object?.shifts)
+        ? object.shifts.map((e: any) => ContactSheetShift.fromJSON(e))
+        : [],
+      chain: globalThis.Array.isArray(object?.chain) ? object.chain.map((e: any) => ContactSheetLink.fromJSON(e)) : [],
+      targets: globalThis.Array.isArray(object?.targets)
+        ? object.targets.map((e: any) => ContactSheetTarget.fromJSON(e))
+        : [],
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
+    };
+  },
+
+  toJSON(message: GetContactSheetResponse): unknown {
+    const obj: any = {};
+    if (message.date !== "") {
+      obj.date = message.date;
+    }
+    if (message.generatedAt !== "") {
+      obj.generatedAt = message.generatedAt;
+    }
+    if (message.shifts?.length) {
+      obj.shifts = message.shifts.map((e) => ContactSheetShift.toJSON(e));
+    }
+    if (message.chain?.length) {
+      obj.chain = message.chain.map((e) => ContactSheetLink.toJSON(e));
+    }
+    if (message.targets?.length) {
+      obj.targets = message.targets.map((e) => ContactSheetTarget.toJSON(e));
+    }
+    if (message.text !== "") {
+      obj.text = message.text;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetContactSheetResponse>, I>>(base?: I): GetContactSheetResponse {
+    return GetContactSheetResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetContactSheetResponse>, I>>(object: I): GetContactSheetResponse {
+    const message = createBaseGetContactSheetResponse();
+    message.date = object.date ?? "";
+    message.generatedAt = object.generatedAt ?? "";
+    message.shifts = object.shifts?.map((e) => ContactSheetShift.fromPartial(e)) || [];
+    message.chain = object.chain?.map((e) => ContactSheetLink.fromPartial(e)) || [];
+    message.targets = object.targets?.map((e) => ContactSheetTarget.fromPartial(e)) || [];
+    message.text = object.text ?? "";
+    return message;
+  },
+};
+
 export type DutyServiceService = typeof DutyServiceService;
 export const DutyServiceService = {
   /** Takes in an emergency report, arms its statutory clocks and notifies the people on duty at once (spec duty §9). */
@@ -7377,6 +8719,49 @@ export const DutyServiceService = {
       Buffer.from(WatchConsoleResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): WatchConsoleResponse => WatchConsoleResponse.decode(value),
   },
+  /**
+   * A leader voids an incident before it is resolved, with a reason: open report clocks are waived, escalation
+   * stops, and every target that already had a report is owed a CORRECTION report (spec duty §9.10).
+   */
+  voidIncident: {
+    path: "/gov.duty.v1.DutyService/VoidIncident" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: VoidIncidentRequest): Buffer => Buffer.from(VoidIncidentRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): VoidIncidentRequest => VoidIncidentRequest.decode(value),
+    responseSerialize: (value: VoidIncidentResponse): Buffer =>
+      Buffer.from(VoidIncidentResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): VoidIncidentResponse => VoidIncidentResponse.decode(value),
+  },
+  /**
+   * The log custodian closes a RESOLVED or VOIDED incident once its chronology is complete (LG-3) and no
+   * correction is still owed (spec duty §9.10).
+   */
+  closeIncident: {
+    path: "/gov.duty.v1.DutyService/CloseIncident" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CloseIncidentRequest): Buffer => Buffer.from(CloseIncidentRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CloseIncidentRequest => CloseIncidentRequest.decode(value),
+    responseSerialize: (value: CloseIncidentResponse): Buffer =>
+      Buffer.from(CloseIncidentResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): CloseIncidentResponse => CloseIncidentResponse.decode(value),
+  },
+  /**
+   * NF-8: the offline contact sheet of one local day — who is on duty, the chains with substitutes and the
+   * upward report targets with their numbers — as data and as printable plain text.
+   */
+  getContactSheet: {
+    path: "/gov.duty.v1.DutyService/GetContactSheet" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetContactSheetRequest): Buffer =>
+      Buffer.from(GetContactSheetRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetContactSheetRequest => GetContactSheetRequest.decode(value),
+    responseSerialize: (value: GetContactSheetResponse): Buffer =>
+      Buffer.from(GetContactSheetResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetContactSheetResponse => GetContactSheetResponse.decode(value),
+  },
 } as const;
 
 export interface DutyServiceServer extends UntypedServiceImplementation {
@@ -7418,6 +8803,21 @@ export interface DutyServiceServer extends UntypedServiceImplementation {
   recordDeliveryReceipts: handleUnaryCall<RecordDeliveryReceiptsRequest, RecordDeliveryReceiptsResponse>;
   /** Live alerts for the duty console (the gateway serves them as server-sent events). */
   watchConsole: handleServerStreamingCall<WatchConsoleRequest, WatchConsoleResponse>;
+  /**
+   * A leader voids an incident before it is resolved, with a reason: open report clocks are waived, escalation
+   * stops, and every target that already had a report is owed a CORRECTION report (spec duty §9.10).
+   */
+  voidIncident: handleUnaryCall<VoidIncidentRequest, VoidIncidentResponse>;
+  /**
+   * The log custodian closes a RESOLVED or VOIDED incident once its chronology is complete (LG-3) and no
+   * correction is still owed (spec duty §9.10).
+   */
+  closeIncident: handleUnaryCall<CloseIncidentRequest, CloseIncidentResponse>;
+  /**
+   * NF-8: the offline contact sheet of one local day — who is on duty, the chains with substitutes and the
+   * upward report targets with their numbers — as data and as printable plain text.
+   */
+  getContactSheet: handleUnaryCall<GetContactSheetRequest, GetContactSheetResponse>;
 }
 
 export interface DutyServiceClient extends Client {
@@ -7719,6 +9119,63 @@ export interface DutyServiceClient extends Client {
     metadata?: Metadata,
     options?: Partial<CallOptions>,
   ): ClientReadableStream<WatchConsoleResponse>;
+  /**
+   * A leader voids an incident before it is resolved, with a reason: open report clocks are waived, escalation
+   * stops, and every target that already had a report is owed a CORRECTION report (spec duty §9.10).
+   */
+  voidIncident(
+    request: VoidIncidentRequest,
+    callback: (error: ServiceError | null, response: VoidIncidentResponse) => void,
+  ): ClientUnaryCall;
+  voidIncident(
+    request: VoidIncidentRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: VoidIncidentResponse) => void,
+  ): ClientUnaryCall;
+  voidIncident(
+    request: VoidIncidentRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: VoidIncidentResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * The log custodian closes a RESOLVED or VOIDED incident once its chronology is complete (LG-3) and no
+   * correction is still owed (spec duty §9.10).
+   */
+  closeIncident(
+    request: CloseIncidentRequest,
+    callback: (error: ServiceError | null, response: CloseIncidentResponse) => void,
+  ): ClientUnaryCall;
+  closeIncident(
+    request: CloseIncidentRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: CloseIncidentResponse) => void,
+  ): ClientUnaryCall;
+  closeIncident(
+    request: CloseIncidentRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: CloseIncidentResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * NF-8: the offline contact sheet of one local day — who is on duty, the chains with substitutes and the
+   * upward report targets with their numbers — as data and as printable plain text.
+   */
+  getContactSheet(
+    request: GetContactSheetRequest,
+    callback: (error: ServiceError | null, response: GetContactSheetResponse) => void,
+  ): ClientUnaryCall;
+  getContactSheet(
+    request: GetContactSheetRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetContactSheetResponse) => void,
+  ): ClientUnaryCall;
+  getContactSheet(
+    request: GetContactSheetRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetContactSheetResponse) => void,
+  ): ClientUnaryCall;
 }
 
 export const DutyServiceClient = makeGenericClientConstructor(

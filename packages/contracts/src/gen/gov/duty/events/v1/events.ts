@@ -83,7 +83,33 @@ export interface IncidentResolved {
 /** A possible violation for the supervision service to follow (spec duty §11.1, §16.1 violation candidates). */
 export interface ViolationCandidateRaised {
   incidentId: string;
-  violation?: ViolationCandidate | undefined;
+  violation?:
+    | ViolationCandidate
+    | undefined;
+  /** Set instead of incident_id for candidates from a shift handover (LATE_CHECKIN). */
+  handoverId: string;
+}
+
+/**
+ * ce_type gov.duty.incident.voided — a leader voided the incident before resolution (spec duty §9.10); the
+ * open report clocks were waived and each target that had a report is owed a correction.
+ */
+export interface IncidentVoided {
+  incidentId: string;
+  voidedAt: string;
+  voidedBy: string;
+  reason: string;
+  /** The CORRECTION obligations created, one per target that received a report. */
+  corrections: Obligation[];
+}
+
+/** ce_type gov.duty.incident.closed — the log custodian closed a resolved or voided incident (spec duty §9.10). */
+export interface IncidentClosed {
+  incidentId: string;
+  closedAt: string;
+  closedBy: string;
+  /** RESOLVED or VOIDED: the state it was closed from. */
+  closedFrom: string;
 }
 
 function createBaseIncidentReceived(): IncidentReceived {
@@ -1022,7 +1048,7 @@ export const IncidentResolved: MessageFns<IncidentResolved> = {
 };
 
 function createBaseViolationCandidateRaised(): ViolationCandidateRaised {
-  return { incidentId: "", violation: undefined };
+  return { incidentId: "", violation: undefined, handoverId: "" };
 }
 
 export const ViolationCandidateRaised: MessageFns<ViolationCandidateRaised> = {
@@ -1032,6 +1058,9 @@ export const ViolationCandidateRaised: MessageFns<ViolationCandidateRaised> = {
     }
     if (message.violation !== undefined) {
       ViolationCandidate.encode(message.violation, writer.uint32(18).fork()).join();
+    }
+    if (message.handoverId !== "") {
+      writer.uint32(26).string(message.handoverId);
     }
     return writer;
   },
@@ -1065,6 +1094,14 @@ export const ViolationCandidateRaised: MessageFns<ViolationCandidateRaised> = {
             message.violation = ViolationCandidate.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.handoverId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1085,6 +1122,11 @@ export const ViolationCandidateRaised: MessageFns<ViolationCandidateRaised> = {
         ? globalThis.String(object.incident_id)
         : "",
       violation: isSet(object.violation) ? ViolationCandidate.fromJSON(object.violation) : undefined,
+      handoverId: isSet(object.handoverId)
+        ? globalThis.String(object.handoverId)
+        : isSet(object.handover_id)
+        ? globalThis.String(object.handover_id)
+        : "",
     };
   },
 
@@ -1095,6 +1137,9 @@ export const ViolationCandidateRaised: MessageFns<ViolationCandidateRaised> = {
     }
     if (message.violation !== undefined) {
       obj.violation = ViolationCandidate.toJSON(message.violation);
+    }
+    if (message.handoverId !== "") {
+      obj.handoverId = message.handoverId;
     }
     return obj;
   },
@@ -1108,6 +1153,287 @@ export const ViolationCandidateRaised: MessageFns<ViolationCandidateRaised> = {
     message.violation = (object.violation !== undefined && object.violation !== null)
       ? ViolationCandidate.fromPartial(object.violation)
       : undefined;
+    message.handoverId = object.handoverId ?? "";
+    return message;
+  },
+};
+
+function createBaseIncidentVoided(): IncidentVoided {
+  return { incidentId: "", voidedAt: "", voidedBy: "", reason: "", corrections: [] };
+}
+
+export const IncidentVoided: MessageFns<IncidentVoided> = {
+  encode(message: IncidentVoided, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incidentId !== "") {
+      writer.uint32(10).string(message.incidentId);
+    }
+    if (message.voidedAt !== "") {
+      writer.uint32(18).string(message.voidedAt);
+    }
+    if (message.voidedBy !== "") {
+      writer.uint32(26).string(message.voidedBy);
+    }
+    if (message.reason !== "") {
+      writer.uint32(34).string(message.reason);
+    }
+    for (const v of message.corrections) {
+      Obligation.encode(v!, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IncidentVoided {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIncidentVoided();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.voidedAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.voidedBy = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.corrections.push(Obligation.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): IncidentVoided {
+    return {
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      voidedAt: isSet(object.voidedAt)
+        ? globalThis.String(object.voidedAt)
+        : isSet(object.voided_at)
+        ? globalThis.String(object.voided_at)
+        : "",
+      voidedBy: isSet(object.voidedBy)
+        ? globalThis.String(object.voidedBy)
+        : isSet(object.voided_by)
+        ? globalThis.String(object.voided_by)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      corrections: globalThis.Array.isArray(object?.corrections)
+        ? object.corrections.map((e: any) => Obligation.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: IncidentVoided): unknown {
+    const obj: any = {};
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.voidedAt !== "") {
+      obj.voidedAt = message.voidedAt;
+    }
+    if (message.voidedBy !== "") {
+      obj.voidedBy = message.voidedBy;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.corrections?.length) {
+      obj.corrections = message.corrections.map((e) => Obligation.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<IncidentVoided>, I>>(base?: I): IncidentVoided {
+    return IncidentVoided.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<IncidentVoided>, I>>(object: I): IncidentVoided {
+    const message = createBaseIncidentVoided();
+    message.incidentId = object.incidentId ?? "";
+    message.voidedAt = object.voidedAt ?? "";
+    message.voidedBy = object.voidedBy ?? "";
+    message.reason = object.reason ?? "";
+    message.corrections = object.corrections?.map((e) => Obligation.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseIncidentClosed(): IncidentClosed {
+  return { incidentId: "", closedAt: "", closedBy: "", closedFrom: "" };
+}
+
+export const IncidentClosed: MessageFns<IncidentClosed> = {
+  encode(message: IncidentClosed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incidentId !== "") {
+      writer.uint32(10).string(message.incidentId);
+    }
+    if (message.closedAt !== "") {
+      writer.uint32(18).string(message.closedAt);
+    }
+    if (message.closedBy !== "") {
+      writer.uint32(26).string(message.closedBy);
+    }
+    if (message.closedFrom !== "") {
+      writer.uint32(34).string(message.closedFrom);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IncidentClosed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIncidentClosed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.closedAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.closedBy = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.closedFrom = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): IncidentClosed {
+    return {
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+      closedAt: isSet(object.closedAt)
+        ? globalThis.String(object.closedAt)
+        : isSet(object.closed_at)
+        ? globalThis.String(object.closed_at)
+        : "",
+      closedBy: isSet(object.closedBy)
+        ? globalThis.String(object.closedBy)
+        : isSet(object.closed_by)
+        ? globalThis.String(object.closed_by)
+        : "",
+      closedFrom: isSet(object.closedFrom)
+        ? globalThis.String(object.closedFrom)
+        : isSet(object.closed_from)
+        ? globalThis.String(object.closed_from)
+        : "",
+    };
+  },
+
+  toJSON(message: IncidentClosed): unknown {
+    const obj: any = {};
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    if (message.closedAt !== "") {
+      obj.closedAt = message.closedAt;
+    }
+    if (message.closedBy !== "") {
+      obj.closedBy = message.closedBy;
+    }
+    if (message.closedFrom !== "") {
+      obj.closedFrom = message.closedFrom;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<IncidentClosed>, I>>(base?: I): IncidentClosed {
+    return IncidentClosed.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<IncidentClosed>, I>>(object: I): IncidentClosed {
+    const message = createBaseIncidentClosed();
+    message.incidentId = object.incidentId ?? "";
+    message.closedAt = object.closedAt ?? "";
+    message.closedBy = object.closedBy ?? "";
+    message.closedFrom = object.closedFrom ?? "";
     return message;
   },
 };
