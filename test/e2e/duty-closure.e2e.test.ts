@@ -229,6 +229,15 @@ describe('duty void, close and contact sheet through the gateway', () => {
       '州人民政府总值班室 [FIRST_SUPERIOR] tel 0854-8222000 / 0854-8222001; fax 0854-8222002',
     );
     expect(sheet.text).toContain('name-dir (dir) tel 13900000dir [AWAY]; substitute name-act (act)');
+    // the same sheet ready to print when the caller asks for plain text
+    const printed = await fetch(`${stack.baseUrl}/v1/duty/contact-sheet?date=${date}`, {
+      headers: { authorization: `Bearer ${tokens.officer}`, accept: 'text/plain' },
+    });
+    expect([printed.status, printed.headers.get('content-type')]).toEqual([200, 'text/plain; charset=utf-8']);
+    // each print carries its own printing time; everything after the header is the same sheet
+    const body = await printed.text();
+    expect(body.split('\n').slice(3)).toEqual(sheet.text.split('\n').slice(3));
+    expect(body).toMatch(/^DUTY CONTACT SHEET/);
 
     const bad = await call('GET', '/v1/duty/contact-sheet?date=2024-02-30', 'officer');
     expect(bad.status).toBe(400);

@@ -77,7 +77,12 @@ export function mountRoutes(app: Express, routes: readonly Route[]): void {
       const state = locals(res);
       if (!state.actor || !state.authorization) throw new Error('route mounted without requireActor');
       const result = await route.handle(
-        { params: req.params as Record<string, string>, query: req.query, body: req.body as unknown },
+        {
+          params: req.params as Record<string, string>,
+          query: req.query,
+          body: req.body as unknown,
+          accepts: (types) => req.accepts(types),
+        },
         {
           actor: state.actor,
           call: { authorization: state.authorization, requestId: state.requestId },
@@ -87,6 +92,8 @@ export function mountRoutes(app: Express, routes: readonly Route[]): void {
       if (result.events) return sendEvents(req, res, result.events);
       res.set('Cache-Control', 'no-store');
       if (result.location) res.location(result.location);
+      if (result.text !== undefined)
+        return res.status(result.status).type('text/plain; charset=utf-8').send(result.text);
       res.status(result.status).json(result.body);
     });
   }

@@ -13,6 +13,8 @@ export interface RouteInput {
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
+  /** Content negotiation on the Accept header: the first of `types` the caller takes, or false for none. */
+  accepts?(types: string[]): string | false;
 }
 
 /** One server-sent event. */
@@ -27,6 +29,8 @@ export interface RouteResult {
   body: unknown;
   /** Set on 201 responses: where the new resource can be read. */
   location?: string;
+  /** Set when the caller asked for text/plain (see RouteInput.accepts): sent as the body instead of JSON. */
+  text?: string;
   /** Set on streaming reads: the response is text/event-stream, one event per item, until either side ends it. */
   events?: { items: AsyncIterable<StreamEvent>; close(): void };
 }

@@ -154,9 +154,13 @@ export function dutyRoutes(duty: DutyPort): Route[] {
     {
       method: 'get',
       path: '/v1/duty/contact-sheet',
-      async handle({ query }, { call }) {
+      async handle({ query, accepts }, { call }) {
         const { date } = parseInput(contactSheetQuery, query);
-        return { status: 200, body: contactSheetToJson(await duty.getContactSheet({ date: date ?? '' }, call)) };
+        const sheet = contactSheetToJson(await duty.getContactSheet({ date: date ?? '' }, call));
+        // NF-8: the printable sheet itself when the caller asks for plain text
+        if (accepts?.(['application/json', 'text/plain']) === 'text/plain')
+          return { status: 200, body: null, text: sheet.text };
+        return { status: 200, body: sheet };
       },
     },
     {
