@@ -78,6 +78,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       lg: 'LG_OFFICE',
       bank: 'BANK_OFFICER',
       station: 'STATION_STAFF',
+      insurer: 'INSURER_OFFICER',
     };
     for (const [k, role] of Object.entries(roles)) tokens[k] = await stack.keys.sign(person(`u-${k}`, role));
     const kafka = new Kafka({ clientId: 'credit-e2e', brokers: stack.env.kafkaBrokers, logLevel: logLevel.NOTHING });
@@ -694,5 +695,145 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
     expect([twice.status, twice.body.code]).toEqual([409, 'BREAKER_NOT_TRIPPED']);
     expect([await lineStatus(h7.id), await lineStatus(h3.id)]).toEqual(['ACTIVE', 'FROZEN']);
     await waitFor(() => ofType(t.breakerLifted, 'vr-c').length > 0, { what: 'circuit-breaker.lifted' });
+  }, 180000);
+
+  it('§22-18 settled and §22-26: bank and insurer confirm their shares, the fund pays the government share, a recovery splits back to the fen; a claim payout without the household card is PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD, with one it is answered masked (spec credit §13.2-13.3, R14.3, R15.4)', async () => {
+    const h = await lineWithLoan({
+      township: 'tw-settle',
+      village: 'vs-a',
+      poor: true,
+      loanNo: 'SETTLE-H1',
+      fen: 5_000_000,
+    });
+    await reportNonPerforming(h.id, 'SETTLE-H1');
+    // 5,000,000 fen + 1 fen interest: government 1,500,000 / bank 1,000,000 / insurer 2,500,001
+    const allocated = ok(
+      await call(
+        'center',
+        'POST',
+        '/v1/credit/loss-cases',
+        { bankLoanNo: 'SETTLE-H1', accruedInterestFen: '1' },
+        'settle-loss-1',
+      ),
+      201,
+    );
+    const id = allocated.id as string;
+    const path = `/v1/credit/loss-cases/${id}`;
+    expect(allocated).toMatchObject({
+      status: 'ALLOCATED',
+      bankConfirmation: null,
+      compensation: null,
+      recoveries: [],
+    });
+
+    // R15.4 order: no payout before both confirmations; each party confirms only its own share, to the fen
+    const early = await call('center', 'POST', `${path}/compensation`, undefined, 'settle-pay-early');
+    expect([early.status, early.body.code]).toEqual([409, 'LOSS_CASE_WRONG_STATE']);
+    const insurerShare = { party: 'INSURER', amountFen: '2500001', reference: 'PICC-S-1' };
+    const byBank = await call('bank', 'POST', `${path}/confirmations`, insurerShare, 'settle-confirm-0');
+    expect([byBank.status, byBank.body.code]).toEqual([403, 'NOT_PERMITTED']);
+    const short = await call(
+      'insurer',
+      'POST',
+      `${path}/confirmations`,
+      { ...insurerShare, amountFen: '2500000' },
+      'settle-confirm-1',
+    );
+    expect([short.status, short.body.code]).toEqual([409, 'LOSS_SHARE_MISMATCH']);
+    ok(await call('insurer', 'POST', `${path}/confirmations`, insurerShare, 'settle-confirm-1b'), 200);
+    const confirmed = ok(
+      await call(
+        'bank',
+        'POST',
+        `${path}/confirmations`,
+        { party: 'BANK', amountFen: '1000000', reference: 'RCB-S-1' },
+        'settle-confirm-2',
+      ),
+      200,
+    );
+    expect(confirmed).toMatchObject({
+      status: 'ALLOCATED',
+      bankConfirmation: { amountFen: '1000000', reference: 'RCB-S-1', confirmedBy: 'u-bank' },
+      insurerConfirmation: { amountFen: '2500001', reference: 'PICC-S-1', confirmedBy: 'u-insurer' },
+    });
+
+    // interest the pool earned goes on the ledger by hand, once per key (R13.7)
+    const interest = { type: 'INTEREST_IN', amountFen: '100', approvedBy: 'district-finance' };
+    const entry = ok(await call('center', 'POST', '/v1/credit/risk-fund/transactions', interest, 'settle-int-1'), 201);
+    expect(entry).toMatchObject({ type: 'INTEREST_IN', amountFen: '100', lossCaseId: null, recordedBy: 'u-center' });
+    expect(await call('center', 'POST', '/v1/credit/risk-fund/transactions', interest, 'settle-int-1')).toEqual({
+      status: 201,
+      body: entry,
+    });
+
+    // the government share leaves the fund once; a retry under its key answers the same
+    const before = ok(await call('center', 'GET', '/v1/credit/risk-fund'), 200);
+    expect((await call('villager', 'GET', '/v1/credit/risk-fund')).status).toBe(403);
+    expect(before.balanceFen).toBe(entry.balanceAfterFen);
+    const balance = Number(before.balanceFen);
+    const paid = ok(await call('center', 'POST', `${path}/compensation`, undefined, 'settle-pay-1'), 200);
+    expect(paid).toMatchObject({
+      status: 'PAID',
+      compensation: { amountFen: '1500000', fundBalanceAfterFen: String(balance - 1_500_000), approvedBy: 'u-center' },
+    });
+    expect(await call('center', 'POST', `${path}/compensation`, undefined, 'settle-pay-1')).toEqual({
+      status: 200,
+      body: paid,
+    });
+    const afterPay = ok(await call('center', 'GET', '/v1/credit/risk-fund'), 200);
+    expect(afterPay).toMatchObject({
+      balanceFen: String(balance - 1_500_000),
+      ceilingFen: String((balance - 1_500_000) * 10),
+      entryCount: (before.entryCount as number) + 1,
+    });
+
+    // 100,001 fen recovered: 30,000 back to the fund, 20,000 to the bank, 50,001 to the insurer, summing to the fen
+    const recovered = ok(
+      await call('bank', 'POST', `${path}/recoveries`, { reference: 'RCPT-77', amountFen: '100001' }, 'settle-rec-1'),
+      201,
+    );
+    const recovery = recovered.recovery as Record<string, string>;
+    expect(recovery).toMatchObject({ amountFen: '100001', govFen: '30000', bankFen: '20000', insurerFen: '50001' });
+    expect(Number(recovery.govFen) + Number(recovery.bankFen) + Number(recovery.insurerFen)).toBe(100_001);
+    expect(recovered.lossCase).toMatchObject({ status: 'PAID', recoveriesFen: '100001' });
+    expect((await call('center', 'GET', '/v1/credit/risk-fund')).body.balanceFen).toBe(
+      String(balance - 1_500_000 + 30_000),
+    );
+    const read = ok(await call('center', 'GET', path), 200);
+    expect((read.history as { step: string; actorId: string }[]).map((s) => [s.step, s.actorId])).toEqual([
+      ['ALLOCATED', 'u-center'],
+      ['INSURER_CONFIRMED', 'u-insurer'],
+      ['BANK_CONFIRMED', 'u-bank'],
+      ['COMPENSATION_PAID', 'u-center'],
+      ['RECOVERED', 'u-bank'],
+    ]);
+    const paidEvent = await waitFor(() => ofType(t.fundCompensationPaid, h.loanId)[0], { what: 'compensation-paid' });
+    expect(ev.FundCompensationPaid.decode(paidEvent.payload)).toMatchObject({ lossCaseId: id, amountFen: '1500000' });
+
+    // §22-26: the payout goes to the household's card or not at all; the card comes back masked only
+    const payout = {
+      insurerId: 'picc-huibin',
+      claimNo: 'CLM-SETTLE-1',
+      policyNo: 'POL-LIVESTOCK-7',
+      householdId: h.id,
+      amountFen: '320000',
+      payeeType: 'HOUSEHOLD',
+      paidAt: new Date().toISOString(),
+    };
+    const noCard = await call('insurer', 'POST', '/v1/credit/claim-payouts', payout, 'settle-claim-1');
+    expect([noCard.status, noCard.body.code]).toEqual([400, 'PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD']);
+    const withCard = { ...payout, bankCardNo: '6228 4800 1234 5678 901' };
+    const recorded = await call('insurer', 'POST', '/v1/credit/claim-payouts', withCard, 'settle-claim-1');
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({
+      householdId: h.id,
+      amountFen: '320000',
+      payeeType: 'HOUSEHOLD',
+      bankCardNoMasked: '***************8901',
+    });
+    expect(JSON.stringify(recorded.body)).not.toMatch(/62284800|6228 4800/);
+    const claim = await waitFor(() => ofType(t.claimPaid, h.id)[0], { what: 'claim-paid' });
+    expect(ev.ClaimPaid.decode(claim.payload)).toMatchObject({ bankCardNoMasked: '***************8901' });
+    expect(claim.payload.toString('latin1')).not.toContain('62284800');
   }, 180000);
 });

@@ -29,6 +29,8 @@ export const permissions = {
   settleLossCase: ['CENTER_STAFF'],
   recordLossRecovery: ['CENTER_STAFF', 'BANK_OFFICER', 'SYSTEM'],
   recordClaimPayout: ['INSURER_OFFICER', 'SYSTEM'],
+  // the fund's balance and loss cases: the scheme's parties, not households [inferred, §2.4]
+  readRisk: ['CENTER_STAFF', 'LG_OFFICE', 'POVERTY_OFFICE', 'BANK_OFFICER', 'INSURER_OFFICER', 'SYSTEM'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Returns the role the actor acts in for this command, or refuses with NOT_PERMITTED. */

@@ -32,6 +32,14 @@ export interface CreditPort {
   accrueSubsidy: Call<creditV1.AccrueSubsidyRequest, creditV1.AccrueSubsidyResponse>;
   assessVillage: Call<creditV1.AssessVillageRequest, creditV1.AssessVillageResponse>;
   openGradeNotice: Call<creditV1.OpenGradeNoticeRequest, creditV1.OpenGradeNoticeResponse>;
+  recordFundTransaction: Call<creditV1.RecordFundTransactionRequest, creditV1.RecordFundTransactionResponse>;
+  getRiskFund: Call<creditV1.GetRiskFundRequest, creditV1.GetRiskFundResponse>;
+  confirmLossShare: Call<creditV1.ConfirmLossShareRequest, creditV1.ConfirmLossShareResponse>;
+  payLossCompensation: Call<creditV1.PayLossCompensationRequest, creditV1.PayLossCompensationResponse>;
+  recordLossRecovery: Call<creditV1.RecordLossRecoveryRequest, creditV1.RecordLossRecoveryResponse>;
+  closeLossCase: Call<creditV1.CloseLossCaseRequest, creditV1.CloseLossCaseResponse>;
+  getLossCase: Call<creditV1.GetLossCaseRequest, creditV1.GetLossCaseResponse>;
+  recordClaimPayout: Call<creditV1.RecordClaimPayoutRequest, creditV1.RecordClaimPayoutResponse>;
 }
 
 /** A credit client, or, while CREDIT_GRPC_ADDR is unset, a port that answers SERVICE_UNAVAILABLE. */
@@ -67,6 +75,14 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
       accrueSubsidy: down,
       assessVillage: down,
       openGradeNotice: down,
+      recordFundTransaction: down,
+      getRiskFund: down,
+      confirmLossShare: down,
+      payLossCompensation: down,
+      recordLossRecovery: down,
+      closeLossCase: down,
+      getLossCase: down,
+      recordClaimPayout: down,
       close: () => {},
     };
   }
@@ -97,6 +113,14 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
     accrueSubsidy: (req, call) => callAs(client.accrueSubsidy.bind(client), req, call, timeoutMs),
     assessVillage: (req, call) => callAs(client.assessVillage.bind(client), req, call, timeoutMs),
     openGradeNotice: (req, call) => callAs(client.openGradeNotice.bind(client), req, call, timeoutMs),
+    recordFundTransaction: (req, call) => callAs(client.recordFundTransaction.bind(client), req, call, timeoutMs),
+    getRiskFund: (req, call) => callAs(client.getRiskFund.bind(client), req, call, timeoutMs),
+    confirmLossShare: (req, call) => callAs(client.confirmLossShare.bind(client), req, call, timeoutMs),
+    payLossCompensation: (req, call) => callAs(client.payLossCompensation.bind(client), req, call, timeoutMs),
+    recordLossRecovery: (req, call) => callAs(client.recordLossRecovery.bind(client), req, call, timeoutMs),
+    closeLossCase: (req, call) => callAs(client.closeLossCase.bind(client), req, call, timeoutMs),
+    getLossCase: (req, call) => callAs(client.getLossCase.bind(client), req, call, timeoutMs),
+    recordClaimPayout: (req, call) => callAs(client.recordClaimPayout.bind(client), req, call, timeoutMs),
     close: () => client.close(),
   };
 }

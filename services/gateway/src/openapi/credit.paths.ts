@@ -251,6 +251,71 @@ export const creditPaths = {
     ['403', '404', '409'],
     false,
   ),
+  '/v1/credit/loss-cases/{id}': {
+    get: {
+      operationId: 'getCreditLossCase',
+      tags: ['credit'],
+      summary: 'Read a loss case with its confirmations, fund payout, recoveries and every step',
+      parameters: [parameterRef('Id'), parameterRef('RequestId')],
+      responses: { ...ok('The loss case', 'LossCase'), ...problems('404') },
+    },
+  },
+  '/v1/credit/loss-cases/{id}/confirmations': command(
+    'confirmCreditLossShare',
+    'The bank or the insurer confirms its share of a loss case, to the fen (R15.4)',
+    'ConfirmLossShareRequest',
+    ok('The loss case with the confirmation', 'LossCase'),
+    ['403', '404', '409'],
+  ),
+  '/v1/credit/loss-cases/{id}/compensation': {
+    post: {
+      operationId: 'payCreditLossCompensation',
+      tags: ['credit'],
+      summary:
+        'Pay the government share of a loss case out of the risk compensation fund, once bank and insurer confirmed',
+      parameters: [parameterRef('Id'), ...mutating],
+      responses: { ...ok('The loss case, PAID', 'LossCase'), ...problems('403', '404', '409') },
+    },
+  },
+  '/v1/credit/loss-cases/{id}/recoveries': command(
+    'recordCreditLossRecovery',
+    'Record money recovered on a paid loss case, split back to government, bank and insurer to the fen',
+    'LossRecoveryRequest',
+    created('The recovery and the loss case after it', 'LossRecovered'),
+    ['403', '404', '409'],
+  ),
+  '/v1/credit/loss-cases/{id}/close': command(
+    'closeCreditLossCase',
+    'End recovery work on a paid loss case, with the reason',
+    'CloseLossCaseRequest',
+    ok('The closed loss case', 'LossCase'),
+    ['403', '404', '409'],
+  ),
+  '/v1/credit/risk-fund': {
+    get: {
+      operationId: 'getCreditRiskFund',
+      tags: ['credit'],
+      summary: '风险补偿资金池: the balance re-derived from the whole ledger, and the 10× lending ceiling',
+      parameters: [parameterRef('RequestId')],
+      responses: { ...ok('The fund', 'RiskFund'), ...problems() },
+    },
+  },
+  '/v1/credit/risk-fund/transactions': command(
+    'recordCreditFundTransaction',
+    'Record capital paid in, interest earned or a correction on the fund’s append-only ledger, once per key',
+    'FundTransactionRequest',
+    created('The ledger entry', 'RiskFundTransaction'),
+    ['403', '409'],
+    false,
+  ),
+  '/v1/credit/claim-payouts': command(
+    'recordCreditClaimPayout',
+    '赔款到户: record an insurance claim paid to the household’s bank card; the card is answered masked only',
+    'ClaimPayoutRequest',
+    created('The payout, card masked', 'ClaimPayout'),
+    ['403', '404', '409'],
+    false,
+  ),
   '/v1/credit/townships/{id}/honor-evaluations': command(
     'evaluateCreditHonors',
     '信用村 / 信用乡 for a year: units whose NPL ratio does not exceed 3%',
@@ -307,7 +372,16 @@ export function registerCreditSchemas(
   responses.add(r.entityJson, { id: 'CreditEntity' });
   responses.add(r.breakerEvaluationJson, { id: 'BreakerEvaluation' });
   responses.add(r.breakerJson, { id: 'CreditBreaker' });
-  responses.add(r.lossCaseJson, { id: 'LossCase' });
+  requests.add(r.fundTransactionBody, { id: 'FundTransactionRequest' });
+  requests.add(r.confirmLossShareBody, { id: 'ConfirmLossShareRequest' });
+  requests.add(r.lossRecoveryBody, { id: 'LossRecoveryRequest' });
+  requests.add(r.closeLossCaseBody, { id: 'CloseLossCaseRequest' });
+  requests.add(r.claimPayoutBody, { id: 'ClaimPayoutRequest' });
+  responses.add(r.settledLossCaseJson, { id: 'LossCase' });
+  responses.add(r.lossRecoveredJson, { id: 'LossRecovered' });
+  responses.add(r.fundTransactionJson, { id: 'RiskFundTransaction' });
+  responses.add(r.riskFundJson, { id: 'RiskFund' });
+  responses.add(r.claimPayoutJson, { id: 'ClaimPayout' });
   responses.add(r.honorsJson, { id: 'HonorEvaluation' });
   responses.add(r.subsidyPeriodJson, { id: 'SubsidyPeriod' });
 }

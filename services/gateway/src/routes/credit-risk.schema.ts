@@ -137,3 +137,152 @@ export const subsidyPeriodJson = z
     amountFen: fenString,
   })
   .meta({ description: '贴息 — one period of a loan’s interest subsidy.' });
+
+/** Whole fen that may be negative: a fund ADJUSTMENT can take money out of the pool. */
+const signedFenString = z.string().regex(/^-?\d{1,15}$/, 'whole fen as a decimal string, a leading minus allowed');
+const reference = z.string().trim().min(1).max(64);
+export const fundTransactionType = z.enum([
+  'CAPITAL_IN',
+  'COMPENSATION_OUT',
+  'RECOVERY_IN',
+  'INTEREST_IN',
+  'ADJUSTMENT',
+]);
+export type FundTransactionTypeName = z.infer<typeof fundTransactionType>;
+export const lossParty = z.enum(['BANK', 'INSURER']);
+export type LossPartyName = z.infer<typeof lossParty>;
+
+/** Body of POST /v1/credit/risk-fund/transactions (风险补偿资金池, spec credit §13.3 R13.7). */
+export const fundTransactionBody = z.strictObject({
+  type: z
+    .enum(['CAPITAL_IN', 'INTEREST_IN', 'ADJUSTMENT'])
+    .meta({ description: 'compensation and recoveries are posted by loss-case settlement, not by hand' }),
+  amountFen: signedFenString.meta({ description: 'positive; only an ADJUSTMENT may be negative, none may be 0' }),
+  approvedBy: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .meta({ description: 'who authorised it: a person or the approving document, e.g. 三湖办〔2017〕33号' }),
+  reason: z.string().trim().max(500).default('').meta({ description: 'required for an ADJUSTMENT' }),
+});
+export type FundTransactionBody = z.output<typeof fundTransactionBody>;
+
+/** Body of POST /v1/credit/loss-cases/{id}/confirmations (bank or insurer accepts its share, R15.4). */
+export const confirmLossShareBody = z.strictObject({
+  party: lossParty,
+  amountFen: fenString.meta({ description: 'the party’s allocated share, to the fen' }),
+  reference: reference.meta({ description: 'the party’s own settlement reference' }),
+});
+export type ConfirmLossShareBody = z.output<typeof confirmLossShareBody>;
+
+/** Body of POST /v1/credit/loss-cases/{id}/recoveries (money recovered after the payout, R15.4). */
+export const lossRecoveryBody = z.strictObject({
+  reference: reference.meta({ description: 'the bank’s receipt number; a receipt is counted once' }),
+  amountFen: fenString,
+});
+
+/** Body of POST /v1/credit/loss-cases/{id}/close (recovery work ends on a paid case). */
+export const closeLossCaseBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+/**
+ * Body of POST /v1/credit/claim-payouts (赔款到户, spec credit R14.3). Payee and card are not checked here: the
+ * service refuses a payout that is not to the household's card as a whole, with PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD.
+ */
+export const claimPayoutBody = z.strictObject({
+  insurerId: resourceId,
+  claimNo: reference,
+  policyNo: reference,
+  householdId: resourceId,
+  amountFen: fenString,
+  payeeType: z.string().trim().min(1).max(32).meta({ description: 'HOUSEHOLD: claims are paid to the household' }),
+  bankCardNo: z
+    .string()
+    .max(32)
+    .default('')
+    .meta({ description: 'the household’s bank card, 12-19 digits; stored encrypted, answered masked only' }),
+  paidAt: instantJson,
+});
+
+export const fundTransactionJson = z
+  .object({
+    id: z.string(),
+    seq: z.int(),
+    type: z.enum([...fundTransactionType.options, 'UNSPECIFIED']),
+    amountFen: signedFenString,
+    loanId: z.string().nullable(),
+    lossCaseId: z.string().nullable(),
+    approvedBy: z.string(),
+    reason: z.string().nullable(),
+    postings: z.array(z.object({ account: z.string(), debitFen: fenString, creditFen: fenString })),
+    balanceAfterFen: fenString,
+    recordedBy: z.string(),
+    recordedAt: instantJson,
+  })
+  .meta({ description: '风险补偿资金池流水 — one entry of the fund’s append-only, double-entry ledger.' });
+
+export const riskFundJson = z
+  .object({
+    balanceFen: fenString,
+    ceilingFen: fenString.meta({ description: '10 × the balance: the risk-shared lending ceiling (R13.4)' }),
+    entryCount: z.int(),
+  })
+  .meta({ description: '风险补偿资金池 — the fund’s balance, re-derived from its whole ledger.' });
+
+const shareConfirmationJson = z.object({
+  amountFen: fenString,
+  reference: z.string(),
+  confirmedBy: z.string(),
+  confirmedAt: instantJson,
+});
+
+export const lossRecoveryJson = z.object({
+  id: z.string(),
+  reference: z.string(),
+  amountFen: fenString,
+  govFen: fenString,
+  bankFen: fenString,
+  insurerFen: fenString,
+  fundTransactionId: z.string().nullable(),
+  recordedBy: z.string(),
+  recordedAt: instantJson,
+});
+
+export const settledLossCaseJson = lossCaseJson
+  .extend({
+    status: z.enum(['ALLOCATED', 'PAID', 'CLOSED']),
+    bankConfirmation: shareConfirmationJson.nullable(),
+    insurerConfirmation: shareConfirmationJson.nullable(),
+    compensation: z
+      .object({
+        fundTransactionId: z.string().nullable(),
+        amountFen: fenString,
+        fundBalanceAfterFen: fenString,
+        approvedBy: z.string(),
+        paidAt: instantJson,
+      })
+      .nullable(),
+    recoveries: z.array(lossRecoveryJson),
+    recoveriesFen: fenString,
+    closeReason: z.string().nullable(),
+    history: z.array(z.object({ step: z.string(), actorId: z.string(), role: z.string(), at: instantJson })),
+  })
+  .meta({ description: '损失 case through settlement: confirmations, the fund’s payout, recoveries, every step.' });
+
+export const lossRecoveredJson = z.object({ lossCase: settledLossCaseJson, recovery: lossRecoveryJson });
+
+export const claimPayoutJson = z
+  .object({
+    id: z.string(),
+    insurerId: z.string(),
+    claimNo: z.string(),
+    policyNo: z.string(),
+    householdId: z.string(),
+    amountFen: fenString,
+    payeeType: z.string(),
+    bankCardNoMasked: z.string().meta({ description: 'last four digits only' }),
+    paidAt: instantJson,
+    recordedBy: z.string(),
+    recordedAt: instantJson,
+  })
+  .meta({ description: '理赔款发放 — a claim paid to the household’s bank card, the card masked.' });

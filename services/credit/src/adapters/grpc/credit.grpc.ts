@@ -15,7 +15,7 @@ import {
   toProtoRating,
 } from './credit.mapper';
 import { procedureGrpcHandlers } from './procedure.grpc';
-import { riskGrpcHandlers } from './risk.grpc';
+import { riskGrpcHandlers, riskSettlementGrpcHandlers } from './risk.grpc';
 
 /** CreditService over gRPC: map the request, run the use case, map the result. No rules here. */
 export function creditGrpcHandlers(c: CreditService): Handlers<typeof creditV1.CreditServiceService> {
@@ -159,5 +159,6 @@ export function creditGrpcHandlers(c: CreditService): Handlers<typeof creditV1.C
     },
     ...procedureGrpcHandlers(c),
     ...riskGrpcHandlers(c),
+    ...riskSettlementGrpcHandlers(c),
   };
 }

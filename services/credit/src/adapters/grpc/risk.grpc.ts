@@ -1,6 +1,9 @@
 import type { creditV1 } from '@gov/contracts';
 import type { Handlers } from '@gov/platform';
 import { ValidationError } from '@gov/platform/errors';
+import { CreditError } from '../../domain/credit-error';
+import { maskBankCardNo } from '../../domain/insurance';
+import { roleFor } from '../../domain/permissions';
 import type { CreditService } from '../../wiring';
 import { fenIn } from './credit.mapper';
 import { idempotent } from './idempotent';
@@ -8,12 +11,20 @@ import {
   dateIn,
   positiveInt,
   requireFields,
+  signedFenIn,
   toBreakerUnit,
   toEntityKind,
+  toFundTransactionType,
+  toLossParty,
   toProtoBreaker,
+  toProtoClaimPayout,
   toProtoEntity,
+  toProtoFundTransaction,
   toProtoLossCase,
+  toProtoRecovery,
+  toProtoSettledLossCase,
   toProtoSubsidyPeriod,
+  withSettlementFields,
 } from './risk.mapper';
 
 type H = Handlers<typeof creditV1.CreditServiceService>;
@@ -26,6 +37,16 @@ type RiskRpc =
   | 'allocateLoss'
   | 'evaluateHonors'
   | 'accrueSubsidy';
+type SettlementRpc =
+  | 'recordFundTransaction'
+  | 'getRiskFund'
+  | 'confirmLossShare'
+  | 'payLossCompensation'
+  | 'recordLossRecovery'
+  | 'closeLossCase'
+  | 'getLossCase'
+  | 'recordClaimPayout';
+type ManualFundType = Parameters<CreditService['riskFund']['recordTransaction']>[0]['type'];
 
 /**
  * Entities, breakers, loss sharing, titles and subsidy (spec credit §3.3, §12, §13, §16). Their use cases take
@@ -98,9 +119,10 @@ export function riskGrpcHandlers(c: CreditService): Pick<H, RiskRpc> {
         bankLoanNo: req.bankLoanNo,
         accruedInterestFen: fenIn('accrued_interest_fen', req.accruedInterestFen),
       };
-      return idempotent(c.idempotency, 'allocateLoss', req, ctx.actor, async () => ({
+      const res = await idempotent(c.idempotency, 'allocateLoss', req, ctx.actor, async () => ({
         lossCase: toProtoLossCase(await c.riskSharing.allocate(cmd, ctx.actor)),
       }));
+      return { lossCase: res.lossCase && withSettlementFields(res.lossCase) };
     },
     async evaluateHonors(req, ctx) {
       requireFields({ township_id: req.townshipId });
@@ -121,6 +143,99 @@ export function riskGrpcHandlers(c: CreditService): Pick<H, RiskRpc> {
       };
       return idempotent(c.idempotency, 'accrueSubsidy', req, ctx.actor, async () => ({
         period: toProtoSubsidyPeriod(await c.accrueSubsidy(cmd, ctx.actor)),
+      }));
+    },
+  };
+}
+
+/**
+ * The risk fund's ledger, loss-case settlement and claim payouts (spec credit §13.2-13.3, R14.3, R15.4). Fund
+ * movements carry their own key; settlement and payouts take none, so they run under the request's key here.
+ */
+export function riskSettlementGrpcHandlers(c: CreditService): Pick<H, SettlementRpc> {
+  const readLossCase = async (id: string) => {
+    const s = await c.repositories.settledLossCases.get(id);
+    if (!s) throw new CreditError('LOSS_CASE_NOT_FOUND', `no loss case ${id}`);
+    return toProtoSettledLossCase(s.value);
+  };
+  return {
+    async recordFundTransaction(req, ctx) {
+      const cmd = {
+        idempotencyKey: req.idempotencyKey,
+        // COMPENSATION_OUT and RECOVERY_IN go through too: the use case refuses them with its own code
+        type: toFundTransactionType(req.type) as ManualFundType,
+        amountFen: signedFenIn('amount_fen', req.amountFen),
+        approvedBy: req.approvedBy,
+        reason: req.reason || undefined,
+      };
+      return { transaction: toProtoFundTransaction(await c.riskFund.recordTransaction(cmd, ctx.actor)) };
+    },
+    async getRiskFund(_req, ctx) {
+      roleFor(ctx.actor, 'readRisk');
+      const s = await c.riskFund.statement();
+      return {
+        fund: { balanceFen: String(s.balanceFen), ceilingFen: String(s.ceilingFen), entryCount: s.entries },
+      };
+    },
+    async confirmLossShare(req, ctx) {
+      requireFields({ loss_case_id: req.lossCaseId, reference: req.reference });
+      const cmd = {
+        lossCaseId: req.lossCaseId,
+        party: toLossParty(req.party),
+        amountFen: fenIn('amount_fen', req.amountFen),
+        reference: req.reference,
+      };
+      return idempotent(c.idempotency, 'confirmLossShare', req, ctx.actor, async () => ({
+        lossCase: toProtoSettledLossCase(await c.settleLossCase.confirmShare(cmd, ctx.actor)),
+      }));
+    },
+    async payLossCompensation(req, ctx) {
+      requireFields({ loss_case_id: req.lossCaseId });
+      return idempotent(c.idempotency, 'payLossCompensation', req, ctx.actor, async () => ({
+        lossCase: toProtoSettledLossCase(
+          await c.settleLossCase.payCompensation({ lossCaseId: req.lossCaseId }, ctx.actor),
+        ),
+      }));
+    },
+    async recordLossRecovery(req, ctx) {
+      requireFields({ loss_case_id: req.lossCaseId, reference: req.reference });
+      const cmd = {
+        lossCaseId: req.lossCaseId,
+        reference: req.reference,
+        amountFen: fenIn('amount_fen', req.amountFen, { positive: true }),
+      };
+      return idempotent(c.idempotency, 'recordLossRecovery', req, ctx.actor, async () => {
+        const { lossCase, recovery } = await c.settleLossCase.recordRecovery(cmd, ctx.actor);
+        return { lossCase: toProtoSettledLossCase(lossCase), recovery: toProtoRecovery(recovery) };
+      });
+    },
+    async closeLossCase(req, ctx) {
+      requireFields({ loss_case_id: req.lossCaseId, reason: req.reason });
+      const cmd = { lossCaseId: req.lossCaseId, reason: req.reason };
+      return idempotent(c.idempotency, 'closeLossCase', req, ctx.actor, async () => ({
+        lossCase: toProtoSettledLossCase(await c.settleLossCase.close(cmd, ctx.actor)),
+      }));
+    },
+    async getLossCase(req, ctx) {
+      roleFor(ctx.actor, 'readRisk');
+      return { lossCase: await readLossCase(req.id) };
+    },
+    async recordClaimPayout(req, ctx) {
+      // unchecked here: R14.3 refuses a payout without the household card as a whole, before the other fields
+      const cmd = {
+        insurerId: req.insurerId,
+        claimNo: req.claimNo,
+        policyNo: req.policyNo,
+        householdId: req.householdId,
+        amountFen: Number(req.amountFen),
+        payeeType: req.payeeType,
+        bankCardNo: req.bankCardNo || undefined,
+        paidAt: new Date(req.paidAt),
+      };
+      // the key store keeps a hash of the request; of the card, only its masked form goes into that hash
+      const keyed = { ...req, bankCardNo: maskBankCardNo(req.bankCardNo) };
+      return idempotent(c.idempotency, 'recordClaimPayout', keyed, ctx.actor, async () => ({
+        payout: toProtoClaimPayout(await c.insuranceClaims.recordClaimPayout(cmd, ctx.actor)),
       }));
     },
   };

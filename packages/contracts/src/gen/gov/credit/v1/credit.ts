@@ -262,6 +262,104 @@ export function breakerUnitToJSON(object: BreakerUnit): string {
   }
 }
 
+/** Kind of a risk fund ledger entry (spec credit §13.3 R13.7). */
+export enum FundTransactionType {
+  FUND_TRANSACTION_TYPE_UNSPECIFIED = 0,
+  FUND_TRANSACTION_TYPE_CAPITAL_IN = 1,
+  FUND_TRANSACTION_TYPE_COMPENSATION_OUT = 2,
+  FUND_TRANSACTION_TYPE_RECOVERY_IN = 3,
+  FUND_TRANSACTION_TYPE_INTEREST_IN = 4,
+  FUND_TRANSACTION_TYPE_ADJUSTMENT = 5,
+  UNRECOGNIZED = -1,
+}
+
+export function fundTransactionTypeFromJSON(object: any): FundTransactionType {
+  switch (object) {
+    case 0:
+    case "FUND_TRANSACTION_TYPE_UNSPECIFIED":
+      return FundTransactionType.FUND_TRANSACTION_TYPE_UNSPECIFIED;
+    case 1:
+    case "FUND_TRANSACTION_TYPE_CAPITAL_IN":
+      return FundTransactionType.FUND_TRANSACTION_TYPE_CAPITAL_IN;
+    case 2:
+    case "FUND_TRANSACTION_TYPE_COMPENSATION_OUT":
+      return FundTransactionType.FUND_TRANSACTION_TYPE_COMPENSATION_OUT;
+    case 3:
+    case "FUND_TRANSACTION_TYPE_RECOVERY_IN":
+      return FundTransactionType.FUND_TRANSACTION_TYPE_RECOVERY_IN;
+    case 4:
+    case "FUND_TRANSACTION_TYPE_INTEREST_IN":
+      return FundTransactionType.FUND_TRANSACTION_TYPE_INTEREST_IN;
+    case 5:
+    case "FUND_TRANSACTION_TYPE_ADJUSTMENT":
+      return FundTransactionType.FUND_TRANSACTION_TYPE_ADJUSTMENT;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return FundTransactionType.UNRECOGNIZED;
+  }
+}
+
+export function fundTransactionTypeToJSON(object: FundTransactionType): string {
+  switch (object) {
+    case FundTransactionType.FUND_TRANSACTION_TYPE_UNSPECIFIED:
+      return "FUND_TRANSACTION_TYPE_UNSPECIFIED";
+    case FundTransactionType.FUND_TRANSACTION_TYPE_CAPITAL_IN:
+      return "FUND_TRANSACTION_TYPE_CAPITAL_IN";
+    case FundTransactionType.FUND_TRANSACTION_TYPE_COMPENSATION_OUT:
+      return "FUND_TRANSACTION_TYPE_COMPENSATION_OUT";
+    case FundTransactionType.FUND_TRANSACTION_TYPE_RECOVERY_IN:
+      return "FUND_TRANSACTION_TYPE_RECOVERY_IN";
+    case FundTransactionType.FUND_TRANSACTION_TYPE_INTEREST_IN:
+      return "FUND_TRANSACTION_TYPE_INTEREST_IN";
+    case FundTransactionType.FUND_TRANSACTION_TYPE_ADJUSTMENT:
+      return "FUND_TRANSACTION_TYPE_ADJUSTMENT";
+    case FundTransactionType.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** The party confirming its share of a loss case. */
+export enum LossParty {
+  LOSS_PARTY_UNSPECIFIED = 0,
+  LOSS_PARTY_BANK = 1,
+  LOSS_PARTY_INSURER = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function lossPartyFromJSON(object: any): LossParty {
+  switch (object) {
+    case 0:
+    case "LOSS_PARTY_UNSPECIFIED":
+      return LossParty.LOSS_PARTY_UNSPECIFIED;
+    case 1:
+    case "LOSS_PARTY_BANK":
+      return LossParty.LOSS_PARTY_BANK;
+    case 2:
+    case "LOSS_PARTY_INSURER":
+      return LossParty.LOSS_PARTY_INSURER;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return LossParty.UNRECOGNIZED;
+  }
+}
+
+export function lossPartyToJSON(object: LossParty): string {
+  switch (object) {
+    case LossParty.LOSS_PARTY_UNSPECIFIED:
+      return "LOSS_PARTY_UNSPECIFIED";
+    case LossParty.LOSS_PARTY_BANK:
+      return "LOSS_PARTY_BANK";
+    case LossParty.LOSS_PARTY_INSURER:
+      return "LOSS_PARTY_INSURER";
+    case LossParty.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 export interface RegisterHouseholdRequest {
   idempotencyKey: string;
   villageId: string;
@@ -771,9 +869,22 @@ export interface LossCase {
   govRatioBp: number;
   bankRatioBp: number;
   insurerRatioBp: number;
-  /** ALLOCATED. */
+  /** ALLOCATED, PAID (the government share is paid) or CLOSED. */
   status: string;
   triggeredAt: string;
+  /** Set once the party confirmed its share (spec credit R15.4). */
+  bankConfirmation?: ShareConfirmation | undefined;
+  insurerConfirmation?:
+    | ShareConfirmation
+    | undefined;
+  /** Set once the fund paid the government share. */
+  compensation?: LossCompensation | undefined;
+  recoveries: LossRecovery[];
+  recoveriesFen: string;
+  /** FULLY_RECOVERED, or the reason given when the case was closed. */
+  closeReason: string;
+  /** Every step with who did it and when, oldest first. */
+  history: LossStep[];
 }
 
 export interface AllocateLossResponse {
@@ -858,6 +969,195 @@ export interface OpenGradeNoticeRequest {
 
 export interface OpenGradeNoticeResponse {
   notice?: Notice | undefined;
+}
+
+/** One leg of a ledger entry: the fund's cash account against its counter account. */
+export interface FundPosting {
+  /** FUND_CASH, DISTRICT_CAPITAL, LOSS_COMPENSATION, LOSS_RECOVERY, INTEREST_INCOME or ADJUSTMENT. */
+  account: string;
+  debitFen: string;
+  creditFen: string;
+}
+
+/** 风险补偿资金池流水 — one immutable entry of the fund's ledger. */
+export interface RiskFundTransaction {
+  id: string;
+  /** Orders the ledger without gaps, from 1. */
+  seq: string;
+  type: FundTransactionType;
+  /** Signed: only an ADJUSTMENT may be negative. */
+  amountFen: string;
+  loanId: string;
+  lossCaseId: string;
+  /** A person's id or the approving document's number. */
+  approvedBy: string;
+  reason: string;
+  postings: FundPosting[];
+  /** Fund cash after this entry. */
+  balanceAfterFen: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface RecordFundTransactionRequest {
+  idempotencyKey: string;
+  /** CAPITAL_IN, INTEREST_IN or ADJUSTMENT; the other kinds are posted by loss-case settlement only. */
+  type: FundTransactionType;
+  /** Positive; an ADJUSTMENT may be negative (money taken out) but not zero. */
+  amountFen: string;
+  approvedBy: string;
+  /** Required for an ADJUSTMENT. */
+  reason: string;
+}
+
+export interface RecordFundTransactionResponse {
+  transaction?: RiskFundTransaction | undefined;
+}
+
+export interface GetRiskFundRequest {
+}
+
+/** The risk compensation fund now (spec credit R13.3-R13.4). */
+export interface RiskFund {
+  balanceFen: string;
+  /** 10 × the balance: what risk-shared lending may reach (R13.4). */
+  ceilingFen: string;
+  entryCount: number;
+}
+
+export interface GetRiskFundResponse {
+  fund?: RiskFund | undefined;
+}
+
+/** A party's confirmation that it accepts and pays its share of a loss. */
+export interface ShareConfirmation {
+  amountFen: string;
+  /** The party's own reference, e.g. the insurer's settlement number. */
+  reference: string;
+  confirmedBy: string;
+  confirmedAt: string;
+}
+
+/** The government share paid out of the risk fund. */
+export interface LossCompensation {
+  /** Empty when the government share was 0 and nothing left the fund. */
+  fundTransactionId: string;
+  amountFen: string;
+  fundBalanceAfterFen: string;
+  approvedBy: string;
+  paidAt: string;
+}
+
+/** Money recovered after the loss was shared, returned to the three parties in the case's proportions. */
+export interface LossRecovery {
+  id: string;
+  /** The bank's receipt number; a receipt is counted once. */
+  reference: string;
+  amountFen: string;
+  govFen: string;
+  bankFen: string;
+  insurerFen: string;
+  /** The RECOVERY_IN entry of the government part; empty when that part was 0. */
+  fundTransactionId: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** One step of a loss case's settlement. */
+export interface LossStep {
+  /** ALLOCATED, BANK_CONFIRMED, INSURER_CONFIRMED, COMPENSATION_PAID, RECOVERED or CLOSED. */
+  step: string;
+  actorId: string;
+  role: string;
+  at: string;
+}
+
+export interface ConfirmLossShareRequest {
+  idempotencyKey: string;
+  lossCaseId: string;
+  party: LossParty;
+  /** Must equal the party's allocated share to the fen. */
+  amountFen: string;
+  reference: string;
+}
+
+export interface ConfirmLossShareResponse {
+  lossCase?: LossCase | undefined;
+}
+
+export interface PayLossCompensationRequest {
+  idempotencyKey: string;
+  lossCaseId: string;
+}
+
+export interface PayLossCompensationResponse {
+  lossCase?: LossCase | undefined;
+}
+
+export interface RecordLossRecoveryRequest {
+  idempotencyKey: string;
+  lossCaseId: string;
+  /** The bank's receipt number; recording the same receipt again changes nothing. */
+  reference: string;
+  amountFen: string;
+}
+
+export interface RecordLossRecoveryResponse {
+  lossCase?: LossCase | undefined;
+  recovery?: LossRecovery | undefined;
+}
+
+export interface CloseLossCaseRequest {
+  idempotencyKey: string;
+  lossCaseId: string;
+  reason: string;
+}
+
+export interface CloseLossCaseResponse {
+  lossCase?: LossCase | undefined;
+}
+
+export interface GetLossCaseRequest {
+  id: string;
+}
+
+export interface GetLossCaseResponse {
+  lossCase?: LossCase | undefined;
+}
+
+/** 理赔款发放 — an insurance claim paid to a household's bank card (spec credit R14.3). */
+export interface ClaimPayout {
+  id: string;
+  insurerId: string;
+  claimNo: string;
+  policyNo: string;
+  householdId: string;
+  amountFen: string;
+  /** HOUSEHOLD. */
+  payeeType: string;
+  /** Last four digits only; the full number never leaves the service. */
+  bankCardNoMasked: string;
+  paidAt: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface RecordClaimPayoutRequest {
+  idempotencyKey: string;
+  insurerId: string;
+  claimNo: string;
+  policyNo: string;
+  householdId: string;
+  amountFen: string;
+  /** Must be HOUSEHOLD: claims are paid to the household (赔款到户), else PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD. */
+  payeeType: string;
+  /** The household's bank card, 12 to 19 digits (spaces and dashes allowed); stored encrypted, never returned. */
+  bankCardNo: string;
+  paidAt: string;
+}
+
+export interface RecordClaimPayoutResponse {
+  payout?: ClaimPayout | undefined;
 }
 
 function createBaseRegisterHouseholdRequest(): RegisterHouseholdRequest {
@@ -9126,6 +9426,13 @@ function createBaseLossCase(): LossCase {
     insurerRatioBp: 0,
     status: "",
     triggeredAt: "",
+    bankConfirmation: undefined,
+    insurerConfirmation: undefined,
+    compensation: undefined,
+    recoveries: [],
+    recoveriesFen: "0",
+    closeReason: "",
+    history: [],
   };
 }
 
@@ -9169,6 +9476,27 @@ export const LossCase: MessageFns<LossCase> = {
     }
     if (message.triggeredAt !== "") {
       writer.uint32(106).string(message.triggeredAt);
+    }
+    if (message.bankConfirmation !== undefined) {
+      ShareConfirmation.encode(message.bankConfirmation, writer.uint32(114).fork()).join();
+    }
+    if (message.insurerConfirmation !== undefined) {
+      ShareConfirmation.encode(message.insurerConfirmation, writer.uint32(122).fork()).join();
+    }
+    if (message.compensation !== undefined) {
+      LossCompensation.encode(message.compensation, writer.uint32(130).fork()).join();
+    }
+    for (const v of message.recoveries) {
+      LossRecovery.encode(v!, writer.uint32(138).fork()).join();
+    }
+    if (message.recoveriesFen !== "0") {
+      writer.uint32(144).int64(message.recoveriesFen);
+    }
+    if (message.closeReason !== "") {
+      writer.uint32(154).string(message.closeReason);
+    }
+    for (const v of message.history) {
+      LossStep.encode(v!, writer.uint32(162).fork()).join();
     }
     return writer;
   },
@@ -9290,6 +9618,62 @@ export const LossCase: MessageFns<LossCase> = {
             message.triggeredAt = reader.string();
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.bankConfirmation = ShareConfirmation.decode(reader, reader.uint32());
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.insurerConfirmation = ShareConfirmation.decode(reader, reader.uint32());
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.compensation = LossCompensation.decode(reader, reader.uint32());
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.recoveries.push(LossRecovery.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              break;
+            }
+
+            message.recoveriesFen = reader.int64().toString();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.closeReason = reader.string();
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.history.push(LossStep.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -9361,6 +9745,33 @@ export const LossCase: MessageFns<LossCase> = {
         : isSet(object.triggered_at)
         ? globalThis.String(object.triggered_at)
         : "",
+      bankConfirmation: isSet(object.bankConfirmation)
+        ? ShareConfirmation.fromJSON(object.bankConfirmation)
+        : isSet(object.bank_confirmation)
+        ? ShareConfirmation.fromJSON(object.bank_confirmation)
+        : undefined,
+      insurerConfirmation: isSet(object.insurerConfirmation)
+        ? ShareConfirmation.fromJSON(object.insurerConfirmation)
+        : isSet(object.insurer_confirmation)
+        ? ShareConfirmation.fromJSON(object.insurer_confirmation)
+        : undefined,
+      compensation: isSet(object.compensation) ? LossCompensation.fromJSON(object.compensation) : undefined,
+      recoveries: globalThis.Array.isArray(object?.recoveries)
+        ? object.recoveries.map((e: any) => LossRecovery.fromJSON(e))
+        : [],
+      recoveriesFen: isSet(object.recoveriesFen)
+        ? globalThis.String(object.recoveriesFen)
+        : isSet(object.recoveries_fen)
+        ? globalThis.String(object.recoveries_fen)
+        : "0",
+      closeReason: isSet(object.closeReason)
+        ? globalThis.String(object.closeReason)
+        : isSet(object.close_reason)
+        ? globalThis.String(object.close_reason)
+        : "",
+      history: globalThis.Array.isArray(object?.history)
+        ? object.history.map((e: any) => LossStep.fromJSON(e))
+        : [],
     };
   },
 
@@ -9405,6 +9816,27 @@ export const LossCase: MessageFns<LossCase> = {
     if (message.triggeredAt !== "") {
       obj.triggeredAt = message.triggeredAt;
     }
+    if (message.bankConfirmation !== undefined) {
+      obj.bankConfirmation = ShareConfirmation.toJSON(message.bankConfirmation);
+    }
+    if (message.insurerConfirmation !== undefined) {
+      obj.insurerConfirmation = ShareConfirmation.toJSON(message.insurerConfirmation);
+    }
+    if (message.compensation !== undefined) {
+      obj.compensation = LossCompensation.toJSON(message.compensation);
+    }
+    if (message.recoveries?.length) {
+      obj.recoveries = message.recoveries.map((e) => LossRecovery.toJSON(e));
+    }
+    if (message.recoveriesFen !== "0") {
+      obj.recoveriesFen = message.recoveriesFen;
+    }
+    if (message.closeReason !== "") {
+      obj.closeReason = message.closeReason;
+    }
+    if (message.history?.length) {
+      obj.history = message.history.map((e) => LossStep.toJSON(e));
+    }
     return obj;
   },
 
@@ -9426,6 +9858,19 @@ export const LossCase: MessageFns<LossCase> = {
     message.insurerRatioBp = object.insurerRatioBp ?? 0;
     message.status = object.status ?? "";
     message.triggeredAt = object.triggeredAt ?? "";
+    message.bankConfirmation = (object.bankConfirmation !== undefined && object.bankConfirmation !== null)
+      ? ShareConfirmation.fromPartial(object.bankConfirmation)
+      : undefined;
+    message.insurerConfirmation = (object.insurerConfirmation !== undefined && object.insurerConfirmation !== null)
+      ? ShareConfirmation.fromPartial(object.insurerConfirmation)
+      : undefined;
+    message.compensation = (object.compensation !== undefined && object.compensation !== null)
+      ? LossCompensation.fromPartial(object.compensation)
+      : undefined;
+    message.recoveries = object.recoveries?.map((e) => LossRecovery.fromPartial(e)) || [];
+    message.recoveriesFen = object.recoveriesFen ?? "0";
+    message.closeReason = object.closeReason ?? "";
+    message.history = object.history?.map((e) => LossStep.fromPartial(e)) || [];
     return message;
   },
 };
@@ -10751,6 +11196,3018 @@ export const OpenGradeNoticeResponse: MessageFns<OpenGradeNoticeResponse> = {
   },
 };
 
+function createBaseFundPosting(): FundPosting {
+  return { account: "", debitFen: "0", creditFen: "0" };
+}
+
+export const FundPosting: MessageFns<FundPosting> = {
+  encode(message: FundPosting, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.account !== "") {
+      writer.uint32(10).string(message.account);
+    }
+    if (message.debitFen !== "0") {
+      writer.uint32(16).int64(message.debitFen);
+    }
+    if (message.creditFen !== "0") {
+      writer.uint32(24).int64(message.creditFen);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FundPosting {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFundPosting();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.account = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.debitFen = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.creditFen = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FundPosting {
+    return {
+      account: isSet(object.account) ? globalThis.String(object.account) : "",
+      debitFen: isSet(object.debitFen)
+        ? globalThis.String(object.debitFen)
+        : isSet(object.debit_fen)
+        ? globalThis.String(object.debit_fen)
+        : "0",
+      creditFen: isSet(object.creditFen)
+        ? globalThis.String(object.creditFen)
+        : isSet(object.credit_fen)
+        ? globalThis.String(object.credit_fen)
+        : "0",
+    };
+  },
+
+  toJSON(message: FundPosting): unknown {
+    const obj: any = {};
+    if (message.account !== "") {
+      obj.account = message.account;
+    }
+    if (message.debitFen !== "0") {
+      obj.debitFen = message.debitFen;
+    }
+    if (message.creditFen !== "0") {
+      obj.creditFen = message.creditFen;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FundPosting>, I>>(base?: I): FundPosting {
+    return FundPosting.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FundPosting>, I>>(object: I): FundPosting {
+    const message = createBaseFundPosting();
+    message.account = object.account ?? "";
+    message.debitFen = object.debitFen ?? "0";
+    message.creditFen = object.creditFen ?? "0";
+    return message;
+  },
+};
+
+function createBaseRiskFundTransaction(): RiskFundTransaction {
+  return {
+    id: "",
+    seq: "0",
+    type: 0,
+    amountFen: "0",
+    loanId: "",
+    lossCaseId: "",
+    approvedBy: "",
+    reason: "",
+    postings: [],
+    balanceAfterFen: "0",
+    recordedBy: "",
+    recordedAt: "",
+  };
+}
+
+export const RiskFundTransaction: MessageFns<RiskFundTransaction> = {
+  encode(message: RiskFundTransaction, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.seq !== "0") {
+      writer.uint32(16).int64(message.seq);
+    }
+    if (message.type !== 0) {
+      writer.uint32(24).int32(message.type);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(32).int64(message.amountFen);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(42).string(message.loanId);
+    }
+    if (message.lossCaseId !== "") {
+      writer.uint32(50).string(message.lossCaseId);
+    }
+    if (message.approvedBy !== "") {
+      writer.uint32(58).string(message.approvedBy);
+    }
+    if (message.reason !== "") {
+      writer.uint32(66).string(message.reason);
+    }
+    for (const v of message.postings) {
+      FundPosting.encode(v!, writer.uint32(74).fork()).join();
+    }
+    if (message.balanceAfterFen !== "0") {
+      writer.uint32(80).int64(message.balanceAfterFen);
+    }
+    if (message.recordedBy !== "") {
+      writer.uint32(90).string(message.recordedBy);
+    }
+    if (message.recordedAt !== "") {
+      writer.uint32(98).string(message.recordedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RiskFundTransaction {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRiskFundTransaction();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.seq = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.type = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.approvedBy = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.postings.push(FundPosting.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.balanceAfterFen = reader.int64().toString();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.recordedBy = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.recordedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RiskFundTransaction {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      seq: isSet(object.seq) ? globalThis.String(object.seq) : "0",
+      type: isSet(object.type) ? fundTransactionTypeFromJSON(object.type) : 0,
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      approvedBy: isSet(object.approvedBy)
+        ? globalThis.String(object.approvedBy)
+        : isSet(object.approved_by)
+        ? globalThis.String(object.approved_by)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      postings: globalThis.Array.isArray(object?.postings)
+        ? object.postings.map((e: any) => FundPosting.fromJSON(e))
+        : [],
+      balanceAfterFen: isSet(object.balanceAfterFen)
+        ? globalThis.String(object.balanceAfterFen)
+        : isSet(object.balance_after_fen)
+        ? globalThis.String(object.balance_after_fen)
+        : "0",
+      recordedBy: isSet(object.recordedBy)
+        ? globalThis.String(object.recordedBy)
+        : isSet(object.recorded_by)
+        ? globalThis.String(object.recorded_by)
+        : "",
+      recordedAt: isSet(object.recordedAt)
+        ? globalThis.String(object.recordedAt)
+        : isSet(object.recorded_at)
+        ? globalThis.String(object.recorded_at)
+        : "",
+    };
+  },
+
+  toJSON(message: RiskFundTransaction): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.seq !== "0") {
+      obj.seq = message.seq;
+    }
+    if (message.type !== 0) {
+      obj.type = fundTransactionTypeToJSON(message.type);
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.approvedBy !== "") {
+      obj.approvedBy = message.approvedBy;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.postings?.length) {
+      obj.postings = message.postings.map((e) => FundPosting.toJSON(e));
+    }
+    if (message.balanceAfterFen !== "0") {
+      obj.balanceAfterFen = message.balanceAfterFen;
+    }
+    if (message.recordedBy !== "") {
+      obj.recordedBy = message.recordedBy;
+    }
+    if (message.recordedAt !== "") {
+      obj.recordedAt = message.recordedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RiskFundTransaction>, I>>(base?: I): RiskFundTransaction {
+    return RiskFundTransaction.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RiskFundTransaction>, I>>(object: I): RiskFundTransaction {
+    const message = createBaseRiskFundTransaction();
+    message.id = object.id ?? "";
+    message.seq = object.seq ?? "0";
+    message.type = object.type ?? 0;
+    message.amountFen = object.amountFen ?? "0";
+    message.loanId = object.loanId ?? "";
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.approvedBy = object.approvedBy ?? "";
+    message.reason = object.reason ?? "";
+    message.postings = object.postings?.map((e) => FundPosting.fromPartial(e)) || [];
+    message.balanceAfterFen = object.balanceAfterFen ?? "0";
+    message.recordedBy = object.recordedBy ?? "";
+    message.recordedAt = object.recordedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordFundTransactionRequest(): RecordFundTransactionRequest {
+  return { idempotencyKey: "", type: 0, amountFen: "0", approvedBy: "", reason: "" };
+}
+
+export const RecordFundTransactionRequest: MessageFns<RecordFundTransactionRequest> = {
+  encode(message: RecordFundTransactionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.type !== 0) {
+      writer.uint32(16).int32(message.type);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(24).int64(message.amountFen);
+    }
+    if (message.approvedBy !== "") {
+      writer.uint32(34).string(message.approvedBy);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordFundTransactionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordFundTransactionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.type = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.approvedBy = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordFundTransactionRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      type: isSet(object.type) ? fundTransactionTypeFromJSON(object.type) : 0,
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      approvedBy: isSet(object.approvedBy)
+        ? globalThis.String(object.approvedBy)
+        : isSet(object.approved_by)
+        ? globalThis.String(object.approved_by)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: RecordFundTransactionRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.type !== 0) {
+      obj.type = fundTransactionTypeToJSON(message.type);
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.approvedBy !== "") {
+      obj.approvedBy = message.approvedBy;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordFundTransactionRequest>, I>>(base?: I): RecordFundTransactionRequest {
+    return RecordFundTransactionRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordFundTransactionRequest>, I>>(object: I): RecordFundTransactionRequest {
+    const message = createBaseRecordFundTransactionRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.type = object.type ?? 0;
+    message.amountFen = object.amountFen ?? "0";
+    message.approvedBy = object.approvedBy ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordFundTransactionResponse(): RecordFundTransactionResponse {
+  return { transaction: undefined };
+}
+
+export const RecordFundTransactionResponse: MessageFns<RecordFundTransactionResponse> = {
+  encode(message: RecordFundTransactionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.transaction !== undefined) {
+      RiskFundTransaction.encode(message.transaction, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordFundTransactionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordFundTransactionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.transaction = RiskFundTransaction.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordFundTransactionResponse {
+    return { transaction: isSet(object.transaction) ? RiskFundTransaction.fromJSON(object.transaction) : undefined };
+  },
+
+  toJSON(message: RecordFundTransactionResponse): unknown {
+    const obj: any = {};
+    if (message.transaction !== undefined) {
+      obj.transaction = RiskFundTransaction.toJSON(message.transaction);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordFundTransactionResponse>, I>>(base?: I): RecordFundTransactionResponse {
+    return RecordFundTransactionResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordFundTransactionResponse>, I>>(
+    object: I,
+  ): RecordFundTransactionResponse {
+    const message = createBaseRecordFundTransactionResponse();
+    message.transaction = (object.transaction !== undefined && object.transaction !== null)
+      ? RiskFundTransaction.fromPartial(object.transaction)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGetRiskFundRequest(): GetRiskFundRequest {
+  return {};
+}
+
+export const GetRiskFundRequest: MessageFns<GetRiskFundRequest> = {
+  encode(_: GetRiskFundRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetRiskFundRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetRiskFundRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): GetRiskFundRequest {
+    return {};
+  },
+
+  toJSON(_: GetRiskFundRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetRiskFundRequest>, I>>(base?: I): GetRiskFundRequest {
+    return GetRiskFundRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetRiskFundRequest>, I>>(_: I): GetRiskFundRequest {
+    const message = createBaseGetRiskFundRequest();
+    return message;
+  },
+};
+
+function createBaseRiskFund(): RiskFund {
+  return { balanceFen: "0", ceilingFen: "0", entryCount: 0 };
+}
+
+export const RiskFund: MessageFns<RiskFund> = {
+  encode(message: RiskFund, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.balanceFen !== "0") {
+      writer.uint32(8).int64(message.balanceFen);
+    }
+    if (message.ceilingFen !== "0") {
+      writer.uint32(16).int64(message.ceilingFen);
+    }
+    if (message.entryCount !== 0) {
+      writer.uint32(24).int32(message.entryCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RiskFund {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRiskFund();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.balanceFen = reader.int64().toString();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.ceilingFen = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.entryCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RiskFund {
+    return {
+      balanceFen: isSet(object.balanceFen)
+        ? globalThis.String(object.balanceFen)
+        : isSet(object.balance_fen)
+        ? globalThis.String(object.balance_fen)
+        : "0",
+      ceilingFen: isSet(object.ceilingFen)
+        ? globalThis.String(object.ceilingFen)
+        : isSet(object.ceiling_fen)
+        ? globalThis.String(object.ceiling_fen)
+        : "0",
+      entryCount: isSet(object.entryCount)
+        ? globalThis.Number(object.entryCount)
+        : isSet(object.entry_count)
+        ? globalThis.Number(object.entry_count)
+        : 0,
+    };
+  },
+
+  toJSON(message: RiskFund): unknown {
+    const obj: any = {};
+    if (message.balanceFen !== "0") {
+      obj.balanceFen = message.balanceFen;
+    }
+    if (message.ceilingFen !== "0") {
+      obj.ceilingFen = message.ceilingFen;
+    }
+    if (message.entryCount !== 0) {
+      obj.entryCount = Math.round(message.entryCount);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RiskFund>, I>>(base?: I): RiskFund {
+    return RiskFund.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RiskFund>, I>>(object: I): RiskFund {
+    const message = createBaseRiskFund();
+    message.balanceFen = object.balanceFen ?? "0";
+    message.ceilingFen = object.ceilingFen ?? "0";
+    message.entryCount = object.entryCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseGetRiskFundResponse(): GetRiskFundResponse {
+  return { fund: undefined };
+}
+
+export const GetRiskFundResponse: MessageFns<GetRiskFundResponse> = {
+  encode(message: GetRiskFundResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fund !== undefined) {
+      RiskFund.encode(message.fund, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetRiskFundResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetRiskFundResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fund = RiskFund.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetRiskFundResponse {
+    return { fund: isSet(object.fund) ? RiskFund.fromJSON(object.fund) : undefined };
+  },
+
+  toJSON(message: GetRiskFundResponse): unknown {
+    const obj: any = {};
+    if (message.fund !== undefined) {
+      obj.fund = RiskFund.toJSON(message.fund);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetRiskFundResponse>, I>>(base?: I): GetRiskFundResponse {
+    return GetRiskFundResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetRiskFundResponse>, I>>(object: I): GetRiskFundResponse {
+    const message = createBaseGetRiskFundResponse();
+    message.fund = (object.fund !== undefined && object.fund !== null) ? RiskFund.fromPartial(object.fund) : undefined;
+    return message;
+  },
+};
+
+function createBaseShareConfirmation(): ShareConfirmation {
+  return { amountFen: "0", reference: "", confirmedBy: "", confirmedAt: "" };
+}
+
+export const ShareConfirmation: MessageFns<ShareConfirmation> = {
+  encode(message: ShareConfirmation, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.amountFen !== "0") {
+      writer.uint32(8).int64(message.amountFen);
+    }
+    if (message.reference !== "") {
+      writer.uint32(18).string(message.reference);
+    }
+    if (message.confirmedBy !== "") {
+      writer.uint32(26).string(message.confirmedBy);
+    }
+    if (message.confirmedAt !== "") {
+      writer.uint32(34).string(message.confirmedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ShareConfirmation {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseShareConfirmation();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reference = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.confirmedBy = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.confirmedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ShareConfirmation {
+    return {
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      reference: isSet(object.reference) ? globalThis.String(object.reference) : "",
+      confirmedBy: isSet(object.confirmedBy)
+        ? globalThis.String(object.confirmedBy)
+        : isSet(object.confirmed_by)
+        ? globalThis.String(object.confirmed_by)
+        : "",
+      confirmedAt: isSet(object.confirmedAt)
+        ? globalThis.String(object.confirmedAt)
+        : isSet(object.confirmed_at)
+        ? globalThis.String(object.confirmed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: ShareConfirmation): unknown {
+    const obj: any = {};
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.reference !== "") {
+      obj.reference = message.reference;
+    }
+    if (message.confirmedBy !== "") {
+      obj.confirmedBy = message.confirmedBy;
+    }
+    if (message.confirmedAt !== "") {
+      obj.confirmedAt = message.confirmedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ShareConfirmation>, I>>(base?: I): ShareConfirmation {
+    return ShareConfirmation.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ShareConfirmation>, I>>(object: I): ShareConfirmation {
+    const message = createBaseShareConfirmation();
+    message.amountFen = object.amountFen ?? "0";
+    message.reference = object.reference ?? "";
+    message.confirmedBy = object.confirmedBy ?? "";
+    message.confirmedAt = object.confirmedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseLossCompensation(): LossCompensation {
+  return { fundTransactionId: "", amountFen: "0", fundBalanceAfterFen: "0", approvedBy: "", paidAt: "" };
+}
+
+export const LossCompensation: MessageFns<LossCompensation> = {
+  encode(message: LossCompensation, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fundTransactionId !== "") {
+      writer.uint32(10).string(message.fundTransactionId);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(16).int64(message.amountFen);
+    }
+    if (message.fundBalanceAfterFen !== "0") {
+      writer.uint32(24).int64(message.fundBalanceAfterFen);
+    }
+    if (message.approvedBy !== "") {
+      writer.uint32(34).string(message.approvedBy);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(42).string(message.paidAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LossCompensation {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLossCompensation();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fundTransactionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.fundBalanceAfterFen = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.approvedBy = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LossCompensation {
+    return {
+      fundTransactionId: isSet(object.fundTransactionId)
+        ? globalThis.String(object.fundTransactionId)
+        : isSet(object.fund_transaction_id)
+        ? globalThis.String(object.fund_transaction_id)
+        : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      fundBalanceAfterFen: isSet(object.fundBalanceAfterFen)
+        ? globalThis.String(object.fundBalanceAfterFen)
+        : isSet(object.fund_balance_after_fen)
+        ? globalThis.String(object.fund_balance_after_fen)
+        : "0",
+      approvedBy: isSet(object.approvedBy)
+        ? globalThis.String(object.approvedBy)
+        : isSet(object.approved_by)
+        ? globalThis.String(object.approved_by)
+        : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+    };
+  },
+
+  toJSON(message: LossCompensation): unknown {
+    const obj: any = {};
+    if (message.fundTransactionId !== "") {
+      obj.fundTransactionId = message.fundTransactionId;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.fundBalanceAfterFen !== "0") {
+      obj.fundBalanceAfterFen = message.fundBalanceAfterFen;
+    }
+    if (message.approvedBy !== "") {
+      obj.approvedBy = message.approvedBy;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<LossCompensation>, I>>(base?: I): LossCompensation {
+    return LossCompensation.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LossCompensation>, I>>(object: I): LossCompensation {
+    const message = createBaseLossCompensation();
+    message.fundTransactionId = object.fundTransactionId ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.fundBalanceAfterFen = object.fundBalanceAfterFen ?? "0";
+    message.approvedBy = object.approvedBy ?? "";
+    message.paidAt = object.paidAt ?? "";
+    return message;
+  },
+};
+
+function createBaseLossRecovery(): LossRecovery {
+  return {
+    id: "",
+    reference: "",
+    amountFen: "0",
+    govFen: "0",
+    bankFen: "0",
+    insurerFen: "0",
+    fundTransactionId: "",
+    recordedBy: "",
+    recordedAt: "",
+  };
+}
+
+export const LossRecovery: MessageFns<LossRecovery> = {
+  encode(message: LossRecovery, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.reference !== "") {
+      writer.uint32(18).string(message.reference);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(24).int64(message.amountFen);
+    }
+    if (message.govFen !== "0") {
+      writer.uint32(32).int64(message.govFen);
+    }
+    if (message.bankFen !== "0") {
+      writer.uint32(40).int64(message.bankFen);
+    }
+    if (message.insurerFen !== "0") {
+      writer.uint32(48).int64(message.insurerFen);
+    }
+    if (message.fundTransactionId !== "") {
+      writer.uint32(58).string(message.fundTransactionId);
+    }
+    if (message.recordedBy !== "") {
+      writer.uint32(66).string(message.recordedBy);
+    }
+    if (message.recordedAt !== "") {
+      writer.uint32(74).string(message.recordedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LossRecovery {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLossRecovery();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reference = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.govFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.bankFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.insurerFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.fundTransactionId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.recordedBy = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.recordedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LossRecovery {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      reference: isSet(object.reference) ? globalThis.String(object.reference) : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      govFen: isSet(object.govFen)
+        ? globalThis.String(object.govFen)
+        : isSet(object.gov_fen)
+        ? globalThis.String(object.gov_fen)
+        : "0",
+      bankFen: isSet(object.bankFen)
+        ? globalThis.String(object.bankFen)
+        : isSet(object.bank_fen)
+        ? globalThis.String(object.bank_fen)
+        : "0",
+      insurerFen: isSet(object.insurerFen)
+        ? globalThis.String(object.insurerFen)
+        : isSet(object.insurer_fen)
+        ? globalThis.String(object.insurer_fen)
+        : "0",
+      fundTransactionId: isSet(object.fundTransactionId)
+        ? globalThis.String(object.fundTransactionId)
+        : isSet(object.fund_transaction_id)
+        ? globalThis.String(object.fund_transaction_id)
+        : "",
+      recordedBy: isSet(object.recordedBy)
+        ? globalThis.String(object.recordedBy)
+        : isSet(object.recorded_by)
+        ? globalThis.String(object.recorded_by)
+        : "",
+      recordedAt: isSet(object.recordedAt)
+        ? globalThis.String(object.recordedAt)
+        : isSet(object.recorded_at)
+        ? globalThis.String(object.recorded_at)
+        : "",
+    };
+  },
+
+  toJSON(message: LossRecovery): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.reference !== "") {
+      obj.reference = message.reference;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.govFen !== "0") {
+      obj.govFen = message.govFen;
+    }
+    if (message.bankFen !== "0") {
+      obj.bankFen = message.bankFen;
+    }
+    if (message.insurerFen !== "0") {
+      obj.insurerFen = message.insurerFen;
+    }
+    if (message.fundTransactionId !== "") {
+      obj.fundTransactionId = message.fundTransactionId;
+    }
+    if (message.recordedBy !== "") {
+      obj.recordedBy = message.recordedBy;
+    }
+    if (message.recordedAt !== "") {
+      obj.recordedAt = message.recordedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<LossRecovery>, I>>(base?: I): LossRecovery {
+    return LossRecovery.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LossRecovery>, I>>(object: I): LossRecovery {
+    const message = createBaseLossRecovery();
+    message.id = object.id ?? "";
+    message.reference = object.reference ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.govFen = object.govFen ?? "0";
+    message.bankFen = object.bankFen ?? "0";
+    message.insurerFen = object.insurerFen ?? "0";
+    message.fundTransactionId = object.fundTransactionId ?? "";
+    message.recordedBy = object.recordedBy ?? "";
+    message.recordedAt = object.recordedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseLossStep(): LossStep {
+  return { step: "", actorId: "", role: "", at: "" };
+}
+
+export const LossStep: MessageFns<LossStep> = {
+  encode(message: LossStep, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.step !== "") {
+      writer.uint32(10).string(message.step);
+    }
+    if (message.actorId !== "") {
+      writer.uint32(18).string(message.actorId);
+    }
+    if (message.role !== "") {
+      writer.uint32(26).string(message.role);
+    }
+    if (message.at !== "") {
+      writer.uint32(34).string(message.at);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LossStep {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLossStep();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.step = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.actorId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LossStep {
+    return {
+      step: isSet(object.step) ? globalThis.String(object.step) : "",
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      role: isSet(object.role) ? globalThis.String(object.role) : "",
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+    };
+  },
+
+  toJSON(message: LossStep): unknown {
+    const obj: any = {};
+    if (message.step !== "") {
+      obj.step = message.step;
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.role !== "") {
+      obj.role = message.role;
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<LossStep>, I>>(base?: I): LossStep {
+    return LossStep.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LossStep>, I>>(object: I): LossStep {
+    const message = createBaseLossStep();
+    message.step = object.step ?? "";
+    message.actorId = object.actorId ?? "";
+    message.role = object.role ?? "";
+    message.at = object.at ?? "";
+    return message;
+  },
+};
+
+function createBaseConfirmLossShareRequest(): ConfirmLossShareRequest {
+  return { idempotencyKey: "", lossCaseId: "", party: 0, amountFen: "0", reference: "" };
+}
+
+export const ConfirmLossShareRequest: MessageFns<ConfirmLossShareRequest> = {
+  encode(message: ConfirmLossShareRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.lossCaseId !== "") {
+      writer.uint32(18).string(message.lossCaseId);
+    }
+    if (message.party !== 0) {
+      writer.uint32(24).int32(message.party);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(32).int64(message.amountFen);
+    }
+    if (message.reference !== "") {
+      writer.uint32(42).string(message.reference);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ConfirmLossShareRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseConfirmLossShareRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.party = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reference = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ConfirmLossShareRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      party: isSet(object.party) ? lossPartyFromJSON(object.party) : 0,
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      reference: isSet(object.reference) ? globalThis.String(object.reference) : "",
+    };
+  },
+
+  toJSON(message: ConfirmLossShareRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.party !== 0) {
+      obj.party = lossPartyToJSON(message.party);
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.reference !== "") {
+      obj.reference = message.reference;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ConfirmLossShareRequest>, I>>(base?: I): ConfirmLossShareRequest {
+    return ConfirmLossShareRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ConfirmLossShareRequest>, I>>(object: I): ConfirmLossShareRequest {
+    const message = createBaseConfirmLossShareRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.party = object.party ?? 0;
+    message.amountFen = object.amountFen ?? "0";
+    message.reference = object.reference ?? "";
+    return message;
+  },
+};
+
+function createBaseConfirmLossShareResponse(): ConfirmLossShareResponse {
+  return { lossCase: undefined };
+}
+
+export const ConfirmLossShareResponse: MessageFns<ConfirmLossShareResponse> = {
+  encode(message: ConfirmLossShareResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCase !== undefined) {
+      LossCase.encode(message.lossCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ConfirmLossShareResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseConfirmLossShareResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCase = LossCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ConfirmLossShareResponse {
+    return {
+      lossCase: isSet(object.lossCase)
+        ? LossCase.fromJSON(object.lossCase)
+        : isSet(object.loss_case)
+        ? LossCase.fromJSON(object.loss_case)
+        : undefined,
+    };
+  },
+
+  toJSON(message: ConfirmLossShareResponse): unknown {
+    const obj: any = {};
+    if (message.lossCase !== undefined) {
+      obj.lossCase = LossCase.toJSON(message.lossCase);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ConfirmLossShareResponse>, I>>(base?: I): ConfirmLossShareResponse {
+    return ConfirmLossShareResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ConfirmLossShareResponse>, I>>(object: I): ConfirmLossShareResponse {
+    const message = createBaseConfirmLossShareResponse();
+    message.lossCase = (object.lossCase !== undefined && object.lossCase !== null)
+      ? LossCase.fromPartial(object.lossCase)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePayLossCompensationRequest(): PayLossCompensationRequest {
+  return { idempotencyKey: "", lossCaseId: "" };
+}
+
+export const PayLossCompensationRequest: MessageFns<PayLossCompensationRequest> = {
+  encode(message: PayLossCompensationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.lossCaseId !== "") {
+      writer.uint32(18).string(message.lossCaseId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PayLossCompensationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePayLossCompensationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PayLossCompensationRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+    };
+  },
+
+  toJSON(message: PayLossCompensationRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PayLossCompensationRequest>, I>>(base?: I): PayLossCompensationRequest {
+    return PayLossCompensationRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PayLossCompensationRequest>, I>>(object: I): PayLossCompensationRequest {
+    const message = createBasePayLossCompensationRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.lossCaseId = object.lossCaseId ?? "";
+    return message;
+  },
+};
+
+function createBasePayLossCompensationResponse(): PayLossCompensationResponse {
+  return { lossCase: undefined };
+}
+
+export const PayLossCompensationResponse: MessageFns<PayLossCompensationResponse> = {
+  encode(message: PayLossCompensationResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCase !== undefined) {
+      LossCase.encode(message.lossCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PayLossCompensationResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePayLossCompensationResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCase = LossCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PayLossCompensationResponse {
+    return {
+      lossCase: isSet(object.lossCase)
+        ? LossCase.fromJSON(object.lossCase)
+        : isSet(object.loss_case)
+        ? LossCase.fromJSON(object.loss_case)
+        : undefined,
+    };
+  },
+
+  toJSON(message: PayLossCompensationResponse): unknown {
+    const obj: any = {};
+    if (message.lossCase !== undefined) {
+      obj.lossCase = LossCase.toJSON(message.lossCase);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PayLossCompensationResponse>, I>>(base?: I): PayLossCompensationResponse {
+    return PayLossCompensationResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PayLossCompensationResponse>, I>>(object: I): PayLossCompensationResponse {
+    const message = createBasePayLossCompensationResponse();
+    message.lossCase = (object.lossCase !== undefined && object.lossCase !== null)
+      ? LossCase.fromPartial(object.lossCase)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRecordLossRecoveryRequest(): RecordLossRecoveryRequest {
+  return { idempotencyKey: "", lossCaseId: "", reference: "", amountFen: "0" };
+}
+
+export const RecordLossRecoveryRequest: MessageFns<RecordLossRecoveryRequest> = {
+  encode(message: RecordLossRecoveryRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.lossCaseId !== "") {
+      writer.uint32(18).string(message.lossCaseId);
+    }
+    if (message.reference !== "") {
+      writer.uint32(26).string(message.reference);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(32).int64(message.amountFen);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordLossRecoveryRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordLossRecoveryRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reference = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordLossRecoveryRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      reference: isSet(object.reference) ? globalThis.String(object.reference) : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+    };
+  },
+
+  toJSON(message: RecordLossRecoveryRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.reference !== "") {
+      obj.reference = message.reference;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordLossRecoveryRequest>, I>>(base?: I): RecordLossRecoveryRequest {
+    return RecordLossRecoveryRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordLossRecoveryRequest>, I>>(object: I): RecordLossRecoveryRequest {
+    const message = createBaseRecordLossRecoveryRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.reference = object.reference ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    return message;
+  },
+};
+
+function createBaseRecordLossRecoveryResponse(): RecordLossRecoveryResponse {
+  return { lossCase: undefined, recovery: undefined };
+}
+
+export const RecordLossRecoveryResponse: MessageFns<RecordLossRecoveryResponse> = {
+  encode(message: RecordLossRecoveryResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCase !== undefined) {
+      LossCase.encode(message.lossCase, writer.uint32(10).fork()).join();
+    }
+    if (message.recovery !== undefined) {
+      LossRecovery.encode(message.recovery, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordLossRecoveryResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordLossRecoveryResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCase = LossCase.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.recovery = LossRecovery.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordLossRecoveryResponse {
+    return {
+      lossCase: isSet(object.lossCase)
+        ? LossCase.fromJSON(object.lossCase)
+        : isSet(object.loss_case)
+        ? LossCase.fromJSON(object.loss_case)
+        : undefined,
+      recovery: isSet(object.recovery) ? LossRecovery.fromJSON(object.recovery) : undefined,
+    };
+  },
+
+  toJSON(message: RecordLossRecoveryResponse): unknown {
+    const obj: any = {};
+    if (message.lossCase !== undefined) {
+      obj.lossCase = LossCase.toJSON(message.lossCase);
+    }
+    if (message.recovery !== undefined) {
+      obj.recovery = LossRecovery.toJSON(message.recovery);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordLossRecoveryResponse>, I>>(base?: I): RecordLossRecoveryResponse {
+    return RecordLossRecoveryResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordLossRecoveryResponse>, I>>(object: I): RecordLossRecoveryResponse {
+    const message = createBaseRecordLossRecoveryResponse();
+    message.lossCase = (object.lossCase !== undefined && object.lossCase !== null)
+      ? LossCase.fromPartial(object.lossCase)
+      : undefined;
+    message.recovery = (object.recovery !== undefined && object.recovery !== null)
+      ? LossRecovery.fromPartial(object.recovery)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCloseLossCaseRequest(): CloseLossCaseRequest {
+  return { idempotencyKey: "", lossCaseId: "", reason: "" };
+}
+
+export const CloseLossCaseRequest: MessageFns<CloseLossCaseRequest> = {
+  encode(message: CloseLossCaseRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.lossCaseId !== "") {
+      writer.uint32(18).string(message.lossCaseId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CloseLossCaseRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCloseLossCaseRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CloseLossCaseRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: CloseLossCaseRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CloseLossCaseRequest>, I>>(base?: I): CloseLossCaseRequest {
+    return CloseLossCaseRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CloseLossCaseRequest>, I>>(object: I): CloseLossCaseRequest {
+    const message = createBaseCloseLossCaseRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseCloseLossCaseResponse(): CloseLossCaseResponse {
+  return { lossCase: undefined };
+}
+
+export const CloseLossCaseResponse: MessageFns<CloseLossCaseResponse> = {
+  encode(message: CloseLossCaseResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCase !== undefined) {
+      LossCase.encode(message.lossCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CloseLossCaseResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCloseLossCaseResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCase = LossCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CloseLossCaseResponse {
+    return {
+      lossCase: isSet(object.lossCase)
+        ? LossCase.fromJSON(object.lossCase)
+        : isSet(object.loss_case)
+        ? LossCase.fromJSON(object.loss_case)
+        : undefined,
+    };
+  },
+
+  toJSON(message: CloseLossCaseResponse): unknown {
+    const obj: any = {};
+    if (message.lossCase !== undefined) {
+      obj.lossCase = LossCase.toJSON(message.lossCase);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CloseLossCaseResponse>, I>>(base?: I): CloseLossCaseResponse {
+    return CloseLossCaseResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CloseLossCaseResponse>, I>>(object: I): CloseLossCaseResponse {
+    const message = createBaseCloseLossCaseResponse();
+    message.lossCase = (object.lossCase !== undefined && object.lossCase !== null)
+      ? LossCase.fromPartial(object.lossCase)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGetLossCaseRequest(): GetLossCaseRequest {
+  return { id: "" };
+}
+
+export const GetLossCaseRequest: MessageFns<GetLossCaseRequest> = {
+  encode(message: GetLossCaseRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetLossCaseRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetLossCaseRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetLossCaseRequest {
+    return { id: isSet(object.id) ? globalThis.String(object.id) : "" };
+  },
+
+  toJSON(message: GetLossCaseRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetLossCaseRequest>, I>>(base?: I): GetLossCaseRequest {
+    return GetLossCaseRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetLossCaseRequest>, I>>(object: I): GetLossCaseRequest {
+    const message = createBaseGetLossCaseRequest();
+    message.id = object.id ?? "";
+    return message;
+  },
+};
+
+function createBaseGetLossCaseResponse(): GetLossCaseResponse {
+  return { lossCase: undefined };
+}
+
+export const GetLossCaseResponse: MessageFns<GetLossCaseResponse> = {
+  encode(message: GetLossCaseResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCase !== undefined) {
+      LossCase.encode(message.lossCase, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetLossCaseResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetLossCaseResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCase = LossCase.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetLossCaseResponse {
+    return {
+      lossCase: isSet(object.lossCase)
+        ? LossCase.fromJSON(object.lossCase)
+        : isSet(object.loss_case)
+        ? LossCase.fromJSON(object.loss_case)
+        : undefined,
+    };
+  },
+
+  toJSON(message: GetLossCaseResponse): unknown {
+    const obj: any = {};
+    if (message.lossCase !== undefined) {
+      obj.lossCase = LossCase.toJSON(message.lossCase);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetLossCaseResponse>, I>>(base?: I): GetLossCaseResponse {
+    return GetLossCaseResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetLossCaseResponse>, I>>(object: I): GetLossCaseResponse {
+    const message = createBaseGetLossCaseResponse();
+    message.lossCase = (object.lossCase !== undefined && object.lossCase !== null)
+      ? LossCase.fromPartial(object.lossCase)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseClaimPayout(): ClaimPayout {
+  return {
+    id: "",
+    insurerId: "",
+    claimNo: "",
+    policyNo: "",
+    householdId: "",
+    amountFen: "0",
+    payeeType: "",
+    bankCardNoMasked: "",
+    paidAt: "",
+    recordedBy: "",
+    recordedAt: "",
+  };
+}
+
+export const ClaimPayout: MessageFns<ClaimPayout> = {
+  encode(message: ClaimPayout, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.insurerId !== "") {
+      writer.uint32(18).string(message.insurerId);
+    }
+    if (message.claimNo !== "") {
+      writer.uint32(26).string(message.claimNo);
+    }
+    if (message.policyNo !== "") {
+      writer.uint32(34).string(message.policyNo);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(42).string(message.householdId);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(48).int64(message.amountFen);
+    }
+    if (message.payeeType !== "") {
+      writer.uint32(58).string(message.payeeType);
+    }
+    if (message.bankCardNoMasked !== "") {
+      writer.uint32(66).string(message.bankCardNoMasked);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(74).string(message.paidAt);
+    }
+    if (message.recordedBy !== "") {
+      writer.uint32(82).string(message.recordedBy);
+    }
+    if (message.recordedAt !== "") {
+      writer.uint32(90).string(message.recordedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ClaimPayout {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseClaimPayout();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.insurerId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.claimNo = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.policyNo = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.payeeType = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.bankCardNoMasked = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.recordedBy = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.recordedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ClaimPayout {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      insurerId: isSet(object.insurerId)
+        ? globalThis.String(object.insurerId)
+        : isSet(object.insurer_id)
+        ? globalThis.String(object.insurer_id)
+        : "",
+      claimNo: isSet(object.claimNo)
+        ? globalThis.String(object.claimNo)
+        : isSet(object.claim_no)
+        ? globalThis.String(object.claim_no)
+        : "",
+      policyNo: isSet(object.policyNo)
+        ? globalThis.String(object.policyNo)
+        : isSet(object.policy_no)
+        ? globalThis.String(object.policy_no)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      payeeType: isSet(object.payeeType)
+        ? globalThis.String(object.payeeType)
+        : isSet(object.payee_type)
+        ? globalThis.String(object.payee_type)
+        : "",
+      bankCardNoMasked: isSet(object.bankCardNoMasked)
+        ? globalThis.String(object.bankCardNoMasked)
+        : isSet(object.bank_card_no_masked)
+        ? globalThis.String(object.bank_card_no_masked)
+        : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+      recordedBy: isSet(object.recordedBy)
+        ? globalThis.String(object.recordedBy)
+        : isSet(object.recorded_by)
+        ? globalThis.String(object.recorded_by)
+        : "",
+      recordedAt: isSet(object.recordedAt)
+        ? globalThis.String(object.recordedAt)
+        : isSet(object.recorded_at)
+        ? globalThis.String(object.recorded_at)
+        : "",
+    };
+  },
+
+  toJSON(message: ClaimPayout): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.insurerId !== "") {
+      obj.insurerId = message.insurerId;
+    }
+    if (message.claimNo !== "") {
+      obj.claimNo = message.claimNo;
+    }
+    if (message.policyNo !== "") {
+      obj.policyNo = message.policyNo;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.payeeType !== "") {
+      obj.payeeType = message.payeeType;
+    }
+    if (message.bankCardNoMasked !== "") {
+      obj.bankCardNoMasked = message.bankCardNoMasked;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    if (message.recordedBy !== "") {
+      obj.recordedBy = message.recordedBy;
+    }
+    if (message.recordedAt !== "") {
+      obj.recordedAt = message.recordedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ClaimPayout>, I>>(base?: I): ClaimPayout {
+    return ClaimPayout.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ClaimPayout>, I>>(object: I): ClaimPayout {
+    const message = createBaseClaimPayout();
+    message.id = object.id ?? "";
+    message.insurerId = object.insurerId ?? "";
+    message.claimNo = object.claimNo ?? "";
+    message.policyNo = object.policyNo ?? "";
+    message.householdId = object.householdId ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.payeeType = object.payeeType ?? "";
+    message.bankCardNoMasked = object.bankCardNoMasked ?? "";
+    message.paidAt = object.paidAt ?? "";
+    message.recordedBy = object.recordedBy ?? "";
+    message.recordedAt = object.recordedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordClaimPayoutRequest(): RecordClaimPayoutRequest {
+  return {
+    idempotencyKey: "",
+    insurerId: "",
+    claimNo: "",
+    policyNo: "",
+    householdId: "",
+    amountFen: "0",
+    payeeType: "",
+    bankCardNo: "",
+    paidAt: "",
+  };
+}
+
+export const RecordClaimPayoutRequest: MessageFns<RecordClaimPayoutRequest> = {
+  encode(message: RecordClaimPayoutRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.insurerId !== "") {
+      writer.uint32(18).string(message.insurerId);
+    }
+    if (message.claimNo !== "") {
+      writer.uint32(26).string(message.claimNo);
+    }
+    if (message.policyNo !== "") {
+      writer.uint32(34).string(message.policyNo);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(42).string(message.householdId);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(48).int64(message.amountFen);
+    }
+    if (message.payeeType !== "") {
+      writer.uint32(58).string(message.payeeType);
+    }
+    if (message.bankCardNo !== "") {
+      writer.uint32(66).string(message.bankCardNo);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(74).string(message.paidAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordClaimPayoutRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordClaimPayoutRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.insurerId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.claimNo = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.policyNo = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.payeeType = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.bankCardNo = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordClaimPayoutRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      insurerId: isSet(object.insurerId)
+        ? globalThis.String(object.insurerId)
+        : isSet(object.insurer_id)
+        ? globalThis.String(object.insurer_id)
+        : "",
+      claimNo: isSet(object.claimNo)
+        ? globalThis.String(object.claimNo)
+        : isSet(object.claim_no)
+        ? globalThis.String(object.claim_no)
+        : "",
+      policyNo: isSet(object.policyNo)
+        ? globalThis.String(object.policyNo)
+        : isSet(object.policy_no)
+        ? globalThis.String(object.policy_no)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      payeeType: isSet(object.payeeType)
+        ? globalThis.String(object.payeeType)
+        : isSet(object.payee_type)
+        ? globalThis.String(object.payee_type)
+        : "",
+      bankCardNo: isSet(object.bankCardNo)
+        ? globalThis.String(object.bankCardNo)
+        : isSet(object.bank_card_no)
+        ? globalThis.String(object.bank_card_no)
+        : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+    };
+  },
+
+  toJSON(message: RecordClaimPayoutRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.insurerId !== "") {
+      obj.insurerId = message.insurerId;
+    }
+    if (message.claimNo !== "") {
+      obj.claimNo = message.claimNo;
+    }
+    if (message.policyNo !== "") {
+      obj.policyNo = message.policyNo;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.payeeType !== "") {
+      obj.payeeType = message.payeeType;
+    }
+    if (message.bankCardNo !== "") {
+      obj.bankCardNo = message.bankCardNo;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordClaimPayoutRequest>, I>>(base?: I): RecordClaimPayoutRequest {
+    return RecordClaimPayoutRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordClaimPayoutRequest>, I>>(object: I): RecordClaimPayoutRequest {
+    const message = createBaseRecordClaimPayoutRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.insurerId = object.insurerId ?? "";
+    message.claimNo = object.claimNo ?? "";
+    message.policyNo = object.policyNo ?? "";
+    message.householdId = object.householdId ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.payeeType = object.payeeType ?? "";
+    message.bankCardNo = object.bankCardNo ?? "";
+    message.paidAt = object.paidAt ?? "";
+    return message;
+  },
+};
+
+function createBaseRecordClaimPayoutResponse(): RecordClaimPayoutResponse {
+  return { payout: undefined };
+}
+
+export const RecordClaimPayoutResponse: MessageFns<RecordClaimPayoutResponse> = {
+  encode(message: RecordClaimPayoutResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.payout !== undefined) {
+      ClaimPayout.encode(message.payout, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordClaimPayoutResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordClaimPayoutResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.payout = ClaimPayout.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RecordClaimPayoutResponse {
+    return { payout: isSet(object.payout) ? ClaimPayout.fromJSON(object.payout) : undefined };
+  },
+
+  toJSON(message: RecordClaimPayoutResponse): unknown {
+    const obj: any = {};
+    if (message.payout !== undefined) {
+      obj.payout = ClaimPayout.toJSON(message.payout);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RecordClaimPayoutResponse>, I>>(base?: I): RecordClaimPayoutResponse {
+    return RecordClaimPayoutResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecordClaimPayoutResponse>, I>>(object: I): RecordClaimPayoutResponse {
+    const message = createBaseRecordClaimPayoutResponse();
+    message.payout = (object.payout !== undefined && object.payout !== null)
+      ? ClaimPayout.fromPartial(object.payout)
+      : undefined;
+    return message;
+  },
+};
+
 export type CreditServiceService = typeof CreditServiceService;
 export const CreditServiceService = {
   /** Registers a household (农户) with its personal data; the data is stored apart and read back masked. */
@@ -11041,6 +14498,103 @@ export const CreditServiceService = {
       Buffer.from(OpenGradeNoticeResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): OpenGradeNoticeResponse => OpenGradeNoticeResponse.decode(value),
   },
+  /**
+   * 风险补偿资金池: records capital paid in, interest earned or a correction on the fund's append-only ledger; once
+   * per idempotency key (spec credit §13.3 R13.7). Compensation and recoveries are posted by loss-case settlement.
+   */
+  recordFundTransaction: {
+    path: "/gov.credit.v1.CreditService/RecordFundTransaction" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordFundTransactionRequest): Buffer =>
+      Buffer.from(RecordFundTransactionRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordFundTransactionRequest => RecordFundTransactionRequest.decode(value),
+    responseSerialize: (value: RecordFundTransactionResponse): Buffer =>
+      Buffer.from(RecordFundTransactionResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordFundTransactionResponse => RecordFundTransactionResponse.decode(value),
+  },
+  /** The fund's balance, re-derived from every ledger entry, and its 10× lending ceiling (spec credit R13.4, R13.7). */
+  getRiskFund: {
+    path: "/gov.credit.v1.CreditService/GetRiskFund" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetRiskFundRequest): Buffer => Buffer.from(GetRiskFundRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetRiskFundRequest => GetRiskFundRequest.decode(value),
+    responseSerialize: (value: GetRiskFundResponse): Buffer => Buffer.from(GetRiskFundResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetRiskFundResponse => GetRiskFundResponse.decode(value),
+  },
+  /** The bank or the insurer confirms its share of a loss case, to the fen (spec credit §15 R15.4). */
+  confirmLossShare: {
+    path: "/gov.credit.v1.CreditService/ConfirmLossShare" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ConfirmLossShareRequest): Buffer =>
+      Buffer.from(ConfirmLossShareRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ConfirmLossShareRequest => ConfirmLossShareRequest.decode(value),
+    responseSerialize: (value: ConfirmLossShareResponse): Buffer =>
+      Buffer.from(ConfirmLossShareResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ConfirmLossShareResponse => ConfirmLossShareResponse.decode(value),
+  },
+  /** Pays the government share of a confirmed loss case out of the risk fund (spec credit §13.2-13.3, R15.4). */
+  payLossCompensation: {
+    path: "/gov.credit.v1.CreditService/PayLossCompensation" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: PayLossCompensationRequest): Buffer =>
+      Buffer.from(PayLossCompensationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): PayLossCompensationRequest => PayLossCompensationRequest.decode(value),
+    responseSerialize: (value: PayLossCompensationResponse): Buffer =>
+      Buffer.from(PayLossCompensationResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): PayLossCompensationResponse => PayLossCompensationResponse.decode(value),
+  },
+  /** Records money recovered on a paid loss case, split back to government, bank and insurer to the fen (R15.4). */
+  recordLossRecovery: {
+    path: "/gov.credit.v1.CreditService/RecordLossRecovery" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordLossRecoveryRequest): Buffer =>
+      Buffer.from(RecordLossRecoveryRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordLossRecoveryRequest => RecordLossRecoveryRequest.decode(value),
+    responseSerialize: (value: RecordLossRecoveryResponse): Buffer =>
+      Buffer.from(RecordLossRecoveryResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordLossRecoveryResponse => RecordLossRecoveryResponse.decode(value),
+  },
+  /** Ends recovery work on a paid loss case, with the reason (spec credit R15.4). */
+  closeLossCase: {
+    path: "/gov.credit.v1.CreditService/CloseLossCase" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CloseLossCaseRequest): Buffer => Buffer.from(CloseLossCaseRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CloseLossCaseRequest => CloseLossCaseRequest.decode(value),
+    responseSerialize: (value: CloseLossCaseResponse): Buffer =>
+      Buffer.from(CloseLossCaseResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): CloseLossCaseResponse => CloseLossCaseResponse.decode(value),
+  },
+  /** Reads one loss case with its confirmations, compensation, recoveries and step history (spec credit R15.4). */
+  getLossCase: {
+    path: "/gov.credit.v1.CreditService/GetLossCase" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetLossCaseRequest): Buffer => Buffer.from(GetLossCaseRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetLossCaseRequest => GetLossCaseRequest.decode(value),
+    responseSerialize: (value: GetLossCaseResponse): Buffer => Buffer.from(GetLossCaseResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetLossCaseResponse => GetLossCaseResponse.decode(value),
+  },
+  /**
+   * 赔款到户: the insurer records a claim paid to the household's bank card; the card is returned masked only
+   * (spec credit §14 R14.3). Once per (insurer, claim number).
+   */
+  recordClaimPayout: {
+    path: "/gov.credit.v1.CreditService/RecordClaimPayout" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RecordClaimPayoutRequest): Buffer =>
+      Buffer.from(RecordClaimPayoutRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RecordClaimPayoutRequest => RecordClaimPayoutRequest.decode(value),
+    responseSerialize: (value: RecordClaimPayoutResponse): Buffer =>
+      Buffer.from(RecordClaimPayoutResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RecordClaimPayoutResponse => RecordClaimPayoutResponse.decode(value),
+  },
 } as const;
 
 export interface CreditServiceServer extends UntypedServiceImplementation {
@@ -11100,6 +14654,28 @@ export interface CreditServiceServer extends UntypedServiceImplementation {
    * follow when it closes (spec credit §5.1 steps 7-8, §9.1 N2-N5).
    */
   openGradeNotice: handleUnaryCall<OpenGradeNoticeRequest, OpenGradeNoticeResponse>;
+  /**
+   * 风险补偿资金池: records capital paid in, interest earned or a correction on the fund's append-only ledger; once
+   * per idempotency key (spec credit §13.3 R13.7). Compensation and recoveries are posted by loss-case settlement.
+   */
+  recordFundTransaction: handleUnaryCall<RecordFundTransactionRequest, RecordFundTransactionResponse>;
+  /** The fund's balance, re-derived from every ledger entry, and its 10× lending ceiling (spec credit R13.4, R13.7). */
+  getRiskFund: handleUnaryCall<GetRiskFundRequest, GetRiskFundResponse>;
+  /** The bank or the insurer confirms its share of a loss case, to the fen (spec credit §15 R15.4). */
+  confirmLossShare: handleUnaryCall<ConfirmLossShareRequest, ConfirmLossShareResponse>;
+  /** Pays the government share of a confirmed loss case out of the risk fund (spec credit §13.2-13.3, R15.4). */
+  payLossCompensation: handleUnaryCall<PayLossCompensationRequest, PayLossCompensationResponse>;
+  /** Records money recovered on a paid loss case, split back to government, bank and insurer to the fen (R15.4). */
+  recordLossRecovery: handleUnaryCall<RecordLossRecoveryRequest, RecordLossRecoveryResponse>;
+  /** Ends recovery work on a paid loss case, with the reason (spec credit R15.4). */
+  closeLossCase: handleUnaryCall<CloseLossCaseRequest, CloseLossCaseResponse>;
+  /** Reads one loss case with its confirmations, compensation, recoveries and step history (spec credit R15.4). */
+  getLossCase: handleUnaryCall<GetLossCaseRequest, GetLossCaseResponse>;
+  /**
+   * 赔款到户: the insurer records a claim paid to the household's bank card; the card is returned masked only
+   * (spec credit §14 R14.3). Once per (insurer, claim number).
+   */
+  recordClaimPayout: handleUnaryCall<RecordClaimPayoutRequest, RecordClaimPayoutResponse>;
 }
 
 export interface CreditServiceClient extends Client {
@@ -11508,6 +15084,140 @@ export interface CreditServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: OpenGradeNoticeResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * 风险补偿资金池: records capital paid in, interest earned or a correction on the fund's append-only ledger; once
+   * per idempotency key (spec credit §13.3 R13.7). Compensation and recoveries are posted by loss-case settlement.
+   */
+  recordFundTransaction(
+    request: RecordFundTransactionRequest,
+    callback: (error: ServiceError | null, response: RecordFundTransactionResponse) => void,
+  ): ClientUnaryCall;
+  recordFundTransaction(
+    request: RecordFundTransactionRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordFundTransactionResponse) => void,
+  ): ClientUnaryCall;
+  recordFundTransaction(
+    request: RecordFundTransactionRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordFundTransactionResponse) => void,
+  ): ClientUnaryCall;
+  /** The fund's balance, re-derived from every ledger entry, and its 10× lending ceiling (spec credit R13.4, R13.7). */
+  getRiskFund(
+    request: GetRiskFundRequest,
+    callback: (error: ServiceError | null, response: GetRiskFundResponse) => void,
+  ): ClientUnaryCall;
+  getRiskFund(
+    request: GetRiskFundRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetRiskFundResponse) => void,
+  ): ClientUnaryCall;
+  getRiskFund(
+    request: GetRiskFundRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetRiskFundResponse) => void,
+  ): ClientUnaryCall;
+  /** The bank or the insurer confirms its share of a loss case, to the fen (spec credit §15 R15.4). */
+  confirmLossShare(
+    request: ConfirmLossShareRequest,
+    callback: (error: ServiceError | null, response: ConfirmLossShareResponse) => void,
+  ): ClientUnaryCall;
+  confirmLossShare(
+    request: ConfirmLossShareRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ConfirmLossShareResponse) => void,
+  ): ClientUnaryCall;
+  confirmLossShare(
+    request: ConfirmLossShareRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ConfirmLossShareResponse) => void,
+  ): ClientUnaryCall;
+  /** Pays the government share of a confirmed loss case out of the risk fund (spec credit §13.2-13.3, R15.4). */
+  payLossCompensation(
+    request: PayLossCompensationRequest,
+    callback: (error: ServiceError | null, response: PayLossCompensationResponse) => void,
+  ): ClientUnaryCall;
+  payLossCompensation(
+    request: PayLossCompensationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: PayLossCompensationResponse) => void,
+  ): ClientUnaryCall;
+  payLossCompensation(
+    request: PayLossCompensationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: PayLossCompensationResponse) => void,
+  ): ClientUnaryCall;
+  /** Records money recovered on a paid loss case, split back to government, bank and insurer to the fen (R15.4). */
+  recordLossRecovery(
+    request: RecordLossRecoveryRequest,
+    callback: (error: ServiceError | null, response: RecordLossRecoveryResponse) => void,
+  ): ClientUnaryCall;
+  recordLossRecovery(
+    request: RecordLossRecoveryRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordLossRecoveryResponse) => void,
+  ): ClientUnaryCall;
+  recordLossRecovery(
+    request: RecordLossRecoveryRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordLossRecoveryResponse) => void,
+  ): ClientUnaryCall;
+  /** Ends recovery work on a paid loss case, with the reason (spec credit R15.4). */
+  closeLossCase(
+    request: CloseLossCaseRequest,
+    callback: (error: ServiceError | null, response: CloseLossCaseResponse) => void,
+  ): ClientUnaryCall;
+  closeLossCase(
+    request: CloseLossCaseRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: CloseLossCaseResponse) => void,
+  ): ClientUnaryCall;
+  closeLossCase(
+    request: CloseLossCaseRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: CloseLossCaseResponse) => void,
+  ): ClientUnaryCall;
+  /** Reads one loss case with its confirmations, compensation, recoveries and step history (spec credit R15.4). */
+  getLossCase(
+    request: GetLossCaseRequest,
+    callback: (error: ServiceError | null, response: GetLossCaseResponse) => void,
+  ): ClientUnaryCall;
+  getLossCase(
+    request: GetLossCaseRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetLossCaseResponse) => void,
+  ): ClientUnaryCall;
+  getLossCase(
+    request: GetLossCaseRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetLossCaseResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * 赔款到户: the insurer records a claim paid to the household's bank card; the card is returned masked only
+   * (spec credit §14 R14.3). Once per (insurer, claim number).
+   */
+  recordClaimPayout(
+    request: RecordClaimPayoutRequest,
+    callback: (error: ServiceError | null, response: RecordClaimPayoutResponse) => void,
+  ): ClientUnaryCall;
+  recordClaimPayout(
+    request: RecordClaimPayoutRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RecordClaimPayoutResponse) => void,
+  ): ClientUnaryCall;
+  recordClaimPayout(
+    request: RecordClaimPayoutRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RecordClaimPayoutResponse) => void,
   ): ClientUnaryCall;
 }
 
