@@ -94,7 +94,15 @@ export function createRiskFund(deps: {
         `${cmd.type} is posted by loss-case settlement, not recorded by hand`,
       );
     const { idempotencyKey, ...movement } = cmd;
-    return post({ id: derivedId('rft', 'manual', idempotencyKey), ...movement }, actor, role);
+    // keys are the caller's own: another user's key never returns their entry
+    const entry = await post(
+      { id: derivedId('rft', 'manual', actor.userId, idempotencyKey), ...movement },
+      actor,
+      role,
+    );
+    if (entry.approvedBy !== movement.approvedBy || (entry.reason ?? '') !== (movement.reason ?? ''))
+      throw new CreditError('IDEMPOTENCY_KEY_REUSED', `fund entry ${entry.id} was recorded with different values`);
+    return entry;
   }
 
   /** The fund cash now: the last entry's balance (0 before the capital is in). */

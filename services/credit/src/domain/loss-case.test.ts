@@ -116,6 +116,13 @@ describe(confirmShare.name, () => {
     const again = confirmShare(c, 'BANK', { amountFen: 1_000_000, reference: 'B-1' }, center, at);
     expect(again).toMatchObject({ changed: false, next: c });
   });
+
+  it('refuses a second, different confirmation of a share already confirmed (spec credit §15 R15.4)', () => {
+    const c = confirmedBoth(lossCase());
+    expect(() => confirmShare(c, 'BANK', { amountFen: 1_000_000, reference: 'B-2' }, center, at)).toThrow(
+      expect.objectContaining({ code: 'ALREADY_DECIDED' }) as Error,
+    );
+  });
 });
 
 describe(markCompensated.name, () => {

@@ -98,7 +98,15 @@ export function confirmShare(
       `the ${party.toLowerCase()} share of loss case ${c.id} is ${share} fen, not ${input.amountFen}`,
     );
   const existing = c[key];
-  if (existing) return { next: c, changed: false, confirmation: existing };
+  if (existing) {
+    // the same confirmation again is a retry; another one for a share already confirmed is refused
+    if (existing.reference !== input.reference)
+      throw new CreditError(
+        'ALREADY_DECIDED',
+        `the ${party.toLowerCase()} share of loss case ${c.id} was confirmed under ${existing.reference}`,
+      );
+    return { next: c, changed: false, confirmation: existing };
+  }
   if (c.status !== 'ALLOCATED') throw wrongState(c, `confirm the ${party.toLowerCase()} share`);
   const confirmation = { amountFen: share, reference: input.reference, confirmedBy: who.actorId, confirmedAt: at };
   const step: LossStep = {
