@@ -255,6 +255,10 @@ describe('insurance claim payouts (spec credit §14)', () => {
     ).rejects.toMatchObject({ code: 'PAYOUT_MUST_BE_TO_HOUSEHOLD_CARD' });
     const payout = await risk.insurance.recordClaimPayout({ ...cmd, bankCardNo: '6228 4800 1234 5678 901' }, insurer);
     await risk.insurance.recordClaimPayout({ ...cmd, bankCardNo: '6228 4800 1234 5678 901' }, insurer);
+    // the same claim again with another card that happens to end in the same four digits is not a retry
+    await expect(
+      risk.insurance.recordClaimPayout({ ...cmd, bankCardNo: '6217000099998901' }, insurer),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(payout.bankCardNoMasked).toBe('***************8901');
 
     const raw = await h.conn.db!.collection('insurance_claim_payouts').findOne({ _id: payout.id as never });

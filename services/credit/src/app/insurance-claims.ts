@@ -51,7 +51,8 @@ export function createInsuranceClaims(deps: {
     const same =
       earlier.householdId === payout.householdId &&
       earlier.amountFen === payout.amountFen &&
-      earlier.bankCardNoMasked === payout.bankCardNoMasked;
+      // the whole card, not only its last four digits: another card with the same ending is another payout
+      (await deps.claims.revealBankCardNo(payout.id)) === cardNo;
     if (!same)
       throw new CreditError(
         'IDEMPOTENCY_KEY_REUSED',
