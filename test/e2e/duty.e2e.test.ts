@@ -124,7 +124,8 @@ describe('duty through the gateway', () => {
         .map((m) => m.recipientId)
         .sort(),
     ).toEqual(['dir', 'g1', 'l1']);
-    expect(Math.max(...mine().map((m) => m.receivedAt)) - t0).toBeLessThan(2000);
+    // NF-2: ≤ 5 s from commit to dispatch; the benchmark measures how far inside
+    expect(Math.max(...mine().map((m) => m.receivedAt)) - t0).toBeLessThan(5000);
 
     const ack = await call('POST', `/v1/duty/incidents/${incident.id}/ack`, 'leader', {}, 'e2e-ack-1');
     expect(ack.status).toBe(200);

@@ -39,8 +39,8 @@ describe('escalation engine', () => {
       ]);
       await waitFor(() => of(incident.id).length === 3, { what: 'three SMS' });
       expect(keys(incident.id)).toEqual(['S2|l1|1|SMS', 'S3|dir|1|SMS', 'S3|g1|1|SMS']);
-      // NF-2 asks ≤ 5 s; in-process dispatch is far inside it
-      expect(Math.max(...of(incident.id).map((m) => m.receivedAt)) - t0).toBeLessThan(1000);
+      // NF-2: ≤ 5 s from commit to dispatch (how far inside it is measured by bench/duty, not here)
+      expect(Math.max(...of(incident.id).map((m) => m.receivedAt)) - t0).toBeLessThan(5000);
       const ledger = (await a.store.deliveries(incident.id)) as { _id: string }[];
       expect(ledger.map((d) => d._id).sort()).toEqual(
         [`${incident.id}|S2|l1|1`, `${incident.id}|S3|dir|1`, `${incident.id}|S3|g1|1`].sort(),
@@ -60,6 +60,7 @@ describe('escalation engine', () => {
       const first = await a.raise(intake('k-retry'), officer);
       const second = await a.raise(intake('k-retry'), officer);
       expect(second.id).toBe(first.id);
+      await waitFor(() => of(first.id).length === 3, { what: 'three SMS' });
       await sleep(500);
       expect(of(first.id)).toHaveLength(3);
       expect(sms.resends).toBe(0);
@@ -101,14 +102,19 @@ describe('escalation engine', () => {
   });
 
   it('sends nothing more once someone acknowledges (spec duty §9.5 AK-1; ARCHITECTURE §7)', async () => {
-    const a = await startReplica(env, { owner: 'a', smsUrl: sms.url });
+    // budgets long enough that a slow machine acknowledges inside them, short enough to wait out
+    const a = await startReplica(env, {
+      owner: 'a',
+      smsUrl: sms.url,
+      policy: { ...fastPolicy, majorS2AckSec: 1.5, majorS3AckSec: 2 },
+    });
     try {
       const incident = await a.raise(intake('k-ack'), officer);
       await waitFor(() => of(incident.id).length === 3, { what: 'first alerts' });
       const acked = await a.ack({ incidentId: incident.id }, { ...officer, userId: 'l1', roles: ['OFFICE_LEADER'] });
       expect(acked.status).toBe('COMMANDED');
       expect(acked.acknowledgedBy).toBe('l1');
-      await sleep(2500); // well past every budget of the fast policy
+      await sleep(3000); // well past both budgets
       expect(of(incident.id)).toHaveLength(3);
       expect((await a.store.getIncident(incident.id))?.status).toBe('COMMANDED');
     } finally {
@@ -133,17 +139,20 @@ describe('escalation engine', () => {
   });
 
   it('fires timers that fell due while the replica was down at once after restart, and none twice (spec duty §9.11 NF-3)', async () => {
-    const a = await startReplica(env, { owner: 'r', smsUrl: sms.url });
+    // a budget a slow machine cannot overrun before the replica is down, and that has passed when it is back
+    const policy = { ...fastPolicy, otherS2AckSec: 1.5 };
+    const a = await startReplica(env, { owner: 'r', smsUrl: sms.url, policy });
     const incident = await a.raise(intake('k-restart', { severity: 'IV', possiblyMajor: false }), officer);
     await waitFor(() => of(incident.id).length === 1, { what: 'first alert' });
-    await a.stop(); // down before the 0.6 s acknowledgement budget runs out
-    await sleep(1200);
+    await a.stop(); // down before the 1.5 s acknowledgement budget runs out
+    await sleep(2000);
     expect(of(incident.id)).toHaveLength(1);
     const t0 = Date.now();
-    const restarted = await startReplica(env, { owner: 'r', smsUrl: sms.url });
+    const restarted = await startReplica(env, { owner: 'r', smsUrl: sms.url, policy });
     try {
       await waitFor(() => of(incident.id).length >= 3, { what: 'late escalation', timeoutMs: 3000 });
-      expect(Date.now() - t0).toBeLessThan(1000);
+      // NF-3: re-armed within 10 s of the restart, missed timers firing at once
+      expect(Date.now() - t0).toBeLessThan(10_000);
       await sleep(1500);
       expect(keys(incident.id)).toEqual([
         'ESCALATION|dir|1|SMS',
@@ -183,13 +192,14 @@ describe('escalation engine', () => {
   });
 
   it('stops within a second when the acknowledgement arrives at another replica (ARCHITECTURE §7)', async () => {
-    const a = await startReplica(env, { owner: 'acker-a', smsUrl: sms.url });
-    const b = await startReplica(env, { owner: 'acker-b', smsUrl: sms.url });
+    const policy = { ...fastPolicy, otherS2AckSec: 1.5, otherS3AckSec: 2 };
+    const a = await startReplica(env, { owner: 'acker-a', smsUrl: sms.url, policy });
+    const b = await startReplica(env, { owner: 'acker-b', smsUrl: sms.url, policy });
     try {
       const incident = await a.raise(intake('k-remote-ack', { severity: 'IV', possiblyMajor: false }), officer);
       await waitFor(() => of(incident.id).length === 1, { what: 'first alert' });
       await b.ack({ incidentId: incident.id }, { ...officer, userId: 'l1', roles: ['OFFICE_LEADER'] });
-      await sleep(2500); // the 0.6 s budget and the director's 0.9 s one have long passed
+      await sleep(3000); // the 1.5 s budget and the director's 2 s one have long passed
       expect(keys(incident.id)).toEqual(['S2|l1|1|SMS']);
     } finally {
       await a.stop();
