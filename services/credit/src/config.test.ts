@@ -27,6 +27,22 @@ describe(readConfig.name, () => {
       readConfig({ ...base, NODE_ENV: 'production', PII_KEY: Buffer.alloc(32, 1).toString('base64') }).NODE_ENV,
     ).toBe('production');
   });
+  it('R15.4 [inferred]: collection tasks are due in 7 days (village group) and 15 days (station), configurable', () => {
+    expect(readConfig(base).lending).toMatchObject({ overdueVillageTaskDays: 7, overdueStationTaskDays: 15 });
+    expect(
+      readConfig({ ...base, OVERDUE_VILLAGE_TASK_DAYS: '5', OVERDUE_STATION_TASK_DAYS: '10' }).lending,
+    ).toMatchObject({ overdueVillageTaskDays: 5, overdueStationTaskDays: 10 });
+    expect(() => readConfig({ ...base, OVERDUE_VILLAGE_TASK_DAYS: '0' })).toThrow();
+  });
+  it('§9.3 [inferred], §13.4: certificates last 3 years; the service jobs run on their own intervals', () => {
+    expect(readConfig(base)).toMatchObject({
+      lending: { certificateValidityYears: 3 },
+      OVERDUE_TASK_SWEEP_MS: 300_000,
+      NPL_SNAPSHOT_SWEEP_MS: 3_600_000,
+      CERTIFICATE_EXPIRY_SWEEP_MS: 3_600_000,
+    });
+    expect(readConfig({ ...base, CERTIFICATE_VALIDITY_YEARS: '2' }).lending.certificateValidityYears).toBe(2);
+  });
   it('refuses loss shares that do not add up to the whole (spec credit §13.2)', () => {
     expect(() => readConfig({ ...base, LOSS_SHARE_GOV_BP: '3100' })).toThrow(/10000 bp/);
   });

@@ -45,6 +45,11 @@ const schema = baseConfigSchema
     HONOR_NPL_BP: int(d.honorNplBp),
     NOTICE_MIN_DAYS: int(d.noticeMinDays),
     CERTIFICATE_VALIDITY_YEARS: int(d.certificateValidityYears),
+    /** R15.4 [inferred]: days to the due date of the village group's collection task, then of the station's. */
+    OVERDUE_VILLAGE_TASK_DAYS: z.coerce.number().int().positive().default(d.overdueVillageTaskDays),
+    OVERDUE_STATION_TASK_DAYS: z.coerce.number().int().positive().default(d.overdueStationTaskDays),
+    /** §9.3 annual review [inferred]: months between certificate reviews (年审). */
+    REVIEW_INTERVAL_MONTHS: z.coerce.number().int().positive().default(d.reviewIntervalMonths),
     /** R5.4 [inferred]: one notice lists households and grades (default false: village notice, then grade notice). */
     MERGE_NOTICES: z
       .enum(['true', 'false'])
@@ -52,6 +57,12 @@ const schema = baseConfigSchema
       .transform((v) => v === 'true'),
     /** How often the service closes notices whose end has passed (spec credit §5.2 "system at endAt"). */
     NOTICE_CLOSE_SWEEP_MS: z.coerce.number().int().positive().default(60_000),
+    /** How often the service escalates collection tasks that fell due (R15.4). */
+    OVERDUE_TASK_SWEEP_MS: z.coerce.number().int().positive().default(300_000),
+    /** How often the service checks for a month end without NPL snapshots (§13.4); the first pass after one takes them. */
+    NPL_SNAPSHOT_SWEEP_MS: z.coerce.number().int().positive().default(3_600_000),
+    /** How often the service expires certificates past their validity and flags reviews that fell due (§9.3). */
+    CERTIFICATE_EXPIRY_SWEEP_MS: z.coerce.number().int().positive().default(3_600_000),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.PII_KEY !== DEV_PII_KEY, {
     message: 'PII_KEY must be set in production',
@@ -85,6 +96,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       honorNplBp: c.HONOR_NPL_BP,
       noticeMinDays: c.NOTICE_MIN_DAYS,
       certificateValidityYears: c.CERTIFICATE_VALIDITY_YEARS,
+      overdueVillageTaskDays: c.OVERDUE_VILLAGE_TASK_DAYS,
+      overdueStationTaskDays: c.OVERDUE_STATION_TASK_DAYS,
+      reviewIntervalMonths: c.REVIEW_INTERVAL_MONTHS,
       mergeNotices: c.MERGE_NOTICES,
     },
   };

@@ -58,14 +58,32 @@ async function main(): Promise<void> {
   rt.grpc.add(creditV1.CreditServiceService, creditGrpcHandlers(credit));
   await rt.serve();
   await rt.startConsumer('credit.bank-events', [topics.creditBankEvents], bankEventHandlers(credit.bankEvents));
+  // the service's own jobs; each is idempotent, so a failed pass is simply retried by the next one
+  const job = (name: string, everyMs: number, pass: () => Promise<unknown>) => {
+    let running = false;
+    const run = () => {
+      if (running) return; // a slow pass is not overlapped by the next tick
+      running = true;
+      pass()
+        .catch((err: unknown) => rt.logger.error({ err, job: name }, `${name} failed; retried on the next pass`))
+        .finally(() => (running = false));
+    };
+    const timer = setInterval(run, everyMs);
+    timer.unref();
+    rt.shutdown.add(name, () => clearInterval(timer));
+    return run;
+  };
   // notices close themselves at their end (spec credit §5.2): certificates and the bank's list follow
-  const closeDue = () =>
-    credit.notices
-      .closeDue(systemActor)
-      .catch((err: unknown) => rt.logger.error({ err }, 'closing ended notices failed; retried on the next pass'));
-  const sweep = setInterval(() => void closeDue(), config.NOTICE_CLOSE_SWEEP_MS);
-  sweep.unref();
-  rt.shutdown.add('notice close sweep', () => clearInterval(sweep));
+  job('notice close sweep', config.NOTICE_CLOSE_SWEEP_MS, () => credit.notices.closeDue(systemActor));
+  // R15.4: village collection tasks that fell due go to the township station while the loan is in arrears
+  job('overdue task sweep', config.OVERDUE_TASK_SWEEP_MS, () => credit.overdueTasks.escalateDue(systemActor));
+  // §13.4: the first pass after a month end takes that month's NPL snapshots; later passes find them done
+  job('npl snapshot job', config.NPL_SNAPSHOT_SWEEP_MS, () => credit.nplSnapshots.takeLatest(systemActor))();
+  // §9.3: certificates past their validity expire; live ones whose annual review has come are flagged
+  job('certificate expiry and review job', config.CERTIFICATE_EXPIRY_SWEEP_MS, async () => {
+    await credit.expireCertificates(systemActor);
+    await credit.flagReviewsDue(systemActor);
+  })();
 }
 
 main().catch((err: unknown) => {

@@ -10,6 +10,9 @@ import {
   createHonorAwardRepository,
   createLossCaseRepository,
   createNoticeRepository,
+  createNplSnapshotRepository,
+  createNplSnapshotRunRepository,
+  createOverdueTaskRepository,
 } from './adapters/mongo/credit.repositories';
 import {
   createClaimPayoutRepository,
@@ -23,11 +26,14 @@ import { createCertificates } from './app/certificates';
 import { createDecideCredit } from './app/decide-credit';
 import { createEntityUseCases } from './app/entities';
 import { createEvaluateBreakers } from './app/evaluate-breakers';
+import { createExpireCertificates } from './app/expire-certificates';
+import { createFlagReviewsDue } from './app/flag-reviews-due';
 import { createGetHousehold, createRegisterHousehold } from './app/households';
 import { createImportHouseholds } from './app/import-households';
 import { createInsuranceClaims } from './app/insurance-claims';
 import { createLoanUseCases } from './app/loans';
 import { createNoticeUseCases } from './app/notices';
+import { createOverdueTasks } from './app/overdue-tasks';
 import type { Clock } from './app/ports';
 import { createProcedure } from './app/procedure';
 import { createRateHousehold } from './app/rate-household';
@@ -35,6 +41,7 @@ import { createRiskFund } from './app/risk-fund';
 import { createRiskSharing } from './app/risk-sharing';
 import { createSettleLossCase } from './app/settle-loss-case';
 import { createScreenHousehold } from './app/screen-household';
+import { createTakeNplSnapshots } from './app/take-npl-snapshots';
 import { ratingPolicies, withBoundarySetting, type LendingPolicy } from './domain/policy';
 
 /**
@@ -86,6 +93,9 @@ export function wireCredit(deps: {
   const honors = createHonorAwardRepository(deps.mongo, relay);
   const entities = createEntityRepository(deps.mongo, relay);
   const applicationRepo = createApplicationRepository(deps.mongo, relay);
+  const overdueTaskRepo = createOverdueTaskRepository(deps.mongo, relay);
+  const nplSnapshots = createNplSnapshotRepository(deps.mongo, relay);
+  const nplSnapshotRuns = createNplSnapshotRunRepository(deps.mongo, relay);
   const sequences = createSequences(deps.mongo);
   const fundLedger = createRiskFundLedgerRepository(deps.mongo, relay);
   const settledLossCases = createLossCaseSettlementRepository(deps.mongo, relay);
@@ -102,6 +112,7 @@ export function wireCredit(deps: {
     households,
     lines,
     policy,
+    reviewIntervalMonths: deps.lending.reviewIntervalMonths,
     ...common,
     onRated: (householdId, ratingId) => applications.markScored(householdId, `rating ${ratingId}`),
   });
@@ -123,7 +134,13 @@ export function wireCredit(deps: {
     mergeNotices: deps.lending.mergeNotices,
     ...common,
   });
-  const loans = createLoanUseCases({ lines, lending: deps.lending, ...common });
+  const overdueTasks = createOverdueTasks({ lines, tasks: overdueTaskRepo, clock: deps.clock, lending: deps.lending });
+  const loans = createLoanUseCases({
+    lines,
+    lending: deps.lending,
+    ...common,
+    afterRepay: (line, loanId, actor, role) => overdueTasks.closeForLoan(line, loanId, { actor, role }),
+  });
   return {
     models: [
       households.model,
@@ -136,6 +153,9 @@ export function wireCredit(deps: {
       honors.model,
       entities.model,
       applicationRepo.model,
+      overdueTaskRepo.model,
+      nplSnapshots.model,
+      nplSnapshotRuns.model,
     ],
     /** Relay these with a small batch size: 4 chunks × 1000 events per publish call. */
     importModels: [households.chunkModel],
@@ -148,6 +168,8 @@ export function wireCredit(deps: {
       fundLedger,
       settledLossCases,
       claimPayouts,
+      overdueTasks: overdueTaskRepo,
+      nplSnapshots,
     },
     /** For the gRPC commands whose use cases take no key: a retry under the same key gets the first answer. */
     idempotency: deps.idempotency,
@@ -160,7 +182,24 @@ export function wireCredit(deps: {
     notices: createNoticeUseCases({ notices, households, procedure, minDays: deps.lending.noticeMinDays, ...common }),
     decideCredit: createDecideCredit({ notices, certificates, procedure, ...common }),
     loans,
-    bankEvents: createBankEventHandlers({ lines, loans, rating, clock: deps.clock }),
+    bankEvents: createBankEventHandlers({ lines, loans, rating, overdueTasks, clock: deps.clock }),
+    /** R15.4 collection tasks; `escalateDue` is the sweep main.ts runs every OVERDUE_TASK_SWEEP_MS. */
+    overdueTasks,
+    /** §13.4 month-end NPL snapshots; `takeLatest` is the job main.ts runs every NPL_SNAPSHOT_SWEEP_MS. */
+    nplSnapshots: createTakeNplSnapshots({
+      lines,
+      snapshots: nplSnapshots,
+      runs: nplSnapshotRuns,
+      clock: deps.clock,
+    }),
+    /** §9.3 certificate expiry; main.ts runs it every CERTIFICATE_EXPIRY_SWEEP_MS. */
+    expireCertificates: createExpireCertificates({ lines, clock: deps.clock }),
+    /** §9.3 annual review flags; main.ts runs it after each expiry pass. */
+    flagReviewsDue: createFlagReviewsDue({
+      lines,
+      clock: deps.clock,
+      intervalMonths: deps.lending.reviewIntervalMonths,
+    }),
     evaluateBreakers: createEvaluateBreakers({
       lines,
       breakers,

@@ -2,17 +2,20 @@ import { systemActor } from '@gov/platform/auth';
 import { CreditError } from '../domain/credit-error';
 import type { createRateHousehold } from './rate-household';
 import type { createLoanUseCases } from './loans';
+import type { OverdueTaskUseCases } from './overdue-tasks';
 import type { Clock, CreditLines } from './ports';
 
 /**
- * Inbound bank reports (spec credit §19.3): disbursed → draw, repaid → repay, overdue → mark the loan and
- * re-score with veto V3 (§15 R15.5, §17). Each handler is idempotent by design: the bank event id is recorded
- * on the line with the change, so a redelivery (or a retry after a crash) changes nothing a second time.
+ * Inbound bank reports (spec credit §19.3): disbursed → draw, repaid → repay, overdue → mark the loan, open the
+ * village group's collection task (R15.4) and re-score with veto V3 (§15 R15.5, §17). Each handler is idempotent
+ * by design: the bank event id is recorded on the line with the change, so a redelivery (or a retry after a crash)
+ * changes nothing a second time.
  */
 export function createBankEventHandlers(deps: {
   lines: CreditLines;
   loans: ReturnType<typeof createLoanUseCases>;
   rating: ReturnType<typeof createRateHousehold>;
+  overdueTasks: OverdueTaskUseCases;
   clock: Clock;
 }) {
   const byLoanNo = async (bankLoanNo: string) => {
@@ -49,6 +52,7 @@ export function createBankEventHandlers(deps: {
     },
     async overdue(eventId: string, e: { bankLoanNo: string; nonPerforming: boolean }) {
       const l = await byLoanNo(e.bankLoanNo);
+      let line = l.value;
       if (!l.value.appliedEvents.includes(eventId)) {
         const status = e.nonPerforming ? ('NON_PERFORMING' as const) : ('OVERDUE' as const);
         const next = {
@@ -69,7 +73,11 @@ export function createBankEventHandlers(deps: {
           },
           l,
         );
+        line = next;
       }
+      // R15.4: outside the `applied` check, so a redelivery after a crash here still opens the (one) task
+      const loan = line.loans.find((x) => x.bankLoanNo === e.bankLoanNo)!;
+      await deps.overdueTasks.openForLoan(line, loan, { actor: systemActor, role: 'SYSTEM' }, `bank event ${eventId}`);
       // V3: a loan currently overdue or NPL zeroes the score; the re-score revokes the certificate
       return deps.rating.rescore(
         l.value.householdId,

@@ -1,4 +1,6 @@
 import type { Actor } from '@gov/platform/auth';
+import { addMonthsTo } from '../domain/certificate-review';
+import { shanghaiDate } from '../domain/calendar';
 import type { CreditLine } from '../domain/credit-line';
 import { CreditError } from '../domain/credit-error';
 import type { Household } from '../domain/household';
@@ -7,7 +9,7 @@ import type { Grade, LendingPolicy } from '../domain/policy';
 import { crossedUtilisation, withinFundLeverage } from '../domain/risk';
 import type { Breakers, Clock, CreditLines, Households, Sequences, Stored } from './ports';
 
-const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).getUTCFullYear();
+const shanghaiYear = (d: Date) => Number(shanghaiDate(d).slice(0, 4));
 
 /**
  * 贷款信用证 and its revolving line (spec credit §9.3-9.4, §13.4, R13.4-R13.5). `check` is what new credit must
@@ -77,6 +79,7 @@ export function createCertificates(deps: {
       onTimeCount: 0,
       lateCount: 0,
       appliedEvents: [],
+      nextReviewAt: addMonthsTo(now, deps.lending.reviewIntervalMonths),
     };
     const pii = await deps.households.getPii(x.householdId);
     // R13.5: the warning rides in the same write as the line that crossed the level

@@ -42,7 +42,8 @@ export function createEvaluateBreakers(deps: {
     actor: Actor,
     role: string,
   ) {
-    const rank = { ACTIVE: 0, FROZEN: 1, SUSPENDED: 2, REVOKED: 3 };
+    // revoked and expired lines are final: a breaker never touches them
+    const rank = { ACTIVE: 0, FROZEN: 1, SUSPENDED: 2, REVOKED: 3, EXPIRED: 3 };
     if (rank[l.value.status] >= rank[status]) return;
     const next = { ...l.value, status };
     await deps.lines.update(
@@ -102,7 +103,7 @@ export function createEvaluateBreakers(deps: {
     for (const l of inUnit) {
       const villageTripped = (await deps.breakers.get(l.value.villageId))?.value.tripped === true;
       const target = township?.value.tripped ? 'SUSPENDED' : villageTripped ? 'FROZEN' : 'ACTIVE';
-      if (l.value.status === 'REVOKED' || l.value.status === target) continue;
+      if (l.value.status === 'REVOKED' || l.value.status === 'EXPIRED' || l.value.status === target) continue;
       const next = { ...l.value, status: target as CreditLine['status'] };
       await deps.lines.update(
         next,

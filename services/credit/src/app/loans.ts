@@ -1,4 +1,5 @@
 import type { Actor } from '@gov/platform/auth';
+import { shanghaiDate } from '../domain/calendar';
 import { drawLoan, repayLoan, type CreditLine } from '../domain/credit-line';
 import { CreditError, rejectInvalid } from '../domain/credit-error';
 import { roleFor } from '../domain/permissions';
@@ -48,6 +49,11 @@ export function createLoanUseCases(deps: {
   idempotency: Idempotency;
   clock: Clock;
   lending: LendingPolicy;
+  /**
+   * After a repayment is stored, and again when a retry finds it stored (so a crash in between is repaired):
+   * closes the loan's collection tasks once it is out of arrears (R15.4).
+   */
+  afterRepay?: (line: CreditLine, loanId: string, actor: Actor, role: string) => Promise<unknown>;
 }) {
   const load = async (id: string) => {
     const l = await deps.lines.get(id);
@@ -85,8 +91,11 @@ export function createLoanUseCases(deps: {
   }
 
   async function applyRepay(l: Stored<CreditLine>, i: RepayInput, opId: string, actor: Actor, role: string) {
-    if (l.value.appliedEvents.includes(opId)) return l.value;
-    const paidOn = new Date(i.paidAt.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    if (l.value.appliedEvents.includes(opId)) {
+      await deps.afterRepay?.(l.value, i.loanId, actor, role);
+      return l.value;
+    }
+    const paidOn = shanghaiDate(i.paidAt);
     const { line, loan } = repayLoan(l.value, {
       loanId: i.loanId,
       principalFen: i.principalFen,
@@ -111,6 +120,7 @@ export function createLoanUseCases(deps: {
       },
       l,
     );
+    await deps.afterRepay?.(next, i.loanId, actor, role);
     return next;
   }
 

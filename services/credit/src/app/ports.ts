@@ -4,6 +4,8 @@ import type { CreditLine, Loan } from '../domain/credit-line';
 import type { Household, HouseholdPii, Rating } from '../domain/household';
 import type { Notice, NoticeEntry, Objection } from '../domain/notice';
 import type { Entity } from '../domain/entity';
+import type { NplSnapshot } from '../domain/npl-snapshot';
+import type { OverdueTask } from '../domain/overdue-task';
 import type { Grade } from '../domain/policy';
 import type { RatingApplication } from '../domain/rating-application';
 import type { SubsidyPeriod } from '../domain/subsidy';
@@ -28,6 +30,12 @@ export type CreditEvent =
     }
   | { type: 'CertificateRegraded'; line: CreditLine; oldGrade: Grade; oldLimitFen: number; reason: string; at: Date }
   | { type: 'CertificateRevoked'; line: CreditLine; reason: string; at: Date }
+  | { type: 'CertificateExpired'; line: CreditLine; oldStatus: CreditLine['status']; at: Date }
+  | { type: 'CertificateReviewDue'; line: CreditLine; at: Date }
+  | { type: 'CertificateReviewed'; line: CreditLine; ratingId: string; at: Date }
+  | { type: 'OverdueTaskCreated'; task: OverdueTask }
+  | { type: 'OverdueTaskClosed'; task: OverdueTask }
+  | { type: 'NplSnapshotTaken'; snapshot: NplSnapshot }
   | { type: 'CreditLineStatusChanged'; line: CreditLine; oldStatus: CreditLine['status']; reason: string; at: Date }
   | { type: 'LoanDrawn'; line: CreditLine; loan: Loan }
   | { type: 'LoanRepaid'; line: CreditLine; loan: Loan; principalFen: number; paidAt: Date; onTime: boolean }
@@ -127,7 +135,38 @@ export interface CreditLines extends AggregateStore<CreditLine> {
   listByTownship(townshipId: string): Promise<Stored<CreditLine>[]>;
   /** Outstanding principal of lines of registered poor households that are not revoked (R13.4). */
   coveredOutstandingFen(): Promise<number>;
+  /** Every township that has a line (the month-end NPL snapshot walks them one by one). */
+  listTownshipIds(): Promise<string[]>;
+  /** Lines not yet revoked or expired whose validity ended before `at` (the certificate expiry job). */
+  listValidityEndedBefore(at: Date): Promise<Stored<CreditLine>[]>;
+  /**
+   * Live lines not flagged for review whose next review is at or before `at` — or, lacking a review date, that
+   * were issued at or before `issuedBy` (the review-due job; the domain has the last word).
+   */
+  listReviewCandidates(at: Date, issuedBy: Date): Promise<Stored<CreditLine>[]>;
 }
+
+/** 逾期催收任务 per loan and stage (spec credit R15.4). */
+export interface OverdueTasks extends AggregateStore<OverdueTask> {
+  /** OPEN tasks of the stage due at or before `at`, for the escalation sweep. */
+  listOpenDue(stage: OverdueTask['stage'], at: Date): Promise<Stored<OverdueTask>[]>;
+  /** OPEN tasks of a loan (to close them when it is repaid). */
+  listOpenByLoan(loanId: string): Promise<Stored<OverdueTask>[]>;
+}
+
+/** Month-end NPL snapshots, one per unit and month end (spec credit §13.4). */
+export interface NplSnapshots extends AggregateStore<NplSnapshot> {
+  listByAsOf(asOf: string): Promise<NplSnapshot[]>;
+}
+
+/** Marks a month end whose snapshots are all written, so the job does not walk the book again. */
+export interface NplSnapshotRun {
+  id: string;
+  asOf: string;
+  units: number;
+  completedAt: Date;
+}
+export type NplSnapshotRuns = AggregateStore<NplSnapshotRun>;
 
 /** Circuit-breaker state per village and township (spec credit §13.4). */
 export interface BreakerState {

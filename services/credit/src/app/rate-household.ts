@@ -1,5 +1,6 @@
 import type { Actor } from '@gov/platform/auth';
 import { systemActor } from '@gov/platform/auth';
+import { completeReview } from '../domain/certificate-review';
 import type { CreditLine } from '../domain/credit-line';
 import { CreditError } from '../domain/credit-error';
 import type { Household, Rating } from '../domain/household';
@@ -23,7 +24,8 @@ export function applyRatingToLine(
   rating: Rating,
   at: Date,
 ): { line: CreditLine; events: CreditEvent[] } | undefined {
-  if (line.status === 'REVOKED') return undefined;
+  // an expired certificate is not revoked or regraded: the next certificate comes from a new rating (§9.3)
+  if (line.status === 'REVOKED' || line.status === 'EXPIRED') return undefined;
   if (rating.grade === 'NONE') {
     const revoked: CreditLine = { ...line, status: 'REVOKED' };
     const reason = rating.vetoCodes.length > 0 ? `VETO_${rating.vetoCodes.join('_')}` : 'GRADE_NONE';
@@ -53,6 +55,8 @@ export function createRateHousehold(deps: {
   idempotency: Idempotency;
   clock: Clock;
   policy: () => RatingPolicy;
+  /** Months to the next certificate review once a rating completes a due one (§9.3 [inferred]). */
+  reviewIntervalMonths: number;
   /** After a rating is stored: moves the household's application on (spec credit §5.2 INFO_COLLECTION → SCORED). */
   onRated?: (householdId: string, ratingId: string) => Promise<void>;
 }) {
@@ -96,18 +100,28 @@ export function createRateHousehold(deps: {
     await deps.onRated?.(householdId, ratingId);
     const line = await deps.lines.findByHousehold(householdId);
     const change = line && applyRatingToLine(line.value, rating, at);
-    if (line && change)
+    // a rating while the annual review is due completes it, in the same write as any grade change
+    const reviewed = line && completeReview(change?.line ?? line.value, at, deps.reviewIntervalMonths);
+    const next = reviewed ?? change?.line;
+    if (line && next)
       await deps.lines.update(
-        change.line,
+        next,
         line.version,
-        change.events,
+        [
+          ...(change?.events ?? []),
+          ...(reviewed ? [{ type: 'CertificateReviewed' as const, line: reviewed, ratingId, at }] : []),
+        ],
         {
-          action: change.line.status === 'REVOKED' ? 'certificate.revoked' : 'certificate.regraded',
+          action: !change
+            ? 'certificate.reviewed'
+            : next.status === 'REVOKED'
+              ? 'certificate.revoked'
+              : 'certificate.regraded',
           actor,
           role,
           reason: `re-score ${ratingId}: ${rating.grade}`,
           at,
-          details: { grade: change.line.grade, limitFen: change.line.limitFen },
+          details: { grade: next.grade, limitFen: next.limitFen, reviewed: reviewed !== undefined },
         },
         line,
       );

@@ -1,4 +1,13 @@
-import { availableFen, checkApproval, checkEntityRate, drawLoan, repayLoan, type CreditLine } from './credit-line';
+import {
+  availableFen,
+  checkApproval,
+  checkEntityRate,
+  drawLoan,
+  expireLine,
+  repayLoan,
+  validityEnded,
+  type CreditLine,
+} from './credit-line';
 import type { CreditError } from './credit-error';
 import { defaultLendingPolicy as p } from './policy';
 
@@ -98,5 +107,29 @@ describe(checkApproval.name, () => {
   it('refuses a grade above the computed one and any credit for NONE (§5.2, R8.1)', () => {
     expect(codeOf(() => checkApproval({ ...ok, atMost: false }))).toBe('GRADE_ABOVE_SCORE');
     expect(codeOf(() => checkApproval({ ...ok, computedGrade: 'NONE' }))).toBe('GRADE_NONE');
+  });
+});
+
+describe('certificate validity (spec credit §9.3)', () => {
+  it('§9.3 [inferred]: the default validity is 3 years, configurable', () => {
+    expect(p.certificateValidityYears).toBe(3);
+  });
+  it('§9.3: expires ACTIVE, FROZEN and SUSPENDED lines only after validUntil; revoked or expired stay as they are', () => {
+    const end = new Date('2029-11-01T00:00:00Z');
+    expect(expireLine(line(), end)).toBeUndefined();
+    const after = new Date(end.getTime() + 1);
+    for (const status of ['ACTIVE', 'FROZEN', 'SUSPENDED'] as const)
+      expect(expireLine(line({ status }), after)?.status).toBe('EXPIRED');
+    expect(expireLine(line({ status: 'REVOKED' }), after)).toBeUndefined();
+    expect(expireLine(line({ status: 'EXPIRED' }), after)).toBeUndefined();
+    expect(validityEnded(line(), after)).toBe(true);
+  });
+  it('§9.3: a draw on an expired line, or contracted after the last valid day, is CERTIFICATE_EXPIRED', () => {
+    expect(codeOf(() => drawLoan(line({ status: 'EXPIRED' }), draw(yuan(1_000)), p))).toBe('CERTIFICATE_EXPIRED');
+    // valid until 2029-11-01 08:00 Shanghai: a contract that day still draws, the next day does not
+    expect(drawLoan(line(), draw(yuan(1_000), { contractDate: '2029-11-01' }), p).loans).toHaveLength(1);
+    expect(codeOf(() => drawLoan(line(), draw(yuan(1_000), { contractDate: '2029-11-02' }), p))).toBe(
+      'CERTIFICATE_EXPIRED',
+    );
   });
 });

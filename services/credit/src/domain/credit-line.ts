@@ -1,9 +1,11 @@
+import { shanghaiDate } from './calendar';
 import { CreditError } from './credit-error';
 import { addMonths } from './interest';
 import type { Grade, LendingPolicy } from './policy';
 import { emptySubsidyLedger, type SubsidyLedger } from './subsidy';
 
-export type LineStatus = 'ACTIVE' | 'FROZEN' | 'SUSPENDED' | 'REVOKED';
+/** EXPIRED: the certificate's validity ran out (§9.3); like REVOKED it is final, loans already drawn run on. */
+export type LineStatus = 'ACTIVE' | 'FROZEN' | 'SUSPENDED' | 'REVOKED' | 'EXPIRED';
 export type LoanStatus = 'REPAYING' | 'SETTLED' | 'OVERDUE' | 'NON_PERFORMING';
 
 /** A loan drawn on a line; the bank is the system of record, this is its mirror (spec credit §11.3). */
@@ -43,10 +45,31 @@ export interface CreditLine {
   lateCount: number;
   /** Ids of bank events and commands already applied: a redelivery finds itself here and changes nothing. */
   appliedEvents: string[];
+  /**
+   * Annual review (年审, §9.3, R17.1 d [inferred]): when the next one falls due, since when it is overdue (null or
+   * absent: not flagged), and when the last one was completed. Lines issued before reviews existed have none of
+   * these; their first review falls a year after issue.
+   */
+  nextReviewAt?: Date;
+  reviewDueSince?: Date | null;
+  lastReviewedAt?: Date;
 }
 
 /** Never negative: a downgraded line with more outstanding than its limit has nothing available (R17.2). */
 export const availableFen = (l: CreditLine): number => Math.max(0, l.limitFen - l.outstandingPrincipalFen);
+
+/** Past its validity: `validUntil` is the last valid instant (§9.3, default 3 years from issue [inferred]). */
+export const validityEnded = (line: Pick<CreditLine, 'validUntil'>, at: Date): boolean =>
+  at.getTime() > new Date(line.validUntil).getTime();
+
+/**
+ * The line once its certificate has expired (spec credit §9.3): ACTIVE, FROZEN and SUSPENDED lines become
+ * EXPIRED; a revoked or already expired line, or one still valid, gives undefined (nothing to write).
+ */
+export function expireLine(line: CreditLine, at: Date): CreditLine | undefined {
+  if (line.status === 'REVOKED' || line.status === 'EXPIRED' || !validityEnded(line, at)) return undefined;
+  return { ...line, status: 'EXPIRED' };
+}
 
 /** The draw request as the bank or the center reports it. */
 export interface DrawRequest {
@@ -65,6 +88,12 @@ export interface DrawRequest {
 export function drawLoan(line: CreditLine, d: DrawRequest, p: LendingPolicy): CreditLine {
   if (d.termMonths > p.maxTermMonths)
     throw new CreditError('TERM_EXCEEDS_MAX', `term ${d.termMonths} months exceeds ${p.maxTermMonths}`);
+  // a contract dated after the certificate's last valid day is refused even before the expiry job has run
+  if (line.status === 'EXPIRED' || d.contractDate > shanghaiDate(new Date(line.validUntil)))
+    throw new CreditError(
+      'CERTIFICATE_EXPIRED',
+      `the certificate of line ${line.id} was valid until ${new Date(line.validUntil).toISOString()}`,
+    );
   if (line.status !== 'ACTIVE')
     throw new CreditError('CREDIT_LINE_NOT_ACTIVE', `credit line ${line.id} is ${line.status}`);
   if (d.principalFen > availableFen(line))

@@ -13,6 +13,9 @@ export const permissions = {
   decideCredit: ['BANK_OFFICER'],
   reportLoan: ['BANK_OFFICER', 'CENTER_STAFF', 'SYSTEM'],
   evaluateRisk: ['CENTER_STAFF', 'LG_OFFICE', 'SYSTEM'],
+  // the service's own jobs (R15.4 escalation, §9.3 expiry); the center may run them by hand
+  sweepOverdueTasks: ['CENTER_STAFF', 'SYSTEM'],
+  expireCertificates: ['CENTER_STAFF', 'SYSTEM'],
   importHouseholds: ['CENTER_STAFF', 'SYSTEM'],
   liftBreaker: ['LG_OFFICE'],
   submitApplication: ['HOUSEHOLD', 'VILLAGE_COLLECTOR', 'CENTER_STAFF', 'BANK_OFFICER'],

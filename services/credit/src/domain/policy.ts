@@ -135,6 +135,11 @@ export interface LendingPolicy {
   honorNplBp: number;
   noticeMinDays: number;
   certificateValidityYears: number;
+  /** R15.4 [inferred]: days the village collection group has for its visit, then the township station. */
+  overdueVillageTaskDays: number;
+  overdueStationTaskDays: number;
+  /** §9.3 "annual review" [inferred]: months between certificate reviews. */
+  reviewIntervalMonths: number;
   /** R5.4: the village notice and the grade notice as one (default false) [inferred]. */
   mergeNotices: boolean;
 }
@@ -156,5 +161,8 @@ export const defaultLendingPolicy: LendingPolicy = {
   honorNplBp: 300,
   noticeMinDays: 7,
   certificateValidityYears: 3,
+  overdueVillageTaskDays: 7,
+  overdueStationTaskDays: 15,
+  reviewIntervalMonths: 12,
   mergeNotices: false,
 };

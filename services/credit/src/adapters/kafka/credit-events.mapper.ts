@@ -17,6 +17,7 @@ const lineStatuses: Record<LineStatus, ev.CreditLineStatus> = {
   FROZEN: ev.CreditLineStatus.CREDIT_LINE_STATUS_FROZEN,
   SUSPENDED: ev.CreditLineStatus.CREDIT_LINE_STATUS_SUSPENDED,
   REVOKED: ev.CreditLineStatus.CREDIT_LINE_STATUS_REVOKED,
+  EXPIRED: ev.CreditLineStatus.CREDIT_LINE_STATUS_EXPIRED,
 };
 const noticeKinds: Record<NoticeKind, ev.NoticeKind> = {
   CREDIT_HOUSEHOLD_LIST: ev.NoticeKind.NOTICE_KIND_CREDIT_HOUSEHOLD_LIST,
@@ -198,6 +199,111 @@ function encode(e: CreditEvent): { type: string; key: string; payload: Uint8Arra
           revokedAt: iso(e.at),
         }).finish(),
       };
+    case 'CertificateExpired':
+      return {
+        type: t.certificateExpired,
+        key: e.line.householdId,
+        time: e.at,
+        payload: ev.CertificateExpired.encode({
+          certificateNo: e.line.certificateNo,
+          creditLineId: e.line.id,
+          householdId: e.line.householdId,
+          villageId: e.line.villageId,
+          validUntil: iso(new Date(e.line.validUntil)),
+          oldStatus: lineStatuses[e.oldStatus],
+          expiredAt: iso(e.at),
+          outstandingPrincipalFen: fen(e.line.outstandingPrincipalFen),
+        }).finish(),
+      };
+    case 'CertificateReviewDue':
+      return {
+        type: t.certificateReviewDue,
+        key: e.line.householdId,
+        time: e.at,
+        payload: ev.CertificateReviewDue.encode({
+          certificateNo: e.line.certificateNo,
+          creditLineId: e.line.id,
+          householdId: e.line.householdId,
+          villageId: e.line.villageId,
+          dueAt: e.line.nextReviewAt ? iso(new Date(e.line.nextReviewAt)) : '',
+          flaggedAt: iso(e.at),
+        }).finish(),
+      };
+    case 'CertificateReviewed':
+      return {
+        type: t.certificateReviewed,
+        key: e.line.householdId,
+        time: e.at,
+        payload: ev.CertificateReviewed.encode({
+          certificateNo: e.line.certificateNo,
+          creditLineId: e.line.id,
+          householdId: e.line.householdId,
+          ratingId: e.ratingId,
+          grade: grades[e.line.grade],
+          reviewedAt: iso(e.at),
+          nextReviewAt: e.line.nextReviewAt ? iso(new Date(e.line.nextReviewAt)) : '',
+        }).finish(),
+      };
+    case 'OverdueTaskCreated': {
+      const k = e.task;
+      return {
+        type: t.overdueTaskCreated,
+        key: k.householdId,
+        time: k.createdAt,
+        payload: ev.OverdueTaskCreated.encode({
+          taskId: k.id,
+          loanId: k.loanId,
+          villageId: k.villageId,
+          assigneeOrg: k.assigneeOrg,
+          dueAt: iso(k.dueAt),
+          stage: k.stage,
+          bankLoanNo: k.bankLoanNo,
+          householdId: k.householdId,
+          townshipId: k.townshipId,
+          creditLineId: k.creditLineId,
+          createdAt: iso(k.createdAt),
+          escalatedFromTaskId: k.escalatedFromTaskId ?? '',
+        }).finish(),
+      };
+    }
+    case 'OverdueTaskClosed': {
+      const k = e.task;
+      const closedAt = k.closedAt ?? k.createdAt;
+      return {
+        type: t.overdueTaskClosed,
+        key: k.householdId,
+        time: closedAt,
+        payload: ev.OverdueTaskClosed.encode({
+          taskId: k.id,
+          loanId: k.loanId,
+          villageId: k.villageId,
+          assigneeOrg: k.assigneeOrg,
+          stage: k.stage,
+          outcome: k.outcome ?? '',
+          closedAt: iso(closedAt),
+          householdId: k.householdId,
+        }).finish(),
+      };
+    }
+    case 'NplSnapshotTaken': {
+      const n = e.snapshot;
+      return {
+        type: t.nplSnapshot,
+        key: n.unitId,
+        time: n.takenAt,
+        payload: ev.NplSnapshot.encode({
+          snapshotId: n.id,
+          unitType: n.unitType,
+          unitId: n.unitId,
+          asOf: n.asOf,
+          outstandingFen: fen(n.outstandingFen),
+          nplFen: fen(n.nplFen),
+          nplBp: n.nplBp,
+          townshipId: n.townshipId,
+          takenAt: iso(n.takenAt),
+        }).finish(),
+      };
+    }
     case 'CreditLineStatusChanged':
       return {
         type: t.creditLineStatusChanged,

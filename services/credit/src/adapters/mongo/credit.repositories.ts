@@ -15,7 +15,12 @@ import type {
   Households,
   LossCase,
   Notices,
+  NplSnapshotRun,
+  NplSnapshots,
+  OverdueTasks,
 } from '../../app/ports';
+import type { NplSnapshot } from '../../domain/npl-snapshot';
+import type { OverdueTask } from '../../domain/overdue-task';
 import type { RatingApplication } from '../../domain/rating-application';
 import type { Entity } from '../../domain/entity';
 import type { CreditLine } from '../../domain/credit-line';
@@ -36,6 +41,9 @@ import {
   householdSchema,
   importChunkSchema,
   noticeSchema,
+  nplSnapshotRunSchema,
+  nplSnapshotSchema,
+  overdueTaskSchema,
 } from './credit.schemas';
 import { settledLossCaseSchema } from './risk.schemas';
 
@@ -243,6 +251,26 @@ export function createCreditLineRepository(conn: Connection, opts: Relay) {
         .filter((r) => r.status !== 'REVOKED')
         .reduce((s, r) => s + r.outstandingPrincipalFen, 0);
     },
+    async listTownshipIds() {
+      const ids = (await model.distinct('townshipId')) as unknown[];
+      return ids.filter((x): x is string => typeof x === 'string' && x !== '').sort();
+    },
+    async listReviewCandidates(at, issuedBy) {
+      const recs = await model
+        .find({
+          status: { $in: ['ACTIVE', 'FROZEN', 'SUSPENDED'] },
+          reviewDueSince: null,
+          $or: [{ nextReviewAt: { $lte: at } }, { nextReviewAt: null, issuedAt: { $lte: issuedBy } }],
+        } as never)
+        .lean();
+      return recs.map((r) => strip(base.toStored(r)));
+    },
+    async listValidityEndedBefore(at) {
+      const recs = await model
+        .find({ validUntil: { $lt: at }, status: { $in: ['ACTIVE', 'FROZEN', 'SUSPENDED'] } } as never)
+        .lean();
+      return recs.map((r) => strip(base.toStored(r)));
+    },
   };
   return { ...repo, model };
 }
@@ -281,4 +309,45 @@ export function createApplicationRepository(conn: Connection, opts: Relay) {
     },
   };
   return { ...repo, model };
+}
+
+export function createOverdueTaskRepository(conn: Connection, opts: Relay) {
+  const model = asModel(modelOf(conn, 'OverdueTask', overdueTaskSchema));
+  const base = aggregateRepository<OverdueTask>(model, opts.handoff);
+  const repo: OverdueTasks = {
+    ...base,
+    async listOpenDue(stage, at) {
+      const recs = await model
+        .find({ status: 'OPEN', stage, dueAt: { $lte: at } } as never)
+        .sort({ dueAt: 1 })
+        .lean();
+      return recs.map((r) => base.toStored(r));
+    },
+    async listOpenByLoan(loanId) {
+      const recs = await model.find({ loanId, status: 'OPEN' } as never).lean();
+      return recs.map((r) => base.toStored(r));
+    },
+  };
+  return { ...repo, model };
+}
+
+export function createNplSnapshotRepository(conn: Connection, opts: Relay) {
+  const model = asModel(modelOf(conn, 'NplSnapshot', nplSnapshotSchema));
+  const base = aggregateRepository<NplSnapshot>(model, opts.handoff);
+  const repo: NplSnapshots = {
+    ...base,
+    async listByAsOf(asOf) {
+      const recs = await model
+        .find({ asOf } as never)
+        .sort({ _id: 1 })
+        .lean();
+      return recs.map((r) => base.toStored(r).value);
+    },
+  };
+  return { ...repo, model };
+}
+
+export function createNplSnapshotRunRepository(conn: Connection, opts: Relay) {
+  const model = asModel(modelOf(conn, 'NplSnapshotRun', nplSnapshotRunSchema));
+  return { ...aggregateRepository<NplSnapshotRun>(model, opts.handoff), model };
 }

@@ -84,7 +84,12 @@ export const creditLineSchema = new Schema(
     outstandingPrincipalFen: Number,
     status: String,
     issuedAt: Date,
-    validUntil: Date,
+    // serves the certificate expiry job: lines whose validity ended before now
+    validUntil: { type: Date, index: true },
+    // serves the review-due job: lines whose annual review date has come
+    nextReviewAt: { type: Date, index: true },
+    reviewDueSince: Date,
+    lastReviewedAt: Date,
     policyVersion: String,
     // serves the fund-leverage sum over risk-shared lines
     registeredPoor: { type: Boolean, index: true },
@@ -177,4 +182,60 @@ export const applicationSchema = new Schema(
     ...aggregateFields,
   } as never,
   { collection: 'rating_applications', versionKey: false, minimize: false },
+);
+
+/** 逾期催收任务: one collection task per overdue loan and stage (spec credit R15.4); the id derives from both. */
+export const overdueTaskSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    stage: String,
+    // serves closing a loan's open tasks when it is repaid
+    loanId: { type: String, required: true, index: true },
+    bankLoanNo: String,
+    creditLineId: String,
+    householdId: String,
+    villageId: String,
+    townshipId: String,
+    assigneeOrg: String,
+    status: String,
+    createdAt: Date,
+    dueAt: Date,
+    escalatedFromTaskId: String,
+    outcome: String,
+    closedAt: Date,
+    ...aggregateFields,
+  } as never,
+  { collection: 'overdue_tasks', versionKey: false },
+);
+// serves the escalation sweep: open tasks of a stage due by now
+overdueTaskSchema.index({ status: 1, stage: 1, dueAt: 1 });
+
+/** Month-end NPL snapshots per village and township (spec credit §13.4); the id derives from unit and month end. */
+export const nplSnapshotSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    unitType: String,
+    unitId: String,
+    townshipId: String,
+    // serves "the snapshots of a month end" (reports, the honour evaluation on 12-31)
+    asOf: { type: String, index: true },
+    outstandingFen: Number,
+    nplFen: Number,
+    nplBp: Number,
+    takenAt: Date,
+    ...aggregateFields,
+  } as never,
+  { collection: 'npl_snapshots', versionKey: false },
+);
+
+/** One record per month end whose snapshots are complete; read by id (the month end) only. */
+export const nplSnapshotRunSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    asOf: String,
+    units: Number,
+    completedAt: Date,
+    ...aggregateFields,
+  } as never,
+  { collection: 'npl_snapshot_runs', versionKey: false },
 );

@@ -74,6 +74,8 @@ export enum CreditLineStatus {
   /** CREDIT_LINE_STATUS_SUSPENDED - Township circuit breaker: all lending stopped, drawdowns refused. */
   CREDIT_LINE_STATUS_SUSPENDED = 3,
   CREDIT_LINE_STATUS_REVOKED = 4,
+  /** CREDIT_LINE_STATUS_EXPIRED - The certificate's validity ran out (spec credit §9.3); a new rating and certificate are needed. */
+  CREDIT_LINE_STATUS_EXPIRED = 5,
   UNRECOGNIZED = -1,
 }
 
@@ -94,6 +96,9 @@ export function creditLineStatusFromJSON(object: any): CreditLineStatus {
     case 4:
     case "CREDIT_LINE_STATUS_REVOKED":
       return CreditLineStatus.CREDIT_LINE_STATUS_REVOKED;
+    case 5:
+    case "CREDIT_LINE_STATUS_EXPIRED":
+      return CreditLineStatus.CREDIT_LINE_STATUS_EXPIRED;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -113,6 +118,8 @@ export function creditLineStatusToJSON(object: CreditLineStatus): string {
       return "CREDIT_LINE_STATUS_SUSPENDED";
     case CreditLineStatus.CREDIT_LINE_STATUS_REVOKED:
       return "CREDIT_LINE_STATUS_REVOKED";
+    case CreditLineStatus.CREDIT_LINE_STATUS_EXPIRED:
+      return "CREDIT_LINE_STATUS_EXPIRED";
     case CreditLineStatus.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -592,6 +599,110 @@ export interface SubsidyAccrued {
   periodEnd: string;
   eligiblePrincipalFen: string;
   amountFen: string;
+}
+
+/**
+ * ce_type gov.credit.loan.overdue-task-created — an overdue loan needs a collection visit (催收): first by the
+ * village collection group, then, if still in arrears when that task falls due, by the township service station
+ * (spec credit R15.4). Read by the supervision service. Key = household id.
+ */
+export interface OverdueTaskCreated {
+  taskId: string;
+  loanId: string;
+  villageId: string;
+  /** The organisation that owns the task: "{villageId}/collection-group" or "{townshipId}/service-station". */
+  assigneeOrg: string;
+  /** The last instant of the due day (23:59:59.999 Asia/Shanghai). */
+  dueAt: string;
+  /** VILLAGE_GROUP or TOWNSHIP_STATION. */
+  stage: string;
+  bankLoanNo: string;
+  householdId: string;
+  townshipId: string;
+  creditLineId: string;
+  createdAt: string;
+  /** The village group's task this one escalates; empty on the first task. */
+  escalatedFromTaskId: string;
+}
+
+/**
+ * ce_type gov.credit.loan.overdue-task-closed — a collection task needs nothing more: the loan was repaid in full,
+ * is no longer in arrears, or the task went to the township station. Key = household id.
+ */
+export interface OverdueTaskClosed {
+  taskId: string;
+  loanId: string;
+  villageId: string;
+  assigneeOrg: string;
+  /** VILLAGE_GROUP or TOWNSHIP_STATION. */
+  stage: string;
+  /** SETTLED, CURED or ESCALATED. */
+  outcome: string;
+  closedAt: string;
+  householdId: string;
+}
+
+/**
+ * ce_type gov.credit.npl.snapshot — the official month-end NPL ratio of a village or township (spec credit §13.4,
+ * §19.2), one per unit and month end. Read by the bank, the insurer and supervision. Key = village or township id.
+ */
+export interface NplSnapshot {
+  snapshotId: string;
+  /** VILLAGE or TOWNSHIP. */
+  unitType: string;
+  unitId: string;
+  /** The month end the snapshot stands for, YYYY-MM-DD (Asia/Shanghai). */
+  asOf: string;
+  outstandingFen: string;
+  nplFen: string;
+  /** NPL ratio in basis points, rounded down (the exact ratio is npl_fen / outstanding_fen; 0 with nothing lent). */
+  nplBp: number;
+  /** The village's township; the township itself on a township snapshot. */
+  townshipId: string;
+  takenAt: string;
+}
+
+/**
+ * ce_type gov.credit.certificate.expired — the certificate reached the end of its validity (spec credit §9.3) and
+ * its line takes no more draws; loans already drawn run on. Key = household id.
+ */
+export interface CertificateExpired {
+  certificateNo: string;
+  creditLineId: string;
+  householdId: string;
+  villageId: string;
+  validUntil: string;
+  /** ACTIVE, FROZEN or SUSPENDED before it expired. */
+  oldStatus: CreditLineStatus;
+  expiredAt: string;
+  outstandingPrincipalFen: string;
+}
+
+/**
+ * ce_type gov.credit.certificate.review-due — the certificate's annual review (年审) is due: the household is to be
+ * re-rated (spec credit §9.3, §17 R17.1 d [inferred]). Read by the township station and the bank. Key = household id.
+ */
+export interface CertificateReviewDue {
+  certificateNo: string;
+  creditLineId: string;
+  householdId: string;
+  villageId: string;
+  dueAt: string;
+  flaggedAt: string;
+}
+
+/**
+ * ce_type gov.credit.certificate.reviewed — a rating made while the review was due completed it; the next review
+ * falls a year later. Grade changes of the same rating come as certificate.regraded. Key = household id.
+ */
+export interface CertificateReviewed {
+  certificateNo: string;
+  creditLineId: string;
+  householdId: string;
+  ratingId: string;
+  grade: Grade;
+  reviewedAt: string;
+  nextReviewAt: string;
 }
 
 /** Inbound, ce_type gov.credit.bank.loan-disbursed — the bank paid out a loan on a line. Key = household id. */
@@ -6330,6 +6441,1357 @@ export const SubsidyAccrued: MessageFns<SubsidyAccrued> = {
     message.periodEnd = object.periodEnd ?? "";
     message.eligiblePrincipalFen = object.eligiblePrincipalFen ?? "0";
     message.amountFen = object.amountFen ?? "0";
+    return message;
+  },
+};
+
+function createBaseOverdueTaskCreated(): OverdueTaskCreated {
+  return {
+    taskId: "",
+    loanId: "",
+    villageId: "",
+    assigneeOrg: "",
+    dueAt: "",
+    stage: "",
+    bankLoanNo: "",
+    householdId: "",
+    townshipId: "",
+    creditLineId: "",
+    createdAt: "",
+    escalatedFromTaskId: "",
+  };
+}
+
+export const OverdueTaskCreated: MessageFns<OverdueTaskCreated> = {
+  encode(message: OverdueTaskCreated, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.taskId !== "") {
+      writer.uint32(10).string(message.taskId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.villageId !== "") {
+      writer.uint32(26).string(message.villageId);
+    }
+    if (message.assigneeOrg !== "") {
+      writer.uint32(34).string(message.assigneeOrg);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(42).string(message.dueAt);
+    }
+    if (message.stage !== "") {
+      writer.uint32(50).string(message.stage);
+    }
+    if (message.bankLoanNo !== "") {
+      writer.uint32(58).string(message.bankLoanNo);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(66).string(message.householdId);
+    }
+    if (message.townshipId !== "") {
+      writer.uint32(74).string(message.townshipId);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(82).string(message.creditLineId);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(90).string(message.createdAt);
+    }
+    if (message.escalatedFromTaskId !== "") {
+      writer.uint32(98).string(message.escalatedFromTaskId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OverdueTaskCreated {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOverdueTaskCreated();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.taskId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.villageId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.assigneeOrg = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.stage = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.escalatedFromTaskId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OverdueTaskCreated {
+    return {
+      taskId: isSet(object.taskId)
+        ? globalThis.String(object.taskId)
+        : isSet(object.task_id)
+        ? globalThis.String(object.task_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      villageId: isSet(object.villageId)
+        ? globalThis.String(object.villageId)
+        : isSet(object.village_id)
+        ? globalThis.String(object.village_id)
+        : "",
+      assigneeOrg: isSet(object.assigneeOrg)
+        ? globalThis.String(object.assigneeOrg)
+        : isSet(object.assignee_org)
+        ? globalThis.String(object.assignee_org)
+        : "",
+      dueAt: isSet(object.dueAt)
+        ? globalThis.String(object.dueAt)
+        : isSet(object.due_at)
+        ? globalThis.String(object.due_at)
+        : "",
+      stage: isSet(object.stage) ? globalThis.String(object.stage) : "",
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      createdAt: isSet(object.createdAt)
+        ? globalThis.String(object.createdAt)
+        : isSet(object.created_at)
+        ? globalThis.String(object.created_at)
+        : "",
+      escalatedFromTaskId: isSet(object.escalatedFromTaskId)
+        ? globalThis.String(object.escalatedFromTaskId)
+        : isSet(object.escalated_from_task_id)
+        ? globalThis.String(object.escalated_from_task_id)
+        : "",
+    };
+  },
+
+  toJSON(message: OverdueTaskCreated): unknown {
+    const obj: any = {};
+    if (message.taskId !== "") {
+      obj.taskId = message.taskId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.villageId !== "") {
+      obj.villageId = message.villageId;
+    }
+    if (message.assigneeOrg !== "") {
+      obj.assigneeOrg = message.assigneeOrg;
+    }
+    if (message.dueAt !== "") {
+      obj.dueAt = message.dueAt;
+    }
+    if (message.stage !== "") {
+      obj.stage = message.stage;
+    }
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.createdAt !== "") {
+      obj.createdAt = message.createdAt;
+    }
+    if (message.escalatedFromTaskId !== "") {
+      obj.escalatedFromTaskId = message.escalatedFromTaskId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<OverdueTaskCreated>, I>>(base?: I): OverdueTaskCreated {
+    return OverdueTaskCreated.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OverdueTaskCreated>, I>>(object: I): OverdueTaskCreated {
+    const message = createBaseOverdueTaskCreated();
+    message.taskId = object.taskId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.villageId = object.villageId ?? "";
+    message.assigneeOrg = object.assigneeOrg ?? "";
+    message.dueAt = object.dueAt ?? "";
+    message.stage = object.stage ?? "";
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.householdId = object.householdId ?? "";
+    message.townshipId = object.townshipId ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.createdAt = object.createdAt ?? "";
+    message.escalatedFromTaskId = object.escalatedFromTaskId ?? "";
+    return message;
+  },
+};
+
+function createBaseOverdueTaskClosed(): OverdueTaskClosed {
+  return {
+    taskId: "",
+    loanId: "",
+    villageId: "",
+    assigneeOrg: "",
+    stage: "",
+    outcome: "",
+    closedAt: "",
+    householdId: "",
+  };
+}
+
+export const OverdueTaskClosed: MessageFns<OverdueTaskClosed> = {
+  encode(message: OverdueTaskClosed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.taskId !== "") {
+      writer.uint32(10).string(message.taskId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.villageId !== "") {
+      writer.uint32(26).string(message.villageId);
+    }
+    if (message.assigneeOrg !== "") {
+      writer.uint32(34).string(message.assigneeOrg);
+    }
+    if (message.stage !== "") {
+      writer.uint32(42).string(message.stage);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(50).string(message.outcome);
+    }
+    if (message.closedAt !== "") {
+      writer.uint32(58).string(message.closedAt);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(66).string(message.householdId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OverdueTaskClosed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOverdueTaskClosed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.taskId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.villageId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.assigneeOrg = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.stage = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.closedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OverdueTaskClosed {
+    return {
+      taskId: isSet(object.taskId)
+        ? globalThis.String(object.taskId)
+        : isSet(object.task_id)
+        ? globalThis.String(object.task_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      villageId: isSet(object.villageId)
+        ? globalThis.String(object.villageId)
+        : isSet(object.village_id)
+        ? globalThis.String(object.village_id)
+        : "",
+      assigneeOrg: isSet(object.assigneeOrg)
+        ? globalThis.String(object.assigneeOrg)
+        : isSet(object.assignee_org)
+        ? globalThis.String(object.assignee_org)
+        : "",
+      stage: isSet(object.stage) ? globalThis.String(object.stage) : "",
+      outcome: isSet(object.outcome) ? globalThis.String(object.outcome) : "",
+      closedAt: isSet(object.closedAt)
+        ? globalThis.String(object.closedAt)
+        : isSet(object.closed_at)
+        ? globalThis.String(object.closed_at)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+    };
+  },
+
+  toJSON(message: OverdueTaskClosed): unknown {
+    const obj: any = {};
+    if (message.taskId !== "") {
+      obj.taskId = message.taskId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.villageId !== "") {
+      obj.villageId = message.villageId;
+    }
+    if (message.assigneeOrg !== "") {
+      obj.assigneeOrg = message.assigneeOrg;
+    }
+    if (message.stage !== "") {
+      obj.stage = message.stage;
+    }
+    if (message.outcome !== "") {
+      obj.outcome = message.outcome;
+    }
+    if (message.closedAt !== "") {
+      obj.closedAt = message.closedAt;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<OverdueTaskClosed>, I>>(base?: I): OverdueTaskClosed {
+    return OverdueTaskClosed.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OverdueTaskClosed>, I>>(object: I): OverdueTaskClosed {
+    const message = createBaseOverdueTaskClosed();
+    message.taskId = object.taskId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.villageId = object.villageId ?? "";
+    message.assigneeOrg = object.assigneeOrg ?? "";
+    message.stage = object.stage ?? "";
+    message.outcome = object.outcome ?? "";
+    message.closedAt = object.closedAt ?? "";
+    message.householdId = object.householdId ?? "";
+    return message;
+  },
+};
+
+function createBaseNplSnapshot(): NplSnapshot {
+  return {
+    snapshotId: "",
+    unitType: "",
+    unitId: "",
+    asOf: "",
+    outstandingFen: "0",
+    nplFen: "0",
+    nplBp: 0,
+    townshipId: "",
+    takenAt: "",
+  };
+}
+
+export const NplSnapshot: MessageFns<NplSnapshot> = {
+  encode(message: NplSnapshot, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.snapshotId !== "") {
+      writer.uint32(10).string(message.snapshotId);
+    }
+    if (message.unitType !== "") {
+      writer.uint32(18).string(message.unitType);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.asOf !== "") {
+      writer.uint32(34).string(message.asOf);
+    }
+    if (message.outstandingFen !== "0") {
+      writer.uint32(40).int64(message.outstandingFen);
+    }
+    if (message.nplFen !== "0") {
+      writer.uint32(48).int64(message.nplFen);
+    }
+    if (message.nplBp !== 0) {
+      writer.uint32(56).int32(message.nplBp);
+    }
+    if (message.townshipId !== "") {
+      writer.uint32(66).string(message.townshipId);
+    }
+    if (message.takenAt !== "") {
+      writer.uint32(74).string(message.takenAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NplSnapshot {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNplSnapshot();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.snapshotId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitType = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.outstandingFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.nplFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.nplBp = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.takenAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): NplSnapshot {
+    return {
+      snapshotId: isSet(object.snapshotId)
+        ? globalThis.String(object.snapshotId)
+        : isSet(object.snapshot_id)
+        ? globalThis.String(object.snapshot_id)
+        : "",
+      unitType: isSet(object.unitType)
+        ? globalThis.String(object.unitType)
+        : isSet(object.unit_type)
+        ? globalThis.String(object.unit_type)
+        : "",
+      unitId: isSet(object.unitId)
+        ? globalThis.String(object.unitId)
+        : isSet(object.unit_id)
+        ? globalThis.String(object.unit_id)
+        : "",
+      asOf: isSet(object.asOf)
+        ? globalThis.String(object.asOf)
+        : isSet(object.as_of)
+        ? globalThis.String(object.as_of)
+        : "",
+      outstandingFen: isSet(object.outstandingFen)
+        ? globalThis.String(object.outstandingFen)
+        : isSet(object.outstanding_fen)
+        ? globalThis.String(object.outstanding_fen)
+        : "0",
+      nplFen: isSet(object.nplFen)
+        ? globalThis.String(object.nplFen)
+        : isSet(object.npl_fen)
+        ? globalThis.String(object.npl_fen)
+        : "0",
+      nplBp: isSet(object.nplBp)
+        ? globalThis.Number(object.nplBp)
+        : isSet(object.npl_bp)
+        ? globalThis.Number(object.npl_bp)
+        : 0,
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+      takenAt: isSet(object.takenAt)
+        ? globalThis.String(object.takenAt)
+        : isSet(object.taken_at)
+        ? globalThis.String(object.taken_at)
+        : "",
+    };
+  },
+
+  toJSON(message: NplSnapshot): unknown {
+    const obj: any = {};
+    if (message.snapshotId !== "") {
+      obj.snapshotId = message.snapshotId;
+    }
+    if (message.unitType !== "") {
+      obj.unitType = message.unitType;
+    }
+    if (message.unitId !== "") {
+      obj.unitId = message.unitId;
+    }
+    if (message.asOf !== "") {
+      obj.asOf = message.asOf;
+    }
+    if (message.outstandingFen !== "0") {
+      obj.outstandingFen = message.outstandingFen;
+    }
+    if (message.nplFen !== "0") {
+      obj.nplFen = message.nplFen;
+    }
+    if (message.nplBp !== 0) {
+      obj.nplBp = Math.round(message.nplBp);
+    }
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    if (message.takenAt !== "") {
+      obj.takenAt = message.takenAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<NplSnapshot>, I>>(base?: I): NplSnapshot {
+    return NplSnapshot.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<NplSnapshot>, I>>(object: I): NplSnapshot {
+    const message = createBaseNplSnapshot();
+    message.snapshotId = object.snapshotId ?? "";
+    message.unitType = object.unitType ?? "";
+    message.unitId = object.unitId ?? "";
+    message.asOf = object.asOf ?? "";
+    message.outstandingFen = object.outstandingFen ?? "0";
+    message.nplFen = object.nplFen ?? "0";
+    message.nplBp = object.nplBp ?? 0;
+    message.townshipId = object.townshipId ?? "";
+    message.takenAt = object.takenAt ?? "";
+    return message;
+  },
+};
+
+function createBaseCertificateExpired(): CertificateExpired {
+  return {
+    certificateNo: "",
+    creditLineId: "",
+    householdId: "",
+    villageId: "",
+    validUntil: "",
+    oldStatus: 0,
+    expiredAt: "",
+    outstandingPrincipalFen: "0",
+  };
+}
+
+export const CertificateExpired: MessageFns<CertificateExpired> = {
+  encode(message: CertificateExpired, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.certificateNo !== "") {
+      writer.uint32(10).string(message.certificateNo);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(18).string(message.creditLineId);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(26).string(message.householdId);
+    }
+    if (message.villageId !== "") {
+      writer.uint32(34).string(message.villageId);
+    }
+    if (message.validUntil !== "") {
+      writer.uint32(42).string(message.validUntil);
+    }
+    if (message.oldStatus !== 0) {
+      writer.uint32(48).int32(message.oldStatus);
+    }
+    if (message.expiredAt !== "") {
+      writer.uint32(58).string(message.expiredAt);
+    }
+    if (message.outstandingPrincipalFen !== "0") {
+      writer.uint32(64).int64(message.outstandingPrincipalFen);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CertificateExpired {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCertificateExpired();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.certificateNo = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.villageId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.validUntil = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.oldStatus = reader.int32() as any;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.expiredAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.outstandingPrincipalFen = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CertificateExpired {
+    return {
+      certificateNo: isSet(object.certificateNo)
+        ? globalThis.String(object.certificateNo)
+        : isSet(object.certificate_no)
+        ? globalThis.String(object.certificate_no)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      villageId: isSet(object.villageId)
+        ? globalThis.String(object.villageId)
+        : isSet(object.village_id)
+        ? globalThis.String(object.village_id)
+        : "",
+      validUntil: isSet(object.validUntil)
+        ? globalThis.String(object.validUntil)
+        : isSet(object.valid_until)
+        ? globalThis.String(object.valid_until)
+        : "",
+      oldStatus: isSet(object.oldStatus)
+        ? creditLineStatusFromJSON(object.oldStatus)
+        : isSet(object.old_status)
+        ? creditLineStatusFromJSON(object.old_status)
+        : 0,
+      expiredAt: isSet(object.expiredAt)
+        ? globalThis.String(object.expiredAt)
+        : isSet(object.expired_at)
+        ? globalThis.String(object.expired_at)
+        : "",
+      outstandingPrincipalFen: isSet(object.outstandingPrincipalFen)
+        ? globalThis.String(object.outstandingPrincipalFen)
+        : isSet(object.outstanding_principal_fen)
+        ? globalThis.String(object.outstanding_principal_fen)
+        : "0",
+    };
+  },
+
+  toJSON(message: CertificateExpired): unknown {
+    const obj: any = {};
+    if (message.certificateNo !== "") {
+      obj.certificateNo = message.certificateNo;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.villageId !== "") {
+      obj.villageId = message.villageId;
+    }
+    if (message.validUntil !== "") {
+      obj.validUntil = message.validUntil;
+    }
+    if (message.oldStatus !== 0) {
+      obj.oldStatus = creditLineStatusToJSON(message.oldStatus);
+    }
+    if (message.expiredAt !== "") {
+      obj.expiredAt = message.expiredAt;
+    }
+    if (message.outstandingPrincipalFen !== "0") {
+      obj.outstandingPrincipalFen = message.outstandingPrincipalFen;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CertificateExpired>, I>>(base?: I): CertificateExpired {
+    return CertificateExpired.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CertificateExpired>, I>>(object: I): CertificateExpired {
+    const message = createBaseCertificateExpired();
+    message.certificateNo = object.certificateNo ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.householdId = object.householdId ?? "";
+    message.villageId = object.villageId ?? "";
+    message.validUntil = object.validUntil ?? "";
+    message.oldStatus = object.oldStatus ?? 0;
+    message.expiredAt = object.expiredAt ?? "";
+    message.outstandingPrincipalFen = object.outstandingPrincipalFen ?? "0";
+    return message;
+  },
+};
+
+function createBaseCertificateReviewDue(): CertificateReviewDue {
+  return { certificateNo: "", creditLineId: "", householdId: "", villageId: "", dueAt: "", flaggedAt: "" };
+}
+
+export const CertificateReviewDue: MessageFns<CertificateReviewDue> = {
+  encode(message: CertificateReviewDue, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.certificateNo !== "") {
+      writer.uint32(10).string(message.certificateNo);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(18).string(message.creditLineId);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(26).string(message.householdId);
+    }
+    if (message.villageId !== "") {
+      writer.uint32(34).string(message.villageId);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(42).string(message.dueAt);
+    }
+    if (message.flaggedAt !== "") {
+      writer.uint32(50).string(message.flaggedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CertificateReviewDue {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCertificateReviewDue();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.certificateNo = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.villageId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.flaggedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CertificateReviewDue {
+    return {
+      certificateNo: isSet(object.certificateNo)
+        ? globalThis.String(object.certificateNo)
+        : isSet(object.certificate_no)
+        ? globalThis.String(object.certificate_no)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      villageId: isSet(object.villageId)
+        ? globalThis.String(object.villageId)
+        : isSet(object.village_id)
+        ? globalThis.String(object.village_id)
+        : "",
+      dueAt: isSet(object.dueAt)
+        ? globalThis.String(object.dueAt)
+        : isSet(object.due_at)
+        ? globalThis.String(object.due_at)
+        : "",
+      flaggedAt: isSet(object.flaggedAt)
+        ? globalThis.String(object.flaggedAt)
+        : isSet(object.flagged_at)
+        ? globalThis.String(object.flagged_at)
+        : "",
+    };
+  },
+
+  toJSON(message: CertificateReviewDue): unknown {
+    const obj: any = {};
+    if (message.certificateNo !== "") {
+      obj.certificateNo = message.certificateNo;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.villageId !== "") {
+      obj.villageId = message.villageId;
+    }
+    if (message.dueAt !== "") {
+      obj.dueAt = message.dueAt;
+    }
+    if (message.flaggedAt !== "") {
+      obj.flaggedAt = message.flaggedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CertificateReviewDue>, I>>(base?: I): CertificateReviewDue {
+    return CertificateReviewDue.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CertificateReviewDue>, I>>(object: I): CertificateReviewDue {
+    const message = createBaseCertificateReviewDue();
+    message.certificateNo = object.certificateNo ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.householdId = object.householdId ?? "";
+    message.villageId = object.villageId ?? "";
+    message.dueAt = object.dueAt ?? "";
+    message.flaggedAt = object.flaggedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseCertificateReviewed(): CertificateReviewed {
+  return {
+    certificateNo: "",
+    creditLineId: "",
+    householdId: "",
+    ratingId: "",
+    grade: 0,
+    reviewedAt: "",
+    nextReviewAt: "",
+  };
+}
+
+export const CertificateReviewed: MessageFns<CertificateReviewed> = {
+  encode(message: CertificateReviewed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.certificateNo !== "") {
+      writer.uint32(10).string(message.certificateNo);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(18).string(message.creditLineId);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(26).string(message.householdId);
+    }
+    if (message.ratingId !== "") {
+      writer.uint32(34).string(message.ratingId);
+    }
+    if (message.grade !== 0) {
+      writer.uint32(40).int32(message.grade);
+    }
+    if (message.reviewedAt !== "") {
+      writer.uint32(50).string(message.reviewedAt);
+    }
+    if (message.nextReviewAt !== "") {
+      writer.uint32(58).string(message.nextReviewAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CertificateReviewed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCertificateReviewed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.certificateNo = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.ratingId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.grade = reader.int32() as any;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reviewedAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.nextReviewAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CertificateReviewed {
+    return {
+      certificateNo: isSet(object.certificateNo)
+        ? globalThis.String(object.certificateNo)
+        : isSet(object.certificate_no)
+        ? globalThis.String(object.certificate_no)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      ratingId: isSet(object.ratingId)
+        ? globalThis.String(object.ratingId)
+        : isSet(object.rating_id)
+        ? globalThis.String(object.rating_id)
+        : "",
+      grade: isSet(object.grade) ? gradeFromJSON(object.grade) : 0,
+      reviewedAt: isSet(object.reviewedAt)
+        ? globalThis.String(object.reviewedAt)
+        : isSet(object.reviewed_at)
+        ? globalThis.String(object.reviewed_at)
+        : "",
+      nextReviewAt: isSet(object.nextReviewAt)
+        ? globalThis.String(object.nextReviewAt)
+        : isSet(object.next_review_at)
+        ? globalThis.String(object.next_review_at)
+        : "",
+    };
+  },
+
+  toJSON(message: CertificateReviewed): unknown {
+    const obj: any = {};
+    if (message.certificateNo !== "") {
+      obj.certificateNo = message.certificateNo;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.ratingId !== "") {
+      obj.ratingId = message.ratingId;
+    }
+    if (message.grade !== 0) {
+      obj.grade = gradeToJSON(message.grade);
+    }
+    if (message.reviewedAt !== "") {
+      obj.reviewedAt = message.reviewedAt;
+    }
+    if (message.nextReviewAt !== "") {
+      obj.nextReviewAt = message.nextReviewAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CertificateReviewed>, I>>(base?: I): CertificateReviewed {
+    return CertificateReviewed.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CertificateReviewed>, I>>(object: I): CertificateReviewed {
+    const message = createBaseCertificateReviewed();
+    message.certificateNo = object.certificateNo ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.householdId = object.householdId ?? "";
+    message.ratingId = object.ratingId ?? "";
+    message.grade = object.grade ?? 0;
+    message.reviewedAt = object.reviewedAt ?? "";
+    message.nextReviewAt = object.nextReviewAt ?? "";
     return message;
   },
 };
