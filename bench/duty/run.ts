@@ -194,13 +194,23 @@ async function main(): Promise<void> {
   let pendingTimers = 0;
   // the timers held, from the service's gauge (scanning its whole log every second would stall this process,
   // which also plays the SMS provider, and show up as alert latency)
+  // and, per second, the longest event-loop stall of the duty process and of the gateway (prom-client's
+  // monitorEventLoopDelay, reset at each scrape): tells a stalled process from a slow store
+  const loopLag: Record<'duty' | 'gateway', number[]> = { duty: [], gateway: [] };
+  const lagOf = (t: string) =>
+    Math.round(Number(/^nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? ([0-9.e+-]+)$/m.exec(t)?.[1] ?? 0) * 1000);
   const watch = setInterval(() => {
     void fetch(`http://127.0.0.1:${ports.dutyAdmin}/metrics`)
       .then((r) => r.text())
       .then((t) => {
         const m = /duty_escalation_timers_pending\{[^}]*\} (\d+)/.exec(t);
         if (m) pendingTimers = Math.max(pendingTimers, Number(m[1]));
+        loopLag.duty.push(lagOf(t));
       })
+      .catch(() => undefined);
+    void fetch(`http://127.0.0.1:${ports.gwAdmin}/metrics`)
+      .then((r) => r.text())
+      .then((t) => loopLag.gateway.push(lagOf(t)))
       .catch(() => undefined);
   }, 1000);
   log(`duty: ${RATE}/s for ${SECONDS}s through the gateway`);
@@ -357,6 +367,8 @@ async function main(): Promise<void> {
     server_intake_to_send_ms: serverNotifyPercentiles,
     duty_runtime_after_intake: dutyRuntime,
     worst_first_delivery_ms_by_second: Array.from(worstBySecond, (x) => x ?? 0),
+    duty_eventloop_lag_max_ms_by_second: loopLag.duty,
+    gateway_eventloop_lag_max_ms_by_second: loopLag.gateway,
     duplicates: sms.resends,
     lost,
     store: `FerretDB v1.24 (${process.env.FERRETDB_BACKEND ?? 'postgresql'} backend) + Kafka 3.9, one 2-core machine`,

@@ -49,8 +49,13 @@ export function createOutboxRelay(opts: {
   /** Entries handed over right after their write, waiting to be sent without a read-back. */
   let handed: Handoff[] = [];
   let handing: Promise<void> | undefined;
-  /** Aggregates whose entries a handoff is sending now; the poller leaves them alone. */
-  const inFlight = new Set<string>();
+  /** Aggregates whose entries a handoff is sending now (with how many handoffs): the poller leaves them alone. */
+  const inFlight = new Map<string, number>();
+  const release = (key: string) => {
+    const n = (inFlight.get(key) ?? 1) - 1;
+    if (n > 0) inFlight.set(key, n);
+    else inFlight.delete(key);
+  };
   /** Per running pass, the aggregates in flight when it began or handed over since: it leaves them alone. */
   const passes = new Set<Set<string>>();
   let lastPass: Promise<unknown> = Promise.resolve();
@@ -69,30 +74,48 @@ export function createOutboxRelay(opts: {
       .select({ _id: 1, version: 1, outbox: 1 })
       .lean()
       .cursor({ batchSize });
-    let total = 0;
-    let group: PendingDoc[] = [];
-    try {
-      for await (const d of cursor as AsyncIterable<PendingDoc>) {
-        const key = keyOf(model, d._id);
-        if (inFlight.has(key) || handedSince.has(key)) continue;
-        group.push(d);
-        if (group.length < batchSize) continue;
-        total += await sendPending(model, group);
-        group = [];
-        if (stopped) break;
+    const docs = (cursor as AsyncIterable<PendingDoc>)[Symbol.asyncIterator]();
+    const nextGroup = async (): Promise<PendingDoc[]> => {
+      const group: PendingDoc[] = [];
+      while (group.length < batchSize) {
+        const r = await docs.next();
+        if (r.done) break;
+        const key = keyOf(model, r.value._id);
+        if (!inFlight.has(key) && !handedSince.has(key)) group.push(r.value);
       }
-      if (group.length > 0) total += await sendPending(model, group);
+      return group;
+    };
+    let total = 0;
+    let trim: Promise<void> = Promise.resolve();
+    try {
+      let group = await nextGroup();
+      while (group.length > 0) {
+        // three things at once: this group goes to Kafka while the next is read and the previous trimmed
+        const ahead = stopped ? Promise.resolve([]) : nextGroup();
+        ahead.catch(() => undefined);
+        const sent = group;
+        total += await publishPending(sent);
+        // one trim outstanding at most: the trims keep their order and a pass never runs far ahead of them
+        await trim;
+        trim = trimPending(model, sent);
+        group = await ahead;
+      }
     } finally {
-      await cursor.close();
+      // the pass ends with every outbox it sent trimmed, so the next query cannot see them pending again
+      await trim.finally(() => cursor.close());
     }
     return total;
   }
 
-  async function sendPending(model: Model<never>, docs: PendingDoc[]): Promise<number> {
+  async function publishPending(docs: PendingDoc[]): Promise<number> {
     const entries = docs.flatMap((d) => d.outbox.map((e) => ({ ...e, payload: bytesOf(e.payload) })));
     opts.metrics.outboxBacklog.set(entries.length);
     await opts.publisher.publish(entries);
     for (const e of entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
+    return entries.length;
+  }
+
+  async function trimPending(model: Model<never>, docs: PendingDoc[]): Promise<void> {
     await Promise.all(
       docs.map(async (d) => {
         const sent = new Set(d.outbox.map((e) => e._id));
@@ -105,7 +128,6 @@ export function createOutboxRelay(opts: {
         if (res.matchedCount === 0) await removeAfterRace(model, d._id, sent);
       }),
     );
-    return entries.length;
   }
 
   /** The aggregate changed meanwhile: keep whatever was added since, drop only what was sent. */
@@ -130,7 +152,7 @@ export function createOutboxRelay(opts: {
   function runOnce(): Promise<number> {
     const pass = lastPass.then(async () => {
       // in flight now, or handed over during the pass: the pass's query may hold them as they were before
-      const handedSince = new Set(inFlight);
+      const handedSince = new Set(inFlight.keys());
       passes.add(handedSince);
       try {
         return await passOver(handedSince);
@@ -184,35 +206,57 @@ export function createOutboxRelay(opts: {
       });
   }
 
-  /** Sends what writers handed over, then trims those outboxes; failures fall back to the poller. */
+  /** Trims the outboxes of a handed-over batch Kafka acknowledged; a failure leaves them to the poller. */
+  async function trimHanded(batch: Handoff[]): Promise<void> {
+    try {
+      await Promise.all(
+        batch.map(async (h) => {
+          // conditioned on the version the writer left (a later write's entries must survive the trim) and on
+          // the outbox holding only what was sent (an older entry whose own handoff failed must survive it too)
+          const res = await h.model.updateOne(
+            { _id: h.id, version: h.version, outbox: { $size: h.entries.length } } as never,
+            {
+              $set: { outbox: [], outboxPending: false },
+            } as never,
+          );
+          if (res.matchedCount === 0) await removeAfterRace(h.model, h.id, new Set(h.entries.map((e) => e._id)));
+        }),
+      );
+    } catch (err) {
+      // sent but not trimmed: the poller sends them again and consumers drop the duplicates by ce_id
+      log.warn(
+        { err, aggregates: batch.length },
+        'handed-over events sent but not trimmed; leaving them to the poller',
+      );
+      reschedule(opts.pollMs);
+    } finally {
+      for (const h of batch) release(keyOf(h.model, h.id));
+    }
+  }
+
+  /**
+   * Sends what writers handed over, then trims those outboxes; failures fall back to the poller. The trim of one
+   * batch runs while the next batch goes to Kafka (one trim outstanding at most, so trims keep their order).
+   */
   async function sendHanded(): Promise<void> {
+    let trim: Promise<void> = Promise.resolve();
     while (handed.length > 0 && !stopped) {
       const batch = handed;
       handed = [];
       try {
         await opts.publisher.publish(batch.flatMap((h) => h.entries));
-        for (const h of batch) for (const e of h.entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
-        await Promise.all(
-          batch.map(async (h) => {
-            // conditioned on the version the writer left (a later write's entries must survive the trim) and on
-            // the outbox holding only what was sent (an older entry whose own handoff failed must survive it too)
-            const res = await h.model.updateOne(
-              { _id: h.id, version: h.version, outbox: { $size: h.entries.length } } as never,
-              {
-                $set: { outbox: [], outboxPending: false },
-              } as never,
-            );
-            if (res.matchedCount === 0) await removeAfterRace(h.model, h.id, new Set(h.entries.map((e) => e._id)));
-          }),
-        );
       } catch (err) {
         // the entries are still in their outboxes: the poller publishes them once the broker is back
         log.warn({ err, aggregates: batch.length }, 'handed-over events not sent; leaving them to the poller');
         reschedule(opts.pollMs);
-      } finally {
-        for (const h of batch) inFlight.delete(keyOf(h.model, h.id));
+        for (const h of batch) release(keyOf(h.model, h.id));
+        continue;
       }
+      for (const h of batch) for (const e of h.entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
+      await trim;
+      trim = trimHanded(batch);
     }
+    await trim;
   }
 
   /**
@@ -257,7 +301,7 @@ export function createOutboxRelay(opts: {
      */
     handoff(model: Model<never>, h: { id: string; version: number; entries: OutboxEntry[] }): void {
       if (stopped || h.entries.length === 0) return;
-      inFlight.add(keyOf(model, h.id));
+      inFlight.set(keyOf(model, h.id), (inFlight.get(keyOf(model, h.id)) ?? 0) + 1);
       for (const handedSince of passes) handedSince.add(keyOf(model, h.id));
       handed.push({ model, ...h });
       handing ??= context.with(ROOT_CONTEXT, sendHanded).finally(() => (handing = undefined));
