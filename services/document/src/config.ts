@@ -11,6 +11,9 @@ const schema = baseConfigSchema.extend({
   REGISTRATION_NEXT_MORNING_CAP: z.enum(['true', 'false']).default('true'),
   REGISTRATION_NEXT_MORNING_HOUR: z.coerce.number().int().min(0).max(23).default(d.nextMorningHour),
   DEFAULT_HANDLING_WORKING_DAYS: z.coerce.number().int().positive().default(d.defaultHandlingWorkingDays),
+  // org unit ids for off-hours handovers (spec document R-IN-5): the 综合股 registers them; the duty room hands over
+  GENERAL_SECTION_UNIT_ID: z.string().min(1).default('gov-office/general-section'),
+  DUTY_ROOM_UNIT_ID: z.string().min(1).default('gov-office/duty-room'),
 });
 
 export type DocumentConfig = z.infer<typeof schema> & { policy: RegistrationPolicy };

@@ -1,33 +1,28 @@
 import { documentV1 } from '@gov/contracts';
-import { createSequences, startServiceRuntime, systemClock } from '@gov/platform';
+import { startServiceRuntime, systemClock } from '@gov/platform';
 import { defaultCalendar } from '@gov/platform/calendar';
 import { readConfig } from './config';
-import { createGetIncoming } from './app/get-incoming';
-import { createRegisterIncoming } from './app/register-incoming';
-import { documentGrpcHandlers } from './adapters/grpc/document.grpc';
-import { createIncomingDocumentRepository } from './adapters/mongo/incoming-document.repository';
+import { wireDocument } from './wiring';
 
 /** Composition root of the document service: config → runtime → adapters → use cases → servers. */
 async function main(): Promise<void> {
   const config = readConfig();
   const rt = await startServiceRuntime(config);
 
-  const documents = createIncomingDocumentRepository(rt.mongo, { handoff: rt.handoff });
-  rt.startRelay([documents.model as never]);
-  const sequences = createSequences(rt.mongo);
-
-  const registerIncoming = createRegisterIncoming({
-    documents,
-    receiptNumbers: { next: (year) => sequences.next(`receipt-${year}`) },
+  const document = wireDocument({
+    mongo: rt.mongo,
+    handoff: rt.handoff,
     idempotency: rt.idempotency,
     clock: systemClock,
     calendar: defaultCalendar,
     policy: config.policy,
+    generalSectionId: config.GENERAL_SECTION_UNIT_ID,
+    dutyRoomId: config.DUTY_ROOM_UNIT_ID,
   });
-  const getIncoming = createGetIncoming({ documents });
-
-  rt.grpc.add(documentV1.DocumentServiceService, documentGrpcHandlers({ registerIncoming, getIncoming }));
+  rt.startRelay(document.models as never);
+  rt.grpc.add(documentV1.DocumentServiceService, document.grpcHandlers);
   await rt.serve();
+  for (const c of document.consumers) await rt.startConsumer(c.groupId, c.topics, c.handlers);
 }
 
 main().catch((err: unknown) => {

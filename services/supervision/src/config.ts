@@ -9,6 +9,11 @@ const schema = baseConfigSchema.extend({
   EXTRA_URGENT_WITHIN_DAYS: z.coerce.number().positive().default(d.extraUrgentWithinDays),
   URGENT_WITHIN_DAYS: z.coerce.number().positive().default(d.urgentWithinDays),
   URGENT_WITH_CONSULTATION_WITHIN_DAYS: z.coerce.number().positive().default(d.urgentWithConsultationWithinDays),
+  // feedback on transferred calls and petitions, calendar days (§6.1, RV-9)
+  FEEDBACK_GENERAL_DAYS: z.coerce.number().int().positive().default(d.feedbackGeneralDays),
+  FEEDBACK_IMPORTANT_DAYS: z.coerce.number().int().positive().default(d.feedbackImportantDays),
+  // org unit id of the 督查室, the supervising unit of the items registered from events (§4.1)
+  SUPERVISION_OFFICE_UNIT_ID: z.string().min(1).default('gov-office/supervision'),
 });
 
 export type SupervisionConfig = z.infer<typeof schema> & { policy: DeadlinePolicy };
@@ -22,6 +27,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       extraUrgentWithinDays: c.EXTRA_URGENT_WITHIN_DAYS,
       urgentWithinDays: c.URGENT_WITHIN_DAYS,
       urgentWithConsultationWithinDays: c.URGENT_WITH_CONSULTATION_WITHIN_DAYS,
+      feedbackGeneralDays: c.FEEDBACK_GENERAL_DAYS,
+      feedbackImportantDays: c.FEEDBACK_IMPORTANT_DAYS,
     },
   };
 }

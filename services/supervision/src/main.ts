@@ -1,34 +1,25 @@
-import { supervisionV1, topics } from '@gov/contracts';
-import { createSequences, startServiceRuntime } from '@gov/platform';
+import { supervisionV1 } from '@gov/contracts';
+import { startServiceRuntime } from '@gov/platform';
 import { defaultCalendar } from '@gov/platform/calendar';
 import { readConfig } from './config';
-import { createOpenItemFromDocument } from './app/open-item-from-document';
-import { createGetItem, createListItems } from './app/read-items';
-import { supervisionGrpcHandlers } from './adapters/grpc/supervision.grpc';
-import { documentEventHandlers } from './adapters/kafka/document-events.consumer';
-import { createSupervisionItemRepository } from './adapters/mongo/supervision-item.repository';
+import { wireSupervision } from './wiring';
 
 /** Composition root of the supervision service. */
 async function main(): Promise<void> {
   const config = readConfig();
   const rt = await startServiceRuntime(config);
 
-  const items = createSupervisionItemRepository(rt.mongo, { handoff: rt.handoff });
-  rt.startRelay([items.model as never]);
-  const sequences = createSequences(rt.mongo);
-
-  const openItemFromDocument = createOpenItemFromDocument({
-    items,
-    ledgerNumbers: { next: (year) => sequences.next(`ledger-${year}`) },
-    calendar: defaultCalendar,
+  const supervision = wireSupervision({
+    mongo: rt.mongo,
+    handoff: rt.handoff,
     policy: config.policy,
+    calendar: defaultCalendar,
+    supervisionOfficeId: config.SUPERVISION_OFFICE_UNIT_ID,
   });
-  rt.grpc.add(
-    supervisionV1.SupervisionServiceService,
-    supervisionGrpcHandlers({ getItem: createGetItem({ items }), listItems: createListItems({ items }) }),
-  );
+  rt.startRelay(supervision.models as never);
+  rt.grpc.add(supervisionV1.SupervisionServiceService, supervision.grpcHandlers);
   await rt.serve();
-  await rt.startConsumer('supervision.document-events', [topics.document], documentEventHandlers(openItemFromDocument));
+  for (const c of supervision.consumers) await rt.startConsumer(c.groupId, c.topics, c.handlers);
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import type { Actor } from '@gov/platform/auth';
-import type { IncomingDocument } from '../domain/incoming-document';
+import type { IncomingDocument, StoredIncoming } from '../domain/incoming-document';
 
 /** A domain event the repository turns into an outbox entry in the same write as the state change. */
 export type DocumentEvent = { type: 'IncomingRegistered'; document: IncomingDocument };
@@ -25,8 +25,8 @@ export interface StoredAuditEntry {
 
 export interface IncomingDocuments {
   /** Inserts the document with its events and first audit entry; returns false when the id exists (a retry). */
-  create(doc: IncomingDocument, events: DocumentEvent[], audit: AuditNote): Promise<boolean>;
-  get(id: string): Promise<{ document: IncomingDocument; audit: StoredAuditEntry[] } | undefined>;
+  create(doc: StoredIncoming, events: DocumentEvent[], audit: AuditNote): Promise<boolean>;
+  get(id: string): Promise<{ document: StoredIncoming; audit: StoredAuditEntry[] } | undefined>;
 }
 
 /** Gap-free per-year counters for 收文号. */

@@ -58,7 +58,7 @@ export function createRegisterIncoming(deps: {
       return { id };
     });
     const stored = await deps.documents.get(id);
-    if (!stored) throw new Error(`registered document ${id} cannot be read back`);
+    if (stored?.document.state !== 'REGISTERED') throw new Error(`registered document ${id} cannot be read back`);
     return stored.document;
   };
 }

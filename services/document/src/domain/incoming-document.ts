@@ -7,8 +7,11 @@ export type IncomingNature = 'FOR_ACTION' | 'FOR_READING';
 /** How a document arrived (spec document §4.2). */
 export type Channel =
   'PAPER' | 'ELECTRONIC_GOV_NET' | 'ELECTRONIC_PARTY_NET' | 'FAX' | 'TELEGRAM' | 'DUTY_HANDOVER' | 'HAND_DELIVERED';
-/** States of the incoming flow (spec document §5.11); registration leaves a document REGISTERED. */
-export type IncomingState = 'REGISTERED';
+/**
+ * States of the incoming flow (spec document §5.11) implemented so far: a duty handover waits SIGNED_IN for the
+ * 综合股; registration leaves a document REGISTERED.
+ */
+export type IncomingState = 'SIGNED_IN' | 'REGISTERED';
 
 export interface OrgRef {
   id: string;
@@ -41,8 +44,34 @@ export interface IncomingDocument {
   handlingDueAt?: Date;
   handlingDueProvisional: boolean;
   calendarVersion: string;
-  state: IncomingState;
+  state: 'REGISTERED';
 }
+
+/**
+ * 签收 — a document the duty desk took in outside working hours and handed over (spec document §5.11 I1, R-IN-5,
+ * §19.2). It waits for the 综合股 to classify and register it; until then it has no receipt number, and its
+ * nature (办件/阅件) is not known.
+ */
+export interface SignedInDocument {
+  id: string;
+  title: string;
+  /** As the duty desk wrote it down: a name only; the 综合股 identifies the organ at registration. */
+  sender: OrgRef;
+  urgency: Urgency;
+  classification: Clearance;
+  channel: 'DUTY_HANDOVER';
+  receivedAt: Date;
+  signedInAt: Date;
+  /** The unit that must classify and register it: the 综合股. */
+  handedToUnitId: string;
+  registrationDueAt: Date;
+  /** The duty desk's record (document, letter, fax or telegram) this came from. */
+  dutyHandover: { deskDocumentId: string; kind: string };
+  state: 'SIGNED_IN';
+}
+
+/** Whatever the incoming store holds. */
+export type StoredIncoming = IncomingDocument | SignedInDocument;
 
 /** What the clerk enters at registration. */
 export interface RegisterIncomingInput {

@@ -1,31 +1,5 @@
-import { defaultCalendar } from '@gov/platform/calendar';
-import { defaultDeadlinePolicy } from '../domain/deadline-policy';
-import type { SupervisionItem } from '../domain/supervision-item';
 import { createOpenItemFromDocument, type RegisteredDocument } from './open-item-from-document';
-import type { SupervisionItems } from './ports';
-
-/** An in-memory SupervisionItems port (a fake of our own port, not of a library). */
-function fakeItems(): SupervisionItems & { all: SupervisionItem[]; events: number } {
-  const all: SupervisionItem[] = [];
-  const store = {
-    all,
-    events: 0,
-    async create(item: SupervisionItem, events: unknown[]) {
-      if (all.some((i) => i.id === item.id)) return false;
-      all.push(item);
-      store.events += events.length;
-      return true;
-    },
-    async get(id: string) {
-      const item = all.find((i) => i.id === id);
-      return item ? { item, audit: [] } : undefined;
-    },
-    async list() {
-      return all;
-    },
-  };
-  return store;
-}
+import { registrationSetup } from './supervision.fixtures';
 
 const doc = (o: Partial<RegisteredDocument> = {}): RegisteredDocument => ({
   documentId: 'in-abc',
@@ -40,15 +14,8 @@ const doc = (o: Partial<RegisteredDocument> = {}): RegisteredDocument => ({
 
 describe(createOpenItemFromDocument.name, () => {
   const setup = () => {
-    const items = fakeItems();
-    let n = 0;
-    const open = createOpenItemFromDocument({
-      items,
-      ledgerNumbers: { next: async () => ++n },
-      calendar: defaultCalendar,
-      policy: defaultDeadlinePolicy,
-    });
-    return { items, open };
+    const s = registrationSetup();
+    return { items: s.items, open: createOpenItemFromDocument(s.office) };
   };
 
   it('opens one DOCUMENT item with a ledger number for a document for action (spec supervision §4.1, R-REG-1)', async () => {
@@ -59,7 +26,9 @@ describe(createOpenItemFromDocument.name, () => {
       id: 'doc-in-abc',
       ledgerNo: 'DC-2026-00001',
       sourceType: 'DOCUMENT',
+      sourceSystem: 'document',
       sourceId: 'in-abc',
+      supervisingUnitId: 'gov-office/supervision',
     });
     expect(items.events).toBe(1);
   });

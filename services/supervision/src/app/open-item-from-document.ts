@@ -1,7 +1,5 @@
-import type { DeadlinePolicy } from '../domain/deadline-policy';
-import { openItem, type WorkingDays } from '../domain/open-item.rule';
 import type { UrgencyLabel } from '../domain/supervision-item';
-import type { LedgerNumbers, SupervisionItems } from './ports';
+import type { RegisterItem } from './register-item';
 
 /** What supervision needs from a registered incoming document. */
 export interface RegisteredDocument {
@@ -14,42 +12,28 @@ export interface RegisteredDocument {
   handlingLimitWorkingDays: number;
 }
 
-const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).getUTCFullYear();
-
 /**
  * A registered 办件 becomes a DOCUMENT item in the ledger (spec supervision §4.1, §6.1); 阅件 are not
  * supervised. Idempotent by design: the item id is derived from the document id, so a redelivered event
  * finds the item already there and changes nothing.
  */
-export function createOpenItemFromDocument(deps: {
-  items: SupervisionItems;
-  ledgerNumbers: LedgerNumbers;
-  calendar: WorkingDays;
-  policy: DeadlinePolicy;
-}) {
+export function createOpenItemFromDocument(deps: { registerItem: RegisterItem; supervisionOfficeId: string }) {
   return async function openItemFromDocument(doc: RegisteredDocument): Promise<'opened' | 'exists' | 'not-supervised'> {
     if (doc.nature !== 'FOR_ACTION') return 'not-supervised';
-    const id = `doc-${doc.documentId}`;
-    if (await deps.items.get(id)) return 'exists';
-    // deadlines run from registration, not from whenever the event happens to arrive
-    const now = doc.registeredAt;
-    const ledgerNo = `DC-${shanghaiYear(now)}-${String(await deps.ledgerNumbers.next(shanghaiYear(now))).padStart(5, '0')}`;
-    const item = openItem(
-      {
+    return deps.registerItem({
+      id: `doc-${doc.documentId}`,
+      // deadlines run from registration, not from whenever the event happens to arrive
+      at: doc.registeredAt,
+      input: {
         sourceType: 'DOCUMENT',
+        sourceSystem: 'document',
         sourceId: doc.documentId,
         title: doc.title,
+        supervisingUnitId: deps.supervisionOfficeId,
         sourceLimitWorkingDays: doc.handlingLimitWorkingDays,
         sourceUrgency: doc.urgency,
       },
-      { id, ledgerNo, now, policy: deps.policy, calendar: deps.calendar },
-    );
-    const created = await deps.items.create(item, [{ type: 'ItemOpened', item }], {
-      action: 'item.opened',
       reason: `incoming document ${doc.receiptNo} registered for action`,
-      at: now,
-      details: { deadlineRule: item.deadlineRule, dueAt: item.dueAt.toISOString() },
     });
-    return created ? 'opened' : 'exists';
   };
 }

@@ -27,21 +27,29 @@ describe(urgencyLabel.name, () => {
 
 describe(openItem.name, () => {
   const ctx = { id: 'doc-1', ledgerNo: 'DC-2026-00001', now, policy, calendar: defaultCalendar };
+  const src = {
+    sourceType: 'DOCUMENT' as const,
+    sourceSystem: 'document' as const,
+    sourceId: 'd',
+    title: 't',
+    supervisingUnitId: 'office',
+  };
   it('takes an explicit deadline first (spec supervision §6.1 rule 1)', () => {
-    const item = openItem(
-      { sourceType: 'DOCUMENT', sourceId: 'd', title: 't', explicitDueAt: days(5), sourceLimitWorkingDays: 3 },
-      ctx,
-    );
+    const item = openItem({ ...src, explicitDueAt: days(5), sourceLimitWorkingDays: 3 }, ctx);
     expect(item.deadlineRule).toBe('EXPLICIT');
     expect(item.dueAt).toEqual(days(5));
   });
+  it('takes a fixed rule of the source type before any working-day count (spec supervision §6.1 rule 2)', () => {
+    const item = openItem({ ...src, sourceRuleDueAt: days(5), sourceLimitWorkingDays: 3 }, ctx);
+    expect(item).toMatchObject({ deadlineRule: 'SOURCE_RULE', dueAt: days(5), workingDays: 0 });
+  });
   it("uses the source's working-day limit next (spec supervision §6.1 rule 2)", () => {
-    const item = openItem({ sourceType: 'DOCUMENT', sourceId: 'd', title: 't', sourceLimitWorkingDays: 3 }, ctx);
+    const item = openItem({ ...src, sourceLimitWorkingDays: 3 }, ctx);
     expect(item.deadlineRule).toBe('SOURCE_LIMIT');
     expect(item.dueAt).toEqual(defaultCalendar.addWorkingDays(now, 3).due);
   });
   it('defaults to 10 working days when no limit is given (spec supervision §6.1 rule 3, 003 L556)', () => {
-    const item = openItem({ sourceType: 'DOCUMENT', sourceId: 'd', title: 't', sourceLimitWorkingDays: 0 }, ctx);
+    const item = openItem({ ...src, sourceLimitWorkingDays: 0 }, ctx);
     expect(item.deadlineRule).toBe('DEFAULT_WORKING_DAYS');
     expect(item.workingDays).toBe(10);
     // Fri 2026-11-20 + 10 working days = Fri 2026-12-04, end of day Shanghai
@@ -51,7 +59,7 @@ describe(openItem.name, () => {
   });
   it('takes the default from configuration, not a constant [config]', () => {
     const item = openItem(
-      { sourceType: 'DOCUMENT', sourceId: 'd', title: 't', sourceLimitWorkingDays: 0 },
+      { ...src, sourceLimitWorkingDays: 0 },
       { ...ctx, policy: { ...policy, defaultWorkingDays: 5 } },
     );
     expect(item.dueAt).toEqual(defaultCalendar.addWorkingDays(now, 5).due);

@@ -1,5 +1,5 @@
 import type { DeadlinePolicy } from './deadline-policy';
-import type { DeadlineRule, SourceType, SupervisionItem, UrgencyLabel } from './supervision-item';
+import type { DeadlineRule, SourceSystem, SourceType, SupervisionItem, UrgencyLabel } from './supervision-item';
 
 /** The working-day calendar, passed in so rules stay pure. */
 export interface WorkingDays {
@@ -29,10 +29,16 @@ export function urgencyLabel(
 
 export interface OpenItemInput {
   sourceType: SourceType;
+  sourceSystem: SourceSystem;
   sourceId: string;
   title: string;
+  supervisingUnitId: string;
+  leadUnitId?: string;
+  instructionOriginal?: string;
   /** Deadline written in the instruction or decision (§6.1 rule 1). */
   explicitDueAt?: Date;
+  /** Deadline a fixed rule of the source type gives (§6.1 rule 2, the table), e.g. petition feedback. */
+  sourceRuleDueAt?: Date;
   /** Working days the source allowed (§6.1 rule 2), 0 when none. */
   sourceLimitWorkingDays: number;
   sourceUrgency?: UrgencyLabel;
@@ -51,6 +57,9 @@ export function openItem(
   if (input.explicitDueAt) {
     rule = 'EXPLICIT';
     due = { due: input.explicitDueAt, provisional: false };
+  } else if (input.sourceRuleDueAt) {
+    rule = 'SOURCE_RULE';
+    due = { due: input.sourceRuleDueAt, provisional: false };
   } else if (input.sourceLimitWorkingDays > 0) {
     rule = 'SOURCE_LIMIT';
     workingDays = input.sourceLimitWorkingDays;
@@ -74,8 +83,12 @@ export function openItem(
     id: ctx.id,
     ledgerNo: ctx.ledgerNo,
     sourceType: input.sourceType,
+    sourceSystem: input.sourceSystem,
     sourceId: input.sourceId,
     title: input.title,
+    supervisingUnitId: input.supervisingUnitId,
+    ...(input.leadUnitId ? { leadUnitId: input.leadUnitId } : {}),
+    ...(input.instructionOriginal ? { instructionOriginal: input.instructionOriginal } : {}),
     state: 'REGISTERED',
     openedAt: ctx.now,
     dueAt: due.due,

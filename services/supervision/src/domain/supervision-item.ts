@@ -1,9 +1,15 @@
 /** Where a supervised matter came from (spec supervision §4.1); those implemented so far. */
-export type SourceType = 'DOCUMENT' | 'LEADER_INSTRUCTION' | 'GOV_MEETING_DECISION' | 'EMERGENCY_FOLLOWUP';
+export type SourceType =
+  'DOCUMENT' | 'LEADER_INSTRUCTION' | 'GOV_MEETING_DECISION' | 'EMERGENCY_FOLLOWUP' | 'PUBLIC_CALL' | 'PETITION';
+/** The system that raised the matter: the `system` half of the spec's sourceRef (§14.1); `sourceId` is the other. */
+export type SourceSystem = 'document' | 'duty';
 /** 特急 / 急件 / normal, derived from the time allowed (spec supervision §6.2). */
 export type UrgencyLabel = 'NORMAL' | 'URGENT' | 'EXTRA_URGENT';
-/** Which rule of spec supervision §6.1 set the deadline. */
-export type DeadlineRule = 'EXPLICIT' | 'SOURCE_LIMIT' | 'DEFAULT_WORKING_DAYS';
+/**
+ * Which rule of spec supervision §6.1 set the deadline. SOURCE_RULE is a fixed rule of the source type in the
+ * §6.1 table (e.g. the 5/10-day petition feedback), as opposed to a limit the source itself wrote down.
+ */
+export type DeadlineRule = 'EXPLICIT' | 'SOURCE_RULE' | 'SOURCE_LIMIT' | 'DEFAULT_WORKING_DAYS';
 
 /** 督办事项 — one matter in the supervision ledger (台账). */
 export interface SupervisionItem {
@@ -11,8 +17,16 @@ export interface SupervisionItem {
   /** DC-{YYYY}-{NNNNN} (spec supervision R-REG-1 [inferred]). */
   ledgerNo: string;
   sourceType: SourceType;
+  sourceSystem: SourceSystem;
+  /** The source's own id (document, duty instruction, duty call). */
   sourceId: string;
   title: string;
+  /** 督查室 or whichever unit §4.1 names for the source type. */
+  supervisingUnitId: string;
+  /** The unit the source named to carry the matter out, when it named one; assignment proper comes later. */
+  leadUnitId?: string;
+  /** The leader's words as given; restricted (spec supervision CF-1, RV-5), never put in the title. */
+  instructionOriginal?: string;
   state: 'REGISTERED';
   openedAt: Date;
   dueAt: Date;

@@ -6,6 +6,7 @@ import type {
   IncomingDocument,
   IncomingNature,
   RegisterIncomingInput,
+  StoredIncoming,
   Urgency,
 } from '../../domain/incoming-document';
 import { toProtoAuditRecord } from '@gov/platform';
@@ -85,7 +86,24 @@ export function toRegisterInput(req: documentV1.RegisterIncomingRequest): {
   return { idempotencyKey: req.idempotencyKey, input };
 }
 
-export function toProtoDocument(d: IncomingDocument): documentV1.IncomingDocument {
+/** A signed-in handover has no receipt number, nature or registration yet; those fields stay empty. */
+function toProtoSignedIn(d: Exclude<StoredIncoming, IncomingDocument>): documentV1.IncomingDocument {
+  return {
+    ...documentV1.IncomingDocument.fromPartial({}),
+    id: d.id,
+    title: d.title,
+    sender: { id: d.sender.id, name: d.sender.name },
+    urgency: urgency.toProto(d.urgency),
+    classification: classification.toProto(d.classification),
+    channel: channel.toProto(d.channel),
+    receivedAt: d.receivedAt.toISOString(),
+    registrationDueAt: d.registrationDueAt.toISOString(),
+    state: d.state,
+  };
+}
+
+export function toProtoDocument(d: StoredIncoming): documentV1.IncomingDocument {
+  if (d.state === 'SIGNED_IN') return toProtoSignedIn(d);
   return {
     id: d.id,
     receiptNo: d.receiptNo,

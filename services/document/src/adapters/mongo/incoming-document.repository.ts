@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { insertAggregateOnce, modelOf, type OutboxHandoff, nextAuditEntry } from '@gov/platform';
 import type { AuditNote, DocumentEvent, IncomingDocuments, StoredAuditEntry } from '../../app/ports';
-import type { IncomingDocument } from '../../domain/incoming-document';
+import type { StoredIncoming } from '../../domain/incoming-document';
 import { toOutboxEntries } from '../kafka/document-events.mapper';
 import { incomingDocumentSchema, type IncomingDocumentRecord } from './incoming-document.schema';
 
@@ -13,7 +13,7 @@ export function createIncomingDocumentRepository(
   const model = modelFor(conn);
   return {
     model,
-    async create(doc: IncomingDocument, events: DocumentEvent[], note: AuditNote): Promise<boolean> {
+    async create(doc: StoredIncoming, events: DocumentEvent[], note: AuditNote): Promise<boolean> {
       const { id, ...state } = doc;
       const audit = nextAuditEntry(undefined, note);
       const outbox = toOutboxEntries(events);
@@ -31,7 +31,7 @@ export function createIncomingDocumentRepository(
       const rec = await model.findById(id).lean();
       if (!rec) return undefined;
       const { _id, version: _v, outbox: _o, outboxPending: _p, audit, ...state } = rec;
-      const document: IncomingDocument = { id: _id, ...state };
+      const document = { id: _id, ...state } as StoredIncoming;
       return { document, audit: audit as StoredAuditEntry[] };
     },
   };

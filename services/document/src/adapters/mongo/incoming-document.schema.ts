@@ -1,29 +1,32 @@
 import { Schema } from 'mongoose';
 import { aggregateFields, type AggregateDocument } from '@gov/platform';
-import type { IncomingDocument } from '../../domain/incoming-document';
+import type { StoredIncoming } from '../../domain/incoming-document';
 
 /** Stored shape: the domain object plus version, outbox and audit chain; one document per 收文. */
-export type IncomingDocumentRecord = Omit<IncomingDocument, 'id'> & AggregateDocument;
+export type IncomingDocumentRecord = DistributiveOmit<StoredIncoming, 'id'> & AggregateDocument;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-const orgRef = { id: { type: String, required: true }, name: { type: String, default: '' } };
+// registration checks the sender's id itself; a duty handover knows only the name the desk wrote down
+const orgRef = { id: { type: String, default: '' }, name: { type: String, default: '' } };
 
 export const incomingDocumentSchema: Schema<IncomingDocumentRecord> = new Schema(
   {
     _id: { type: String, required: true },
-    // unique: one 收文号 per document; also serves look-up by receipt number at the desk
-    receiptNo: { type: String, required: true, unique: true },
+    // unique: one 收文号 per document; also serves look-up by receipt number at the desk. Sparse because a
+    // signed-in duty handover has no number until the 综合股 registers it
+    receiptNo: { type: String, unique: true, sparse: true },
     title: { type: String, required: true },
     sender: orgRef,
     senderDocNo: { type: String, default: '' },
     urgency: { type: String, required: true },
     classification: { type: String, required: true },
-    nature: { type: String, required: true },
+    nature: String,
     channel: { type: String, required: true },
     ccOnly: Boolean,
     fromSuperior: Boolean,
     // serves the registration desk's "received today" list, newest first
     receivedAt: { type: Date, required: true, index: true },
-    registeredAt: { type: Date, required: true },
+    registeredAt: Date,
     registeredBy: { userId: String, orgUnitId: String },
     registrationDueAt: Date,
     registeredLate: Boolean,
@@ -33,6 +36,10 @@ export const incomingDocumentSchema: Schema<IncomingDocumentRecord> = new Schema
     handlingDueProvisional: Boolean,
     calendarVersion: String,
     state: { type: String, required: true },
+    // SIGNED_IN only: the off-hours handover from the duty desk (spec document R-IN-5)
+    signedInAt: Date,
+    handedToUnitId: String,
+    dutyHandover: { deskDocumentId: String, kind: String },
     ...aggregateFields,
   } as never,
   { collection: 'incoming_documents', versionKey: false },

@@ -10,9 +10,13 @@ export const supervisionItemSchema: Schema<SupervisionItemRecord> = new Schema(
     // unique: one ledger number per item; serves look-up by ledger number
     ledgerNo: { type: String, required: true, unique: true },
     sourceType: { type: String, required: true },
+    sourceSystem: { type: String, required: true },
     // serves "items opened from this document/instruction" (ListItems by source_id)
     sourceId: { type: String, required: true, index: true },
     title: String,
+    supervisingUnitId: String,
+    leadUnitId: String,
+    instructionOriginal: String,
     state: { type: String, required: true },
     openedAt: Date,
     // serves the overdue sweep: open items by due date
