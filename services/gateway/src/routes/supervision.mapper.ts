@@ -9,6 +9,8 @@ export const sourceTypeToProto: Record<SourceTypeName, supervisionV1.SourceType>
   LEADER_INSTRUCTION: SourceType.SOURCE_TYPE_LEADER_INSTRUCTION,
   GOV_MEETING_DECISION: SourceType.SOURCE_TYPE_GOV_MEETING_DECISION,
   EMERGENCY_FOLLOWUP: SourceType.SOURCE_TYPE_EMERGENCY_FOLLOWUP,
+  PUBLIC_CALL: SourceType.SOURCE_TYPE_PUBLIC_CALL,
+  PETITION: SourceType.SOURCE_TYPE_PETITION,
 };
 
 export const urgencyLabelToProto: Record<UrgencyLabelName, supervisionV1.UrgencyLabel> = {

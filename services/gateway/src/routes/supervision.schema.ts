@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { auditRecordJson, instantJson, resourceId } from './common.schema';
 
 /** Where a supervised matter came from: a document, a leader's 批示, a meeting decision, an emergency. */
-export const sourceType = z.enum(['DOCUMENT', 'LEADER_INSTRUCTION', 'GOV_MEETING_DECISION', 'EMERGENCY_FOLLOWUP']);
+export const sourceType = z.enum([
+  'DOCUMENT',
+  'LEADER_INSTRUCTION',
+  'GOV_MEETING_DECISION',
+  'EMERGENCY_FOLLOWUP',
+  'PUBLIC_CALL',
+  'PETITION',
+]);
 /** Urgency label derived from the time allowed. */
 export const urgencyLabel = z.enum(['NORMAL', 'URGENT', 'EXTRA_URGENT']);
 export type SourceTypeName = z.infer<typeof sourceType>;

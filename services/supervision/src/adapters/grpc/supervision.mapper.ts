@@ -9,9 +9,8 @@ const sourceTypes: Record<SourceType, supervisionV1.SourceType> = {
   LEADER_INSTRUCTION: S.SOURCE_TYPE_LEADER_INSTRUCTION,
   GOV_MEETING_DECISION: S.SOURCE_TYPE_GOV_MEETING_DECISION,
   EMERGENCY_FOLLOWUP: S.SOURCE_TYPE_EMERGENCY_FOLLOWUP,
-  // the published enum has no values for these yet; clients see UNSPECIFIED until the proto gains them
-  PUBLIC_CALL: S.SOURCE_TYPE_UNSPECIFIED,
-  PETITION: S.SOURCE_TYPE_UNSPECIFIED,
+  PUBLIC_CALL: S.SOURCE_TYPE_PUBLIC_CALL,
+  PETITION: S.SOURCE_TYPE_PETITION,
 };
 const U = supervisionV1.UrgencyLabel;
 const urgencies: Record<UrgencyLabel, supervisionV1.UrgencyLabel> = {

@@ -27,6 +27,10 @@ export enum SourceType {
   SOURCE_TYPE_LEADER_INSTRUCTION = 2,
   SOURCE_TYPE_GOV_MEETING_DECISION = 3,
   SOURCE_TYPE_EMERGENCY_FOLLOWUP = 4,
+  /** SOURCE_TYPE_PUBLIC_CALL - 直线电话 / public-line calls the duty desk transferred to a unit (spec supervision §4.1). */
+  SOURCE_TYPE_PUBLIC_CALL = 5,
+  /** SOURCE_TYPE_PETITION - 区长信箱、区长热线、专线电话、人民来信、群众来访 (spec supervision §4.1). */
+  SOURCE_TYPE_PETITION = 6,
   UNRECOGNIZED = -1,
 }
 
@@ -47,6 +51,12 @@ export function sourceTypeFromJSON(object: any): SourceType {
     case 4:
     case "SOURCE_TYPE_EMERGENCY_FOLLOWUP":
       return SourceType.SOURCE_TYPE_EMERGENCY_FOLLOWUP;
+    case 5:
+    case "SOURCE_TYPE_PUBLIC_CALL":
+      return SourceType.SOURCE_TYPE_PUBLIC_CALL;
+    case 6:
+    case "SOURCE_TYPE_PETITION":
+      return SourceType.SOURCE_TYPE_PETITION;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -66,6 +76,10 @@ export function sourceTypeToJSON(object: SourceType): string {
       return "SOURCE_TYPE_GOV_MEETING_DECISION";
     case SourceType.SOURCE_TYPE_EMERGENCY_FOLLOWUP:
       return "SOURCE_TYPE_EMERGENCY_FOLLOWUP";
+    case SourceType.SOURCE_TYPE_PUBLIC_CALL:
+      return "SOURCE_TYPE_PUBLIC_CALL";
+    case SourceType.SOURCE_TYPE_PETITION:
+      return "SOURCE_TYPE_PETITION";
     case SourceType.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
