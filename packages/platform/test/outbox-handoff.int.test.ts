@@ -92,3 +92,23 @@ it('never drops an event a writer added after the handoff: the trim keeps it and
   expect(await model.countDocuments({ outboxPending: true })).toBe(0);
   await reader.stop();
 });
+
+it('sends what is handed over while the previous batch is being trimmed, without waiting for a poll', async () => {
+  const reader = await readTopic(env.kafkaBrokers, env.topicPrefix + topic, `${env.topicPrefix}reader-3`);
+  const expected = new Map<string, string>();
+  const written: { id: string; e: ReturnType<typeof widgetEvent> }[] = [];
+  for (let i = 0; i < 40; i++) {
+    const e = widgetEvent(`t${i}`, 'created');
+    expected.set(e._id, `t${i} created`);
+    await insertAggregate<Widget>(model, { _id: `t${i}`, title: 't', outbox: [e], audit: [] });
+    written.push({ id: `t${i}`, e });
+  }
+  // handoffs a few milliseconds apart land at every point of the relay's publish-then-trim cycle, some of them
+  // while the last batch's trim is running; none may wait for the (hour-long) poll
+  for (const w of written) {
+    relay.handoff(model as never, { id: w.id, version: 1, entries: [w.e] });
+    await new Promise((r) => setTimeout(r, 2 + (w.id.length % 3)));
+  }
+  await expectDelivered(reader, expected, 10000);
+  await reader.stop();
+});

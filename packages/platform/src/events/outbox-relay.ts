@@ -240,23 +240,37 @@ export function createOutboxRelay(opts: {
    */
   async function sendHanded(): Promise<void> {
     let trim: Promise<void> = Promise.resolve();
-    while (handed.length > 0 && !stopped) {
-      const batch = handed;
-      handed = [];
-      try {
-        await opts.publisher.publish(batch.flatMap((h) => h.entries));
-      } catch (err) {
-        // the entries are still in their outboxes: the poller publishes them once the broker is back
-        log.warn({ err, aggregates: batch.length }, 'handed-over events not sent; leaving them to the poller');
-        reschedule(opts.pollMs);
-        for (const h of batch) release(keyOf(h.model, h.id));
-        continue;
-      }
-      for (const h of batch) for (const e of h.entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
+    // what is handed over while the last trim runs is sent by this same loop: nobody else starts one meanwhile
+    do {
+      await sendBatches();
       await trim;
-      trim = trimHanded(batch);
+    } while (handed.length > 0 && !stopped);
+
+    async function sendBatches(): Promise<void> {
+      while (handed.length > 0 && !stopped) {
+        const batch = handed;
+        handed = [];
+        try {
+          await opts.publisher.publish(batch.flatMap((h) => h.entries));
+        } catch (err) {
+          // the entries are still in their outboxes: the poller publishes them once the broker is back
+          log.warn({ err, aggregates: batch.length }, 'handed-over events not sent; leaving them to the poller');
+          reschedule(opts.pollMs);
+          for (const h of batch) release(keyOf(h.model, h.id));
+          continue;
+        }
+        for (const h of batch) for (const e of h.entries) opts.metrics.eventsPublished.inc({ topic: e.topic });
+        await trim;
+        trim = trimHanded(batch);
+      }
     }
-    await trim;
+  }
+
+  /** Runs sendHanded; anything handed over in the instant it was finishing gets a run of its own. */
+  function startHanding(): Promise<void> {
+    return context.with(ROOT_CONTEXT, sendHanded).finally(() => {
+      handing = handed.length > 0 && !stopped ? startHanding() : undefined;
+    });
   }
 
   /**
@@ -304,7 +318,7 @@ export function createOutboxRelay(opts: {
       inFlight.set(keyOf(model, h.id), (inFlight.get(keyOf(model, h.id)) ?? 0) + 1);
       for (const handedSince of passes) handedSince.add(keyOf(model, h.id));
       handed.push({ model, ...h });
-      handing ??= context.with(ROOT_CONTEXT, sendHanded).finally(() => (handing = undefined));
+      handing ??= startHanding();
     },
     /** One full pass, awaited; tests and shutdown use it. */
     async drain(): Promise<number> {
