@@ -12,4 +12,6 @@ export const dutyEventTypes = {
   violationCandidate: 'gov.duty.violation.candidate',
   incidentVoided: 'gov.duty.incident.voided',
   incidentClosed: 'gov.duty.incident.closed',
+  /** A roster's period ended and it was LOCKED (spec duty §4.3); message gov.duty.rosters.events.v1.RosterLocked. */
+  rosterLocked: 'gov.duty.roster.locked',
 } as const;

@@ -49,7 +49,10 @@ const schema = baseConfigSchema.extend({
     .number()
     .min(0)
     .default(e.voiceFallbackSec ?? 30),
-  /** Upward report targets as JSON ReportTarget[] (spec duty §9.3 TL-1); the 州/省 defaults when unset. */
+  /**
+   * Upward report targets as JSON ReportTarget[] (spec duty §9.3 TL-1), each with its PO-1 mode (SELF or
+   * VIA_PARTY_OFFICE, default SELF); the 州/省 defaults, both SELF, when unset.
+   */
   REPORT_TARGETS_JSON: z.string().optional(),
   REPORT_GUARD_SHORT_MIN: z.coerce.number().int().min(0).default(r.guardShortMin),
   REPORT_GUARD_LONG_MIN: z.coerce.number().int().min(0).default(r.guardLongMin),
@@ -90,6 +93,11 @@ const targetSchema = z.array(
     id: z.string().min(1),
     name: z.string().min(1),
     level: z.enum(['SAME_LEVEL_PARTY_OFFICE', 'FIRST_SUPERIOR', 'PROVINCE', 'CUSTOM']),
+    /**
+     * PO-1 [inferred]: SELF — the duty desk reports and records it; VIA_PARTY_OFFICE — the same-level party office
+     * reports, and the desk records the report with the office's confirmation. SELF when omitted.
+     */
+    mode: z.enum(['SELF', 'VIA_PARTY_OFFICE']).default('SELF'),
     rules: z.array(
       z.object({
         severities: z.array(z.enum(['I', 'II', 'III', 'IV', 'UNKNOWN', 'UNKNOWN_MAJOR'])).min(1),

@@ -10,6 +10,7 @@ import { createRaiseIncident } from './app/raise-incident';
 import { createGetIncident, createGetOnDuty } from './app/read-duty';
 import { createObligationClock } from './app/obligation-clock';
 import { createUpwardReporting } from './app/upward-reports';
+import { createAlertUpgrade } from './app/alert-upgrade';
 import { createIncidentClosure } from './app/close-incident';
 import { createGetContactSheet } from './app/read-contact-sheet';
 import { createRosterCache } from './app/roster-cache';
@@ -50,7 +51,11 @@ async function main(): Promise<void> {
   // duty desk, public lines, compound security and driver shifts (spec duty §7, §8, §12, §13)
   const desk = wireDesk(rt, clock, { ...config.desk, office: config.shifts });
   // handover, roster swaps and duty violations (spec duty §4.3, §5, §11)
-  const shifts = wireShifts(rt, clock, { ...config.shiftDuty, office: config.shifts });
+  const shifts = wireShifts(rt, clock, {
+    ...config.shiftDuty,
+    office: config.shifts,
+    cache: { put: (r) => cache.put(r) },
+  });
   // roster review and holiday rosters (spec duty §4.2 RS-2, RS-5, §4.3); the cache hears of each publication at once
   const rosterReview = wireRosters(rt, clock, {
     ...config.rosterReview,
@@ -175,6 +180,14 @@ async function main(): Promise<void> {
         track: obligations.track,
         directory: (at) => cache.directory(at),
         signing: config.signing,
+        alertUpgrade: createAlertUpgrade({
+          store,
+          ledger,
+          notifier,
+          directory: (at) => cache.directory(at),
+          clock,
+          owner: config.INSTANCE_ID,
+        }),
       }),
       closure: createIncidentClosure({
         store,

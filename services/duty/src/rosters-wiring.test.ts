@@ -5,11 +5,17 @@ const parse = (env: Record<string, string>) => rosterSettingsFrom(z.object(roste
 
 describe('rosterSettingsFrom', () => {
   it('defaults the holiday roster lead to 3 working days (spec duty §4.2 RS-5 [inferred])', () => {
-    expect(parse({})).toEqual({ holidayLeadWorkingDays: 3 });
+    expect(parse({}).holidayLeadWorkingDays).toBe(3);
+  });
+
+  it('sweeps for rosters whose period ended every 60 s unless configured (spec duty §4.3 LOCKED [inferred])', () => {
+    expect(parse({}).lockSweepMs).toBe(60_000);
+    expect(parse({ ROSTER_LOCK_SWEEP_MS: '5000' }).lockSweepMs).toBe(5000);
+    expect(() => parse({ ROSTER_LOCK_SWEEP_MS: '0' })).toThrow();
   });
 
   it('reads the [config] value from the environment and refuses nonsense', () => {
-    expect(parse({ ROSTER_HOLIDAY_LEAD_WORKING_DAYS: '5' })).toEqual({ holidayLeadWorkingDays: 5 });
+    expect(parse({ ROSTER_HOLIDAY_LEAD_WORKING_DAYS: '5' }).holidayLeadWorkingDays).toBe(5);
     expect(() => parse({ ROSTER_HOLIDAY_LEAD_WORKING_DAYS: 'three' })).toThrow();
     expect(() => parse({ ROSTER_HOLIDAY_LEAD_WORKING_DAYS: '-1' })).toThrow();
   });

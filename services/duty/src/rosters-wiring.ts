@@ -4,6 +4,7 @@ import { z, type ServiceRuntime } from '@gov/platform';
 import { defaultCalendar, publishedYears } from '@gov/platform/calendar';
 import { createDraftHolidayRoster } from './app/holiday-roster';
 import { createRosterReview } from './app/roster-review';
+import { createRosterLockSweep } from './app/roster-lock-sweep';
 import type { HolidayCalendar, PublishedRosterCache } from './app/roster-review-ports';
 import { rosterReviewGrpcHandlers } from './adapters/grpc/roster-review.grpc';
 import { createRosterDraftRepository } from './adapters/mongo/roster-review.repository';
@@ -18,9 +19,18 @@ export interface RosterSettings {
   holidayLeadWorkingDays: number;
   /** The office duty windows the coverage check uses (the service's SHIFT_* settings). */
   office: ShiftPolicy;
+  /**
+   * §4.3 period end → LOCKED: how often the lock sweep looks for ended rosters [inferred: 60 s]. Swaps check the
+   * period end themselves, so a later sweep only delays the LOCKED record, never lets an amendment through.
+   */
+  lockSweepMs: number;
 }
 
-export const defaultRosterSettings: RosterSettings = { holidayLeadWorkingDays: 3, office: defaultShiftPolicy };
+export const defaultRosterSettings: RosterSettings = {
+  holidayLeadWorkingDays: 3,
+  office: defaultShiftPolicy,
+  lockSweepMs: 60_000,
+};
 
 /** Roster review's environment variables, for config.ts to spread into its schema (`...rosterConfigShape`). */
 export const rosterConfigShape = {
@@ -31,13 +41,15 @@ export const rosterConfigShape = {
     .min(0)
     .max(30)
     .default(defaultRosterSettings.holidayLeadWorkingDays),
+  /** §4.3 (spec duty [inferred]): milliseconds between passes of the sweep that locks rosters whose period ended. */
+  ROSTER_LOCK_SWEEP_MS: z.coerce.number().int().min(100).default(defaultRosterSettings.lockSweepMs),
 };
 
 type RosterConfig = { [K in keyof typeof rosterConfigShape]: z.output<(typeof rosterConfigShape)[K]> };
 
 /** The settings wireRosters takes, from the parsed configuration. */
 export function rosterSettingsFrom(c: RosterConfig): Omit<RosterSettings, 'office'> {
-  return { holidayLeadWorkingDays: c.ROSTER_HOLIDAY_LEAD_WORKING_DAYS };
+  return { holidayLeadWorkingDays: c.ROSTER_HOLIDAY_LEAD_WORKING_DAYS, lockSweepMs: c.ROSTER_LOCK_SWEEP_MS };
 }
 
 /** The platform's working-day calendar (2024-2026 State Council notices) as roster review reads it. */
@@ -46,11 +58,11 @@ export const platformHolidayCalendar: HolidayCalendar = {
   holidays: (year) => publishedYears.find((y) => y.year === year)?.holidays ?? [],
 };
 
-type Runtime = Pick<ServiceRuntime, 'mongo' | 'grpc' | 'idempotency' | 'handoff' | 'logger'>;
+type Runtime = Pick<ServiceRuntime, 'mongo' | 'grpc' | 'idempotency' | 'handoff' | 'logger' | 'shutdown'>;
 
 /**
  * Wires roster review (spec duty §4.3) and holiday rosters (§4.2 RS-2..RS-5) into a running duty service:
- * repositories, use cases and DutyRosterService on rt.grpc. Call it before rt.serve() and add the returned
+ * repositories, use cases, the lock sweep (§4.3 period end) and DutyRosterService on rt.grpc. Call it before rt.serve() and add the returned
  * `models` to the ONE rt.startRelay([...]) call. `cache` gets each roster as it is published (the 5-second reload
  * would find it anyway); pass `review` to createPublishRoster so the one-step command is audited and announced too.
  */
@@ -72,6 +84,15 @@ export function wireRosters(
     policy: { office: s.office, holidayLeadWorkingDays: s.holidayLeadWorkingDays },
   };
   const review = createRosterReview(deps);
+  // §4.3 PUBLISHED → LOCKED once the period ended; started here, stopped on shutdown
+  const lockSweep = createRosterLockSweep({
+    drafts: deps.drafts,
+    published: deps.published,
+    clock,
+    onError: (err) => rt.logger.warn({ err }, 'roster lock sweep failed; the next pass retries'),
+  });
+  lockSweep.start(s.lockSweepMs);
+  rt.shutdown.add('roster lock sweep', () => lockSweep.stop());
   const draftHoliday = createDraftHolidayRoster(deps);
   rt.grpc.add(dutyRostersV1.DutyRosterServiceService, rosterReviewGrpcHandlers({ review, draftHoliday }));
   // a crash between publishing and writing the roster the cache reads leaves it unwritten: write it now
@@ -82,6 +103,7 @@ export function wireRosters(
     models: [model as unknown as Model<never>],
     /** For createPublishRoster({ …, review }): the one-step command recorded as a publication. */
     review,
+    lockSweep,
     useCases: { review, draftHoliday },
   };
 }

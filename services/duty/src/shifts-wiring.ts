@@ -17,7 +17,7 @@ import {
 import { createShiftModels } from './adapters/mongo/shift.schema';
 import type { Clock } from './domain/clock';
 import { defaultHandoverPolicy, type HandoverPolicy } from './domain/handover';
-import { defaultShiftPolicy, type ShiftPolicy } from './domain/roster';
+import { defaultShiftPolicy, type Roster, type ShiftPolicy } from './domain/roster';
 
 /** Everything configurable about shifts; each part has its spec default. */
 export interface ShiftSettings {
@@ -72,8 +72,13 @@ type Runtime = Pick<ServiceRuntime, 'mongo' | 'grpc' | 'idempotency' | 'handoff'
  * rt.grpc. Call it before rt.serve() (indexes are created there) and add the returned `models` to the ONE
  * rt.startRelay([...]) call: the runtime keeps a single relay, and a second startRelay would orphan the first.
  */
-export function wireShifts(rt: Runtime, clock: Clock, settings: Partial<ShiftSettings> = {}) {
-  const s: ShiftSettings = { ...defaultShiftSettings, ...settings };
+export function wireShifts(
+  rt: Runtime,
+  clock: Clock,
+  settings: Partial<ShiftSettings> & { cache?: { put(roster: Roster): void } } = {},
+) {
+  const { cache, ...rest } = settings;
+  const s: ShiftSettings = { ...defaultShiftSettings, ...rest };
   const models = createShiftModels(rt.mongo);
   const handovers = createHandoverRepository(models, rt.handoff);
   const log = rt.logger.child({ component: 'handover-sweep' });
@@ -99,6 +104,8 @@ export function wireShifts(rt: Runtime, clock: Clock, settings: Partial<ShiftSet
       clock,
       idempotency: rt.idempotency,
       policy: s.office,
+      // the alert path reads the amended roster at once, not at the cache's next reload
+      ...(cache ? { amended: (r: Roster) => cache.put(r) } : {}),
     }),
     violations: createViolations({
       violations,

@@ -83,9 +83,11 @@ beforeAll(async () => {
       idempotency: createIdempotencyStore(conn),
       handoff: (m, h) => relay?.handoff(m, h),
       logger,
+      shutdown,
     },
     clock,
-    { cache: { put: (r) => cache.put(r) } },
+    // the lock sweep is driven by hand below (runOnce), with the clock moved past a period's end
+    { cache: { put: (r) => cache.put(r) }, lockSweepMs: 3600_000 },
   );
   await ensureIndexes(conn);
   relay = createOutboxRelay({ models: rosters.models, publisher, logger, metrics, pollMs: 100 });
@@ -307,5 +309,58 @@ describe('one-step PublishRoster (duty.proto) recorded through review', () => {
         .sort(),
     ).toEqual(['l1', 'o1']);
     expect((await auditOf(r.id)).map((a) => a.action)).toEqual(['roster.published_directly']);
+  });
+});
+
+describe('roster lock at period end (spec duty §4.3 PUBLISHED → LOCKED)', () => {
+  it('locks a published roster once its period ended: audited, announced as duty.roster.locked, and marked for the swaps', async () => {
+    now = at('2026-09-01T09:00:00');
+    const publish = createPublishRoster({
+      rosters: createRosterRepository(conn, clock),
+      cache,
+      idempotency: createIdempotencyStore(conn),
+      policy: defaultShiftPolicy,
+      review: rosters.review,
+    });
+    const shifts = wireDay('2026-12-07', { day: 'o1', night: 'o2', leader: 'l1' }).map((s) => ({
+      ...s,
+      type: s.type as 'OFFICE_DAY',
+      startsAt: new Date(s.startsAt),
+      endsAt: new Date(s.endsAt),
+    }));
+    const r = await publish(
+      {
+        idempotencyKey: key(),
+        periodStart: at('2026-12-07T08:30:00'),
+        periodEnd: at('2026-12-08T08:30:00'),
+        shifts,
+        contacts: [],
+      },
+      manager,
+    );
+    const projection = async () =>
+      (await createRosterRepository(conn, clock).amendments.get(r.id)) as { lockedAt?: Date } | undefined;
+    // one minute before the end nothing is locked
+    now = at('2026-12-08T08:29:00');
+    await rosters.lockSweep.runOnce();
+    expect((await rpc<DraftRes>('getRosterDraft', { id: r.id }, manager)).draft.status).toBe('PUBLISHED');
+    expect((await projection())?.lockedAt).toBeFalsy();
+
+    now = at('2026-12-08T08:31:00');
+    expect(await rosters.lockSweep.runOnce()).toBeGreaterThanOrEqual(1);
+    expect(await rosters.lockSweep.runOnce()).toBe(0);
+    const locked = (await rpc<DraftRes>('getRosterDraft', { id: r.id }, manager)).draft;
+    expect(locked).toMatchObject({ status: 'LOCKED', lockedAt: now.toISOString(), publishedVersion: 1 });
+    expect((await projection())?.lockedAt).toEqual(now);
+    const audit = await auditOf(r.id);
+    expect(audit.map((a) => a.action)).toEqual(['roster.published_directly', 'roster.locked']);
+    expect(verifyAuditChain(audit)).toEqual({ ok: true });
+    const lockedEvents = () => received.filter((e) => e.key === r.id && e.type === 'gov.duty.roster.locked');
+    await waitFor(() => lockedEvents().length === 1, { what: 'roster.locked' });
+    expect(ev.RosterLocked.decode(lockedEvents()[0]!.payload)).toMatchObject({
+      rosterId: r.id,
+      version: 1,
+      periodEnd: at('2026-12-08T08:30:00').toISOString(),
+    });
   });
 });

@@ -3,6 +3,8 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import {
   dutyEventsV1,
+  dutyRosterEventTypes,
+  dutyRostersEventsV1,
   dutyShiftEventTypes as types,
   dutyShiftsEventsV1 as ev,
   dutyShiftsV1,
@@ -473,6 +475,17 @@ describe('roster swaps (spec duty §4.3)', () => {
     });
     await waitFor(() => eventsOf(asked.id, types.shiftSwapApproved).length === 1, { what: 'swap_approved' });
     expect(ev.ShiftSwapApproved.decode(eventsOf(asked.id)[0]!.payload)).toMatchObject({ rosterVersion: 2 });
+    // the amendment is announced like any publication, at the new version, once despite the retried decision
+    await waitFor(() => eventsOf('ros-swap', dutyRosterEventTypes.rosterPublished).length >= 1, {
+      what: 'roster.published v2',
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const published = eventsOf('ros-swap', dutyRosterEventTypes.rosterPublished);
+    expect(published.map((e) => e.id)).toEqual(['ros-swap:published:v2']);
+    const v2 = dutyRostersEventsV1.RosterPublished.decode(published[0]!.payload);
+    expect(v2).toMatchObject({ rosterId: 'ros-swap', version: 2, publishedBy: 'mgr' });
+    expect(v2.shifts.map((s) => s.personId)).toEqual(['b', 'b', 'a', 'l', 'm']);
+    expect((await auditOf('shift_swaps', asked.id)).map((a) => a.action)).toContain('SWAP_APPROVED');
   });
 
   it('refuses a swap that breaks the coverage rules and leaves the roster alone (spec duty §4.2 RS-4)', async () => {
@@ -518,5 +531,28 @@ describe('roster swaps (spec duty §4.3)', () => {
       )
     ).swap;
     expect(rejected.status).toBe('REJECTED');
+  });
+
+  it('refuses swaps once the roster period has ended (LOCKED) with ROSTER_LOCKED and leaves the roster alone (spec duty §4.3)', async () => {
+    const before = await createRosterRepository(conn, clock).amendments.get('ros-swap');
+    const req = {
+      idempotencyKey: key(),
+      rosterId: 'ros-swap',
+      first: side('b', 'OFFICE_DAY', '2024-12-02T08:30:00'),
+      second: side('a', 'OFFICE_DAY', '2024-12-01T08:30:00'),
+      reason: '换回',
+    };
+    const asked = (await rpc<SwapRes>('requestShiftSwap', req, actor('DUTY_OFFICER', 'b'))).swap;
+    await rpc('agreeShiftSwap', { idempotencyKey: key(), id: asked.id }, actor('DUTY_OFFICER', 'a'));
+    now = at('2024-12-02T18:00:00'); // the period's end
+    await expect(
+      rpc('decideShiftSwap', { idempotencyKey: key(), id: asked.id, approve: true, note: '' }, manager),
+    ).rejects.toMatchObject({ code: 'ROSTER_LOCKED' });
+    await expect(
+      rpc('requestShiftSwap', { ...req, idempotencyKey: key() }, actor('DUTY_OFFICER', 'b')),
+    ).rejects.toMatchObject({ code: 'ROSTER_LOCKED' });
+    const after = await createRosterRepository(conn, clock).amendments.get('ros-swap');
+    expect(after?.version).toBe(before?.version);
+    expect(after?.shifts).toEqual(before?.shifts);
   });
 });

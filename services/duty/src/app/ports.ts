@@ -51,7 +51,12 @@ export interface AlertStore {
    */
   recordEscalation(
     incidentId: string,
-    steps: { recipientId: string; step: string; reason: 'ACK_TIMEOUT' | 'AWAY'; substituteFor?: string }[],
+    steps: {
+      recipientId: string;
+      step: string;
+      reason: 'ACK_TIMEOUT' | 'AWAY' | 'RECLASSIFIED';
+      substituteFor?: string;
+    }[],
     after: string,
     at: Date,
   ): Promise<void>;

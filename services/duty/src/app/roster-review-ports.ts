@@ -1,7 +1,7 @@
 import type { Actor } from '@gov/platform/auth';
 import type { HolidayPeriod } from '../domain/holiday-roster';
 import type { Roster } from '../domain/roster';
-import type { RosterDraft, RosterPublishedEvent, WorkingDays } from '../domain/roster-review';
+import type { RosterDraft, RosterEvent, WorkingDays } from '../domain/roster-review';
 
 export type { Actor };
 
@@ -25,16 +25,13 @@ export interface StoredRosterDraft {
  * the id exists (a retried command); `update` throws CONCURRENT_MODIFICATION when the version moved on.
  */
 export interface RosterDraftStore {
-  create(value: RosterDraft, events: RosterPublishedEvent[], note: RosterAuditNote): Promise<boolean>;
+  create(value: RosterDraft, events: RosterEvent[], note: RosterAuditNote): Promise<boolean>;
   get(id: string): Promise<StoredRosterDraft | undefined>;
-  update(
-    prev: StoredRosterDraft,
-    value: RosterDraft,
-    events: RosterPublishedEvent[],
-    note: RosterAuditNote,
-  ): Promise<void>;
+  update(prev: StoredRosterDraft, value: RosterDraft, events: RosterEvent[], note: RosterAuditNote): Promise<void>;
   /** PUBLISHED drafts whose period ends after `after` (re-projection at start-up). */
   publishedEndingAfter(after: Date): Promise<RosterDraft[]>;
+  /** PUBLISHED drafts whose period ended at or before `at` (the lock sweep, §4.3). */
+  publishedEndedBy(at: Date): Promise<RosterDraft[]>;
 }
 
 /**
@@ -43,6 +40,11 @@ export interface RosterDraftStore {
  */
 export interface PublishedRosterSink {
   publishIfAbsent(roster: Roster): Promise<void>;
+  /**
+   * Marks published rosters LOCKED so amendments stop (§4.3): the one `id`, or without it every roster whose
+   * period ended by `at`. Returns the ids it marked now.
+   */
+  lock(at: Date, id?: string): Promise<string[]>;
 }
 
 /** The in-memory roster cache of the alert path, told at once instead of at its next reload. */

@@ -2,14 +2,14 @@ import { AppError } from '@gov/platform/errors';
 import { defaultCalendar, publishedYears } from '@gov/platform/calendar';
 import { coveredDay, sh } from '../domain/duty.fixtures';
 import { defaultShiftPolicy as office, type Roster } from '../domain/roster';
-import type { RosterDraft, RosterPublishedEvent } from '../domain/roster-review';
+import type { RosterDraft, RosterEvent } from '../domain/roster-review';
 import { createDraftHolidayRoster } from './holiday-roster';
 import { createRosterReview } from './roster-review';
 import type { HolidayCalendar, RosterAuditNote, RosterDraftStore, StoredRosterDraft } from './roster-review-ports';
 
 /** In-memory fakes of our own ports: drafts with versions, the published sink, the cache and idempotency. */
 function world(now = sh('2026-09-01 09:00')) {
-  const docs = new Map<string, StoredRosterDraft & { events: RosterPublishedEvent[]; audit: RosterAuditNote[] }>();
+  const docs = new Map<string, StoredRosterDraft & { events: RosterEvent[]; audit: RosterAuditNote[] }>();
   const drafts: RosterDraftStore = {
     async create(value, events, note) {
       if (docs.has(value.id)) return false;
@@ -35,6 +35,11 @@ function world(now = sh('2026-09-01 09:00')) {
         .filter((d) => d.value.status === 'PUBLISHED' && d.value.periodEnd > after)
         .map((d) => d.value);
     },
+    async publishedEndedBy(at) {
+      return [...docs.values()]
+        .filter((d) => d.value.status === 'PUBLISHED' && d.value.periodEnd <= at)
+        .map((d) => d.value);
+    },
   };
   const published = new Map<string, Roster>();
   const cached: string[] = [];
@@ -49,6 +54,9 @@ function world(now = sh('2026-09-01 09:00')) {
     published: {
       async publishIfAbsent(r: Roster) {
         if (!published.has(r.id)) published.set(r.id, r);
+      },
+      async lock() {
+        return [];
       },
     },
     cache: { put: (r: Roster) => cached.push(r.id) },

@@ -1,9 +1,10 @@
 import type { Clock } from '../domain/clock';
-import type { ShiftPolicy } from '../domain/roster';
+import type { Roster, ShiftPolicy } from '../domain/roster';
 import { instantOf, requireText, ShiftError } from '../domain/shift-error';
 import {
   agreeSwap,
   approveSwap,
+  assertAmendable,
   assertApprovable,
   rejectSwap,
   requestSwap,
@@ -30,7 +31,9 @@ export interface WireSide {
 /**
  * Roster swaps (spec duty §4.3 PUBLISHED → amend → PUBLISHED): one of the two people (or a roster manager)
  * asks, the duty-room manager or an office leader decides; approval rewrites the roster at version + 1 only
- * if coverage still holds (§4.2), and a roster changed meanwhile is re-read and re-checked.
+ * if coverage still holds (§4.2), and a roster changed meanwhile is re-read and re-checked. The earlier version is
+ * kept, and the approval's write announces the new version as duty.roster.published. A roster whose period has
+ * ended is LOCKED and refuses swaps (ROSTER_LOCKED).
  */
 export function createShiftSwaps(deps: {
   swaps: SwapStore;
@@ -38,6 +41,8 @@ export function createShiftSwaps(deps: {
   clock: Clock;
   idempotency: Idempotency;
   policy: ShiftPolicy;
+  /** Told each amended roster at once (the on-duty cache), rather than at its next reload. */
+  amended?: (roster: Roster) => void;
 }) {
   return {
     async request(
@@ -62,8 +67,9 @@ export function createShiftSwaps(deps: {
         deps.swaps,
         { scope: 'duty.swap.request', key: cmd.idempotencyKey, request: cmd, actor, id, missing: 'SWAP_NOT_FOUND' },
         async (now) => {
-          if (!(await deps.rosters.get(cmd.rosterId)))
-            throw new ShiftError('ROSTER_NOT_FOUND', `no published roster ${cmd.rosterId}`);
+          const roster = await deps.rosters.get(cmd.rosterId);
+          if (!roster) throw new ShiftError('ROSTER_NOT_FOUND', `no published roster ${cmd.rosterId}`);
+          assertAmendable(roster, now);
           return requestSwap({ id, rosterId: cmd.rosterId, first, second, reason: cmd.reason }, actor.userId, now);
         },
       );
@@ -106,10 +112,15 @@ export function createShiftSwaps(deps: {
           for (let attempt = 0; attempt < 3; attempt++) {
             const roster = await deps.rosters.get(swap.rosterId);
             if (!roster) throw new ShiftError('ROSTER_NOT_FOUND', `no published roster ${swap.rosterId}`);
-            if (roster.lastSwapId === swap.id) return approveSwap(swap, roster.version, actor.userId, cmd.note, now);
+            // applied by an earlier attempt that died before recording the approval: record it (and announce) now
+            if (roster.lastSwapId === swap.id)
+              return approveSwap(swap, roster.version, actor.userId, cmd.note, now, roster);
+            assertAmendable(roster, now);
             const next = { ...swappedRoster(roster, swap, deps.policy), lastSwapId: swap.id };
-            if (await deps.rosters.amend(next, roster.version))
-              return approveSwap(swap, next.version, actor.userId, cmd.note, now);
+            if (await deps.rosters.amend(next, roster.version)) {
+              deps.amended?.(next);
+              return approveSwap(swap, next.version, actor.userId, cmd.note, now, next);
+            }
           }
           throw new ShiftError('ROSTER_CHANGED', `roster ${swap.rosterId} keeps changing; try again`);
         },

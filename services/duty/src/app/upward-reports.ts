@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { hasRole } from '@gov/platform/auth';
 import type { Clock } from '../domain/clock';
 import { DutyError } from '../domain/duty-error';
-import type { Incident, ReportKind, ReportMode, Verification } from '../domain/incident';
+import type { Incident, PartyOfficeConfirmation, ReportKind, ReportMode, Verification } from '../domain/incident';
 import type { ReportingPolicy } from '../domain/reporting-policy';
 import {
   reclassifyIncident,
@@ -35,6 +35,16 @@ function oneOf<T extends string>(field: string, value: string, allowed: readonly
   return value as T;
 }
 
+/** The party office's confirmation as given; an unreadable time is refused here, a missing one by the domain. */
+function confirmation(c: { confirmedBy: string; confirmedAt: string; reference?: string }): PartyOfficeConfirmation {
+  const at = c.confirmedAt.trim() ? new Date(c.confirmedAt) : new Date(Number.NaN);
+  if (c.confirmedAt.trim() && Number.isNaN(at.getTime()))
+    throw new DutyError('REPORT_INVALID', 'partyOffice.confirmedAt is not a time', [
+      { field: 'partyOffice.confirmedAt', message: 'RFC 3339 date-time' },
+    ]);
+  return { confirmedBy: c.confirmedBy, confirmedAt: at, reference: c.reference ?? '' };
+}
+
 /**
  * Upward reporting commands (spec duty §9.3, §9.6-9.8): each runs once per idempotency key, changes the
  * incident in one audited write and hands any new obligations to the obligation clock.
@@ -50,6 +60,8 @@ export function createUpwardReporting(deps: {
   directory: (at: Date) => DutyDirectory;
   /** WR-1 budgets of the signing chain. */
   signing?: SigningPolicy;
+  /** RC-1: alerts the S3 people of an incident lifted into I/II (see alert-upgrade); absent: nobody is alerted. */
+  alertUpgrade?: (incident: Incident) => Promise<unknown>;
 }) {
   const signing = deps.signing ?? defaultSigningPolicy;
   function authorise(actor: Actor) {
@@ -89,12 +101,15 @@ export function createUpwardReporting(deps: {
         content: string;
         receiverName: string;
         documentRef: string;
+        /** PO-1: the party office's confirmation, for a target it reports (RFC 3339 time). */
+        partyOffice?: { confirmedBy: string; confirmedAt: string; reference?: string } | undefined;
       },
       actor: Actor,
     ): Promise<{ reportId: string; incidentId: string }> {
       const role = authorise(actor);
       const mode = oneOf('mode', cmd.mode, modes);
       const kind = oneOf('kind', cmd.kind || 'FIRST', kinds);
+      const partyOffice = cmd.partyOffice ? confirmation(cmd.partyOffice) : undefined;
       const scope = `duty.report:${actor.userId}`;
       const id = idOf('rep', scope, key(cmd.idempotencyKey));
       return deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
@@ -103,11 +118,30 @@ export function createUpwardReporting(deps: {
           (i) =>
             (i.reports ?? []).some((r) => r.id === id)
               ? null
-              : recordReport(i, { ...cmd, id, mode, kind, reportedBy: actor.userId }, deps.clock.now(), deps.policy),
+              : recordReport(
+                  i,
+                  {
+                    ...cmd,
+                    id,
+                    mode,
+                    kind,
+                    reportedBy: actor.userId,
+                    // the parsed confirmation replaces the wire one (or clears an absent one)
+                    partyOffice,
+                  },
+                  deps.clock.now(),
+                  deps.policy,
+                ),
           'report.recorded',
           actor,
           role,
-          { reportId: id, targetId: cmd.targetId, mode, kind },
+          {
+            reportId: id,
+            targetId: cmd.targetId,
+            mode,
+            kind,
+            ...(partyOffice ? { partyOfficeConfirmedBy: partyOffice.confirmedBy } : {}),
+          },
         );
         return { reportId: id, incidentId: cmd.incidentId };
       });
@@ -243,7 +277,7 @@ export function createUpwardReporting(deps: {
       const scope = `duty.reclassify:${actor.userId}`;
       key(cmd.idempotencyKey);
       return deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
-        await apply(
+        const incident = await apply(
           cmd.incidentId,
           (i) =>
             i.severity === severity && i.possiblyMajor === cmd.possiblyMajor
@@ -259,6 +293,8 @@ export function createUpwardReporting(deps: {
           actor.roles.find((r) => leaderRoles.includes(r)) ?? 'LEADER',
           { severity, possiblyMajor: cmd.possiblyMajor, reason: cmd.reason },
         );
+        // also on a re-run that found the severity already changed: the ledger keeps anyone from a second alert
+        await deps.alertUpgrade?.(incident);
         return { incidentId: cmd.incidentId };
       });
     },

@@ -26,6 +26,8 @@ export interface ContactSheet {
     id: string;
     name: string;
     level: ReportTarget['level'];
+    /** PO-1: whether the desk or the party office makes this report. */
+    mode: ReportTarget['mode'];
     phones: string[];
     fax: string;
     limits: string[];
@@ -111,6 +113,7 @@ export function buildContactSheet(input: {
     id: t.id,
     name: t.name,
     level: t.level,
+    mode: t.mode,
     phones: t.phones ?? [],
     fax: t.fax ?? '',
     limits: t.rules.map(
@@ -152,6 +155,9 @@ export function renderContactSheet(s: ContactSheet): string {
     'UPWARD REPORT TARGETS 上报对象 (limits count from occurrence)',
     ...s.targets.flatMap((t) => [
       `  ${t.name} [${t.level}] tel ${t.phones.length ? t.phones.join(' / ') : '—'}${t.fax ? `; fax ${t.fax}` : ''}`,
+      ...(t.mode === 'VIA_PARTY_OFFICE'
+        ? ['      reported by the party office 由党委办报告; record its confirmation']
+        : []),
       ...t.limits.map((l) => `      ${l}`),
     ]),
     '',

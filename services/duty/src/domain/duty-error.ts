@@ -28,7 +28,8 @@ export type DutyErrorCode =
   | 'CLOSE_NOT_PERMITTED'
   | 'LOG_CHRONOLOGY_INCOMPLETE'
   | 'CORRECTION_OPEN'
-  | 'CONTACT_SHEET_INVALID';
+  | 'CONTACT_SHEET_INVALID'
+  | 'PARTY_OFFICE_CONFIRMATION_REQUIRED';
 
 const categories: Record<DutyErrorCode, ErrorCategory> = {
   INCIDENT_INVALID: 'invalid_argument',
@@ -58,6 +59,7 @@ const categories: Record<DutyErrorCode, ErrorCategory> = {
   LOG_CHRONOLOGY_INCOMPLETE: 'failed_precondition',
   CORRECTION_OPEN: 'failed_precondition',
   CONTACT_SHEET_INVALID: 'invalid_argument',
+  PARTY_OFFICE_CONFIRMATION_REQUIRED: 'invalid_argument',
 };
 
 export class DutyError extends AppError {

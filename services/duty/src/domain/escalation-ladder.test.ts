@@ -1,5 +1,5 @@
 import { defaultEscalationPolicy as p } from './escalation-policy';
-import { initialTimers, onAckTimeout } from './escalation-ladder';
+import { initialTimers, onAckTimeout, s3Recipients } from './escalation-ladder';
 import { contact, directory, sh } from './duty.fixtures';
 import type { EscalationTimer } from './incident';
 
@@ -36,6 +36,14 @@ describe('initialTimers', () => {
     expect(Object.values(t).find((x) => x.kind === 'NOTIFY' && x.recipientId === 'act')).toMatchObject({
       substituteFor: 'dir',
     });
+  });
+});
+
+describe('s3Recipients', () => {
+  it('names the people an I/II intake alerts at S3, substitutes for anyone away (spec duty §9.4 S3, §9.10 RC-1)', () => {
+    expect(s3Recipients(directory()).map((p) => p.personId)).toEqual(['dir', 'g1']);
+    const dir = directory({ contacts: [contact('l1'), contact('dir', { away: true }), contact('act'), contact('g1')] });
+    expect(s3Recipients(dir)).toEqual([{ personId: 'act', substituteFor: 'dir' }, { personId: 'g1' }]);
   });
 });
 

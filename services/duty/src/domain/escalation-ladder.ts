@@ -94,24 +94,40 @@ function notifyAndWait(
   };
 }
 
+/** Who an I/II intake alerts in parallel: S2 first, then the S3 people (the first entry alone for others). */
+const majorPlan: [Chain, number, Step][] = [
+  ['OFFICE', 0, 'S2'],
+  ['OFFICE', 1, 'S3'],
+  ['GOV', 0, 'S3'],
+];
+
 /**
  * Timers armed at intake (spec duty §9.4 S2/S3): the office leader on duty at once; for I/II also the
  * office director and the government leader on duty, in parallel (003 L394, L412; scenario 12).
  */
+
 export function initialTimers(major: boolean, dir: DutyDirectory, now: Date, p: EscalationPolicy) {
   const timers: Record<string, EscalationTimer> = {};
-  const plan: [Chain, number, Step][] = major
-    ? [
-        ['OFFICE', 0, 'S2'],
-        ['OFFICE', 1, 'S3'],
-        ['GOV', 0, 'S3'],
-      ]
-    : [['OFFICE', 0, 'S2']];
+  const plan = major ? majorPlan : majorPlan.slice(0, 1);
   for (const [chain, level, step] of plan) {
     const person = resolveSlot(chains[chain][level]!, dir);
     if (person) Object.assign(timers, notifyAndWait(chain, level, step, person, now, major, p));
   }
   return timers;
+}
+
+/**
+ * Whom an I/II intake reaches at S3 (the office director and the government leader on duty, substitutes for
+ * anyone away). An upgrade to I/II (RC-1) owes these people the alert the lower class never sent them.
+ */
+export function s3Recipients(dir: DutyDirectory): { personId: string; substituteFor?: string }[] {
+  const out: { personId: string; substituteFor?: string }[] = [];
+  for (const [chain, level, step] of majorPlan) {
+    if (step !== 'S3') continue;
+    const person = resolveSlot(chains[chain][level]!, dir);
+    if (person && !out.some((x) => x.personId === person.personId)) out.push(person);
+  }
+  return out;
 }
 
 /**

@@ -56,6 +56,16 @@ export interface UpwardReport {
   documentRef: string;
   /** Made before any leader acknowledged or instructed (AK-4, TL-4: a report never waits for approval). */
   reportedWithoutInstruction: boolean;
+  /** Present when the target is reported VIA_PARTY_OFFICE (PO-1): the party office's word that it reported. */
+  partyOffice?: PartyOfficeConfirmation;
+}
+
+/** 党委办公室确认 — who at the same-level party office confirmed the upward report was made, and when (PO-1). */
+export interface PartyOfficeConfirmation {
+  confirmedBy: string;
+  confirmedAt: Date;
+  /** The office's own reference for it (a phone-log or message number), when it gives one. */
+  reference: string;
 }
 
 /** A higher authority asked about the incident (PO-2: used to detect information reverse flow). */
@@ -161,6 +171,11 @@ export interface Incident {
   closedBy?: string;
   /** Written reports in review and signed (spec duty §9.7). */
   drafts?: WrittenDraft[];
+  /**
+   * When a reclassification last lifted it from the lower class into I/II (RC-1): from then on the S3 people
+   * are owed the alert an I/II intake would have sent them.
+   */
+  upgradedToMajorAt?: Date;
 }
 
 /** One reviewer or the signer of a written report, resolved when it was drafted (substitutes for people away). */

@@ -3,11 +3,19 @@ import type { ReportMode, Severity } from './incident';
 /** The severity classes a target rule applies to; UNKNOWN_MAJOR is UNKNOWN with possiblyMajor (spec duty §9.3). */
 export type SeverityClass = Severity | 'UNKNOWN_MAJOR';
 
+/**
+ * Who makes the upward report to a target (spec duty §9.6 PO-1, §18 D-8): the duty desk itself, or the same-level
+ * party committee office after forming the unified message — the desk then records the office's confirmation.
+ */
+export type ReportTargetMode = 'SELF' | 'VIA_PARTY_OFFICE';
+
 /** 上报对象 — where upward reports go and within how many minutes of occurrence (spec duty §15.5 ReportTarget). */
 export interface ReportTarget {
   id: string;
   name: string;
   level: 'SAME_LEVEL_PARTY_OFFICE' | 'FIRST_SUPERIOR' | 'PROVINCE' | 'CUSTOM';
+  /** [inferred] SELF unless configured otherwise: the seeds leave the actor open (PO-1). */
+  mode: ReportTargetMode;
   rules: { severities: SeverityClass[]; phoneLimitMin: number; writtenLimitMin: number }[];
   /** The superior duty office's numbers, in the order to try (spec duty §14); printed on the NF-8 sheet. */
   phones?: string[];
@@ -45,6 +53,7 @@ export const defaultReportingPolicy: ReportingPolicy = {
       id: 'first-superior',
       name: '州人民政府总值班室',
       level: 'FIRST_SUPERIOR',
+      mode: 'SELF',
       rules: [
         { severities: major, phoneLimitMin: 10, writtenLimitMin: 30 },
         { severities: ['III', 'IV', 'UNKNOWN'], phoneLimitMin: 60, writtenLimitMin: 120 },
@@ -54,6 +63,7 @@ export const defaultReportingPolicy: ReportingPolicy = {
       id: 'province',
       name: '省人民政府总值班室',
       level: 'PROVINCE',
+      mode: 'SELF',
       rules: [{ severities: major, phoneLimitMin: 20, writtenLimitMin: 40 }],
     },
   ],

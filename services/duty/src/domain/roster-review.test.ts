@@ -5,6 +5,7 @@ import {
   approveDraft,
   checkFairness,
   checkHolidayLead,
+  lockRoster,
   newDraft,
   publishDraft,
   publishedRoster,
@@ -40,6 +41,28 @@ function draft(o: Partial<RosterDraft> = {}): RosterDraft {
 }
 const approved = (o: Partial<RosterDraft> = {}) =>
   approveDraft(submitDraft(draft(o), office, sh('2026-09-01 09:00')).next, director, sh('2026-09-01 10:00')).next;
+
+describe('lockRoster', () => {
+  it('locks a published roster once its period has ended, announcing its last version (spec duty §4.3 PUBLISHED → LOCKED)', () => {
+    const p = publishDraft(approved(), director, sh('2026-09-01 11:00'), defaultCalendar, policy).next;
+    expect(lockRoster(p, sh('2026-09-16 08:29'))).toBeUndefined();
+    const t = lockRoster({ ...p, publishedVersion: 3 }, sh('2026-09-16 08:30'));
+    expect(t?.next).toMatchObject({ status: 'LOCKED', lockedAt: sh('2026-09-16 08:30') });
+    expect(t?.events).toEqual([
+      {
+        type: 'roster.locked',
+        rosterId: 'rd1',
+        version: 3,
+        periodEnd: sh('2026-09-16 08:30'),
+        at: sh('2026-09-16 08:30'),
+      },
+    ]);
+    expect(t?.action).toBe('roster.locked');
+    // locked already, or never published: nothing to do
+    expect(lockRoster(t!.next, sh('2026-09-17 09:00'))).toBeUndefined();
+    expect(lockRoster(approved(), sh('2026-09-17 09:00'))).toBeUndefined();
+  });
+});
 
 describe('roster review (spec duty §4.3)', () => {
   it('walks DRAFT → SUBMITTED → APPROVED → PUBLISHED and emits duty.roster.published (spec duty §4.3, §16.1)', () => {

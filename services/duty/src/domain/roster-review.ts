@@ -14,8 +14,11 @@ import { invalidRoster, RosterReviewError } from './roster-review-error';
 export type RosterKind = 'REGULAR' | 'HOLIDAY';
 export const rosterKinds: readonly RosterKind[] = ['REGULAR', 'HOLIDAY'];
 
-/** Review states of spec duty §4.3 up to publication; AMENDED/LOCKED live on the published roster. */
-export type RosterReviewStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'PUBLISHED';
+/**
+ * States of spec duty §4.3. AMENDED is not a state of its own: an amendment is PUBLISHED at version + 1 (on the
+ * published roster, by an approved swap). LOCKED follows once the period has ended.
+ */
+export type RosterReviewStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'PUBLISHED' | 'LOCKED';
 
 /** A night followed directly by a day for one person, allowed because someone wrote down why (RS-4). */
 export interface RestOverride {
@@ -46,6 +49,8 @@ export interface RosterDraft {
   publishedBy?: string;
   publishedAt?: Date;
   publishedVersion?: number;
+  /** §4.3 period end: locked by the sweep; no amendment after this. */
+  lockedAt?: Date;
 }
 
 /** What roster review tells other services (spec duty §16.1); the Kafka mapper turns it into a message. */
@@ -62,10 +67,21 @@ export interface RosterPublishedEvent {
   at: Date;
 }
 
+/** The period ended and the roster was locked (spec duty §4.3 PUBLISHED → LOCKED). */
+export interface RosterLockedEvent {
+  type: 'roster.locked';
+  rosterId: string;
+  version: number;
+  periodEnd: Date;
+  at: Date;
+}
+
+export type RosterEvent = RosterPublishedEvent | RosterLockedEvent;
+
 /** A rule's outcome: the next state, the events and the audit action, written together in one document. */
 export interface RosterTransition {
   next: RosterDraft;
-  events: RosterPublishedEvent[];
+  events: RosterEvent[];
   action: string;
   details?: Record<string, unknown>;
 }
@@ -277,6 +293,22 @@ export function publishedRoster(d: RosterDraft): Roster {
     periodEnd: d.periodEnd,
     shifts: d.shifts,
     contacts: d.contacts,
+    kind: d.kind,
+  };
+}
+
+/**
+ * §4.3 PUBLISHED → LOCKED once the period has ended (the lock sweep); the last published version stands as the
+ * record. Undefined when there is nothing to do: not published, locked already, or the period still running.
+ */
+export function lockRoster(d: RosterDraft, now: Date): RosterTransition | undefined {
+  if (d.status !== 'PUBLISHED' || d.periodEnd.getTime() > now.getTime()) return undefined;
+  const version = d.publishedVersion ?? 1;
+  return {
+    next: { ...d, status: 'LOCKED', lockedAt: now },
+    events: [{ type: 'roster.locked', rosterId: d.id, version, periodEnd: d.periodEnd, at: now }],
+    action: 'roster.locked',
+    details: { version },
   };
 }
 

@@ -38,6 +38,10 @@ export interface Roster {
   periodEnd: Date;
   shifts: Shift[];
   contacts: Contact[];
+  /** REGULAR unless published through review as a holiday roster (announced with each new version). */
+  kind?: 'REGULAR' | 'HOLIDAY';
+  /** §4.3 PUBLISHED → LOCKED once the period ended: no amendment after this. */
+  lockedAt?: Date;
 }
 
 /**

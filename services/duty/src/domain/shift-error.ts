@@ -18,6 +18,7 @@ export type ShiftErrorCode =
   | 'SWAP_SHIFT_NOT_FOUND'
   | 'ROSTER_NOT_FOUND'
   | 'ROSTER_CHANGED'
+  | 'ROSTER_LOCKED'
   | 'VIOLATION_NOT_FOUND'
   | 'VIOLATION_STATE';
 
@@ -34,6 +35,7 @@ const categories: Record<ShiftErrorCode, ErrorCategory> = {
   SWAP_NOT_AGREED: 'failed_precondition',
   SWAP_SHIFT_NOT_FOUND: 'failed_precondition',
   ROSTER_NOT_FOUND: 'not_found',
+  ROSTER_LOCKED: 'failed_precondition',
   ROSTER_CHANGED: 'conflict',
   VIOLATION_NOT_FOUND: 'not_found',
   VIOLATION_STATE: 'failed_precondition',

@@ -1,4 +1,5 @@
 import type { Consequence, ViolationType } from './discipline';
+import type { Shift } from './roster';
 
 /** An open matter handed from one shift to the next (spec duty §15.2 pendingItems, §5 HO-3). */
 export interface PendingItem {
@@ -47,6 +48,19 @@ export type ShiftEvent =
       rosterVersion: number;
       firstPersonId: string;
       secondPersonId: string;
+      approvedBy: string;
+      at: Date;
+    }
+  | {
+      /** An amendment published the roster at a new version (spec duty §4.3: each change announces it). */
+      type: 'roster.published';
+      rosterId: string;
+      version: number;
+      kind: 'REGULAR' | 'HOLIDAY';
+      periodStart: Date;
+      periodEnd: Date;
+      shifts: Shift[];
+      publishedBy: string;
       approvedBy: string;
       at: Date;
     }

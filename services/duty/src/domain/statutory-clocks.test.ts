@@ -77,6 +77,7 @@ describe('firstObligations', () => {
           id: 'city',
           name: '市政府总值班室',
           level: 'FIRST_SUPERIOR' as const,
+          mode: 'SELF' as const,
           rules: [
             { severities: ['III' as const], phoneLimitMin: 60, writtenLimitMin: 120 },
             { severities: ['III' as const], phoneLimitMin: 45, writtenLimitMin: 150 },

@@ -1,6 +1,6 @@
 import { sh, shift } from './duty.fixtures';
 import { defaultShiftPolicy, type Roster } from './roster';
-import { agreeSwap, approveSwap, rejectSwap, requestSwap, swappedRoster, type SwapSide } from './swap';
+import { agreeSwap, approveSwap, assertAmendable, rejectSwap, requestSwap, swappedRoster, type SwapSide } from './swap';
 
 const roster = (): Roster => ({
   id: 'ros-1',
@@ -98,5 +98,34 @@ describe('shift swap', () => {
     expect(() =>
       requestSwap({ id: 's2', rosterId: 'r', first: aDay, second: aDay, reason: 'x' }, 'a', sh('2024-10-02 09:00')),
     ).toThrow(expect.objectContaining({ code: 'SHIFT_INPUT_INVALID' }));
+  });
+
+  it('announces the amended roster as duty.roster.published at its new version in the approval (spec duty §4.3)', () => {
+    const asked = requestSwap(
+      { id: 's1', rosterId: 'ros-1', first: aDay, second: bNight, reason: '家中有事' },
+      'a',
+      sh('2024-10-02 09:00'),
+    ).next;
+    const amended = swappedRoster(roster(), { first: aDay, second: bNight }, defaultShiftPolicy);
+    const ok = approveSwap(agreeSwap(asked, 'b').next, amended.version, 'mgr', '', sh('2024-10-02 10:00'), amended);
+    expect(ok.events.map((e) => e.type)).toEqual(['roster.swap_approved', 'roster.published']);
+    expect(ok.events[1]).toMatchObject({ rosterId: 'ros-1', version: 4, kind: 'REGULAR', publishedBy: 'mgr' });
+    expect((ok.events[1] as { shifts: { personId: string }[] }).shifts.map((s) => s.personId)).toEqual(['b', 'a', 'l']);
+  });
+
+  it('refuses to amend a roster that is locked or whose period has ended (spec duty §4.3 LOCKED)', () => {
+    const code = (fn: () => void) => {
+      try {
+        fn();
+        return 'none';
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    };
+    expect(code(() => assertAmendable(roster(), sh('2024-10-04 08:29')))).toBe('none');
+    expect(code(() => assertAmendable(roster(), sh('2024-10-04 08:30')))).toBe('ROSTER_LOCKED');
+    expect(code(() => assertAmendable({ ...roster(), lockedAt: sh('2024-10-03 09:00') }, sh('2024-10-03 10:00')))).toBe(
+      'ROSTER_LOCKED',
+    );
   });
 });

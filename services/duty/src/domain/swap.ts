@@ -97,6 +97,18 @@ export function swappedRoster(roster: Roster, swap: Pick<ShiftSwap, 'first' | 's
   return next;
 }
 
+/**
+ * §4.3 PUBLISHED → LOCKED when the period has ended: a locked roster, or one whose period is over though the lock
+ * sweep has not reached it yet, takes no more amendments.
+ */
+export function assertAmendable(roster: Roster, now: Date): void {
+  if (roster.lockedAt || roster.periodEnd.getTime() <= now.getTime())
+    throw new ShiftError(
+      'ROSTER_LOCKED',
+      `roster ${roster.id} is locked: its period ended, so it is no longer amended`,
+    );
+}
+
 function pending(s: ShiftSwap): void {
   if (s.status !== 'REQUESTED') throw new ShiftError('SWAP_STATE', `swap ${s.id} is already ${s.status}`);
 }
@@ -118,8 +130,35 @@ export function assertApprovable(s: ShiftSwap): void {
     throw new ShiftError('SWAP_NOT_AGREED', `${missing.join(' and ')} must agree before the swap is approved`);
 }
 
-export function approveSwap(s: ShiftSwap, rosterVersion: number, by: string, note: string, now: Date): T {
+/**
+ * Approves the swap. With `amended` (the roster the swap produced) the new version is also announced as
+ * duty.roster.published, in the same write as the approval (spec duty §4.3).
+ */
+export function approveSwap(
+  s: ShiftSwap,
+  rosterVersion: number,
+  by: string,
+  note: string,
+  now: Date,
+  amended?: Roster,
+): T {
   assertApprovable(s);
+  const published: T['events'] = amended
+    ? [
+        {
+          type: 'roster.published',
+          rosterId: amended.id,
+          version: amended.version,
+          kind: amended.kind ?? 'REGULAR',
+          periodStart: amended.periodStart,
+          periodEnd: amended.periodEnd,
+          shifts: amended.shifts,
+          publishedBy: by,
+          approvedBy: by,
+          at: now,
+        },
+      ]
+    : [];
   return {
     next: { ...s, status: 'APPROVED', decidedBy: by, decidedAt: now, decisionNote: note, rosterVersion },
     events: [
@@ -133,6 +172,7 @@ export function approveSwap(s: ShiftSwap, rosterVersion: number, by: string, not
         approvedBy: by,
         at: now,
       },
+      ...published,
     ],
     action: 'SWAP_APPROVED',
     details: { rosterVersion },

@@ -258,6 +258,44 @@ describe('upward reporting', () => {
     ).toBe('INCIDENT_STATE');
   });
 
+  it('a target reported via the party office takes the report only with the office’s confirmation, on the same clock (spec duty §9.6 PO-1)', () => {
+    const via = {
+      ...policy,
+      targets: policy.targets.map((t) => (t.id === 'province' ? { ...t, mode: 'VIA_PARTY_OFFICE' as const } : t)),
+    };
+    const i = gasExplosion({ obligations: firstObligations(gasExplosion(), via) });
+    const phone = report({ targetId: 'province', mode: 'PHONE' });
+    expect(codeOf(() => recordReport(i, phone, sh('2024-10-03 14:15'), via))).toBe(
+      'PARTY_OFFICE_CONFIRMATION_REQUIRED',
+    );
+    const blank = { confirmedBy: ' ', confirmedAt: sh('2024-10-03 14:14'), reference: '' };
+    expect(codeOf(() => recordReport(i, { ...phone, partyOffice: blank }, sh('2024-10-03 14:15'), via))).toBe(
+      'PARTY_OFFICE_CONFIRMATION_REQUIRED',
+    );
+    const future = { confirmedBy: '区委办李四', confirmedAt: sh('2024-10-03 14:30'), reference: '' };
+    expect(codeOf(() => recordReport(i, { ...phone, partyOffice: future }, sh('2024-10-03 14:15'), via))).toBe(
+      'REPORT_INVALID',
+    );
+    // the province deadline is 14:20 whoever reports: confirmed 14:14 and recorded 14:15 is on time
+    const confirmed = { confirmedBy: ' 区委办李四 ', confirmedAt: sh('2024-10-03 14:14'), reference: '电话记录 17 号' };
+    const ok = recordReport(i, { ...phone, partyOffice: confirmed }, sh('2024-10-03 14:15'), via);
+    expect(ok.changed).toEqual([expect.objectContaining({ id: 'province:PHONE:FIRST', status: 'FULFILLED_ON_TIME' })]);
+    expect(ok.incident.reports?.[0]?.partyOffice).toEqual({
+      confirmedBy: '区委办李四',
+      confirmedAt: sh('2024-10-03 14:14'),
+      reference: '电话记录 17 号',
+    });
+    // recorded after the deadline it is late, as a SELF report would be
+    const late = recordReport(i, { ...phone, partyOffice: confirmed }, sh('2024-10-03 14:21'), via);
+    expect(late.changed).toEqual([expect.objectContaining({ status: 'FULFILLED_LATE' })]);
+    // a SELF target is reported by the desk; a party-office confirmation there is a mistake
+    const self = report({ targetId: 'first-superior', mode: 'PHONE', partyOffice: confirmed });
+    expect(codeOf(() => recordReport(i, self, sh('2024-10-03 14:08'), via))).toBe('REPORT_INVALID');
+    expect(
+      recordReport(i, report({ targetId: 'first-superior', mode: 'PHONE' }), sh('2024-10-03 14:08'), via).changed,
+    ).toHaveLength(1);
+  });
+
   it('an enquiry from the province before any report to it flags REVERSE_FLOW with a candidate; after a report it does not (spec duty §19 scenario 23, PO-2)', () => {
     const e = recordEnquiry(
       gasExplosion(),
@@ -347,6 +385,33 @@ describe('upward reporting', () => {
     expect(up.created.map((o) => o.id)).toEqual(
       expect.arrayContaining(['province:PHONE:FIRST', 'province:WRITTEN:FIRST']),
     );
+    // lifted into I/II: the S3 people are owed their alert from now on
+    expect(up.incident.upgradedToMajorAt).toEqual(sh('2024-10-03 10:12'));
+  });
+
+  it('marks only a change that crosses into the I/II class as an upgrade owing S3 alerts (spec duty §9.10 RC-1, §9.4 S3)', () => {
+    const at = sh('2024-10-03 14:05');
+    const lower = reclassifyIncident(
+      gasExplosion(),
+      { severity: 'III', possiblyMajor: false, reason: '核实' },
+      at,
+      policy,
+    );
+    expect(lower.incident.upgradedToMajorAt).toBeUndefined();
+    const withinMajor = reclassifyIncident(
+      gasExplosion(),
+      { severity: 'I', possiblyMajor: false, reason: '' },
+      at,
+      policy,
+    );
+    expect(withinMajor.incident.upgradedToMajorAt).toBeUndefined();
+    const flagged = reclassifyIncident(
+      gasExplosion({ severity: 'UNKNOWN', possiblyMajor: false }),
+      { severity: 'UNKNOWN', possiblyMajor: true, reason: '' },
+      at,
+      policy,
+    );
+    expect(flagged.incident.upgradedToMajorAt).toEqual(at);
   });
 
   it('a downgrade keeps the leader’s reason and waives what the lower class does not owe (spec duty §9.10 RC-1)', () => {

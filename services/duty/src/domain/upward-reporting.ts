@@ -3,6 +3,7 @@ import {
   isMajor,
   type Incident,
   type Obligation,
+  type PartyOfficeConfirmation,
   type ReportKind,
   type ReportMode,
   type UpwardReport,
@@ -37,6 +38,41 @@ export interface ReportInput {
   reportedBy: string;
   receiverName: string;
   documentRef: string;
+  /** Required exactly when the target is reported VIA_PARTY_OFFICE (PO-1). */
+  partyOffice?: PartyOfficeConfirmation;
+}
+
+/**
+ * PO-1: a target reported VIA_PARTY_OFFICE is reported by the same-level party office, so the desk records its
+ * report only with the office's confirmation (who confirmed, when — not later than now); a SELF target takes none.
+ * The obligation keeps its clock: it is met when the desk records the report, as in SELF mode.
+ */
+function checkPartyOffice(input: ReportInput, p: ReportingPolicy, now: Date): PartyOfficeConfirmation | undefined {
+  const target = p.targets.find((t) => t.id === input.targetId);
+  const c = input.partyOffice;
+  if (target?.mode !== 'VIA_PARTY_OFFICE') {
+    if (c)
+      throw new DutyError('REPORT_INVALID', `${input.targetId} is reported by the duty desk itself (PO-1)`, [
+        { field: 'partyOffice', message: 'only for a target reported via the party office' },
+      ]);
+    return undefined;
+  }
+  const v = [];
+  if (!c?.confirmedBy.trim())
+    v.push({ field: 'partyOffice.confirmedBy', message: 'name who at the party office confirmed the report' });
+  if (!c || Number.isNaN(c.confirmedAt.getTime()))
+    v.push({ field: 'partyOffice.confirmedAt', message: 'when the party office confirmed it' });
+  if (v.length || !c)
+    throw new DutyError(
+      'PARTY_OFFICE_CONFIRMATION_REQUIRED',
+      `${input.targetId} is reported via the party office; record its confirmation (PO-1)`,
+      v,
+    );
+  if (c.confirmedAt.getTime() > now.getTime())
+    throw new DutyError('REPORT_INVALID', 'the party office cannot have confirmed a report in the future', [
+      { field: 'partyOffice.confirmedAt', message: 'not later than now' },
+    ]);
+  return { confirmedBy: c.confirmedBy.trim(), confirmedAt: c.confirmedAt, reference: c.reference.trim() };
 }
 
 /** The next due time among the incident's open obligations, for the sweep that re-arms timers (NF-3). */
@@ -174,8 +210,11 @@ export function recordReport(incident: Incident, input: ReportInput, now: Date, 
   if (!correcting && input.kind !== 'FIRST' && !firstReportedTargets(incident).includes(input.targetId))
     throw new DutyError('INCIDENT_STATE', 'follow-up and final reports come after a first report to the same target');
 
+  const partyOffice = checkPartyOffice(input, p, now);
+  const { partyOffice: _given, ...fields } = input;
   const report: UpwardReport = {
-    ...input,
+    ...fields,
+    ...(partyOffice ? { partyOffice } : {}),
     content: input.content.trim(),
     receiverName: input.receiverName.trim(),
     documentRef: input.documentRef.trim(),
@@ -361,12 +400,14 @@ export function reclassifyIncident(
   const before = new Map(first.map((o) => [o.id, o]));
   const changed = recomputed.filter((o) => before.get(o.id)?.status !== o.status || !before.has(o.id));
   const created = recomputed.filter((o) => !before.has(o.id));
+  const upgraded = !isMajor(incident.severity, incident.possiblyMajor) && isMajor(to.severity, to.possiblyMajor);
   return {
     incident: {
       ...incident,
       severity: to.severity,
       possiblyMajor: to.possiblyMajor,
       obligations: [...recomputed, ...others],
+      ...(upgraded ? { upgradedToMajorAt: now } : {}),
     },
     changed,
     created,

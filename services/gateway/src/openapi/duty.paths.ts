@@ -89,7 +89,8 @@ export const dutyPaths = {
   },
   '/v1/duty/incidents/{id}/reports': incidentPost(
     'recordUpwardReport',
-    'Record a phone or written report made to a target; meets its obligation on time or late (spec duty §9.3, §9.8)',
+    'Record a phone or written report made to a target; meets its obligation on time or late (spec duty §9.3, ' +
+      '§9.8). A target reported via the party office needs the office’s confirmation (PO-1)',
     upwardReportBody,
     '201',
   ),

@@ -29,6 +29,7 @@ export const rosterDraftToJson = (d: dutyRostersV1.RosterDraft) => ({
   publishedBy: orNull(d.publishedBy),
   publishedAt: orNull(d.publishedAt),
   publishedVersion: d.publishedVersion || null,
+  lockedAt: orNull(d.lockedAt),
 });
 
 /** JSON contacts (standingRole optional) → proto contacts (empty string for unset). */

@@ -95,7 +95,7 @@ function op(o: {
     ...(o.body ? { requestBody: { required: true, content: json(o.body) } } : {}),
     responses: {
       [o.status ?? '200']: {
-        description: 'The roster draft',
+        description: 'The roster draft; status DRAFT, SUBMITTED, APPROVED, PUBLISHED, or LOCKED once its period ended',
         headers: requestIdHeader,
         content: object('The roster draft'),
       },

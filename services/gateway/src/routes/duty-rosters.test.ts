@@ -29,6 +29,7 @@ const draft = (o: Partial<dutyRostersV1.RosterDraft> = {}): dutyRostersV1.Roster
   publishedBy: '',
   publishedAt: '',
   publishedVersion: 0,
+  lockedAt: '',
   ...o,
 });
 const find = (port: Partial<DutyRostersPort>, method: string, path: string) =>

@@ -69,6 +69,18 @@ export const upwardReportBody = z.strictObject({
     .max(128)
     .default('')
     .meta({ description: 'signed document reference; required for WRITTEN' }),
+  partyOffice: z
+    .strictObject({
+      confirmedBy: z.string().trim().min(1).max(64).meta({ description: 'who at the party office confirmed it' }),
+      confirmedAt: instantJson.meta({ description: 'when they confirmed it' }),
+      reference: z.string().trim().max(128).default('').meta({ description: "the party office's own reference" }),
+    })
+    .optional()
+    .meta({
+      description:
+        'PO-1: required when the target is reported VIA_PARTY_OFFICE (else PARTY_OFFICE_CONFIRMATION_REQUIRED), ' +
+        'refused for a SELF target',
+    }),
 });
 
 /** Body of POST /v1/duty/incidents/:id/enquiries: a higher authority asked about the incident (PO-2). */

@@ -150,6 +150,15 @@ export function toProtoIncident(i: Incident): dutyV1.Incident {
       receiverName: r.receiverName,
       documentRef: r.documentRef,
       reportedWithoutInstruction: r.reportedWithoutInstruction,
+      ...(r.partyOffice
+        ? {
+            partyOffice: {
+              confirmedBy: r.partyOffice.confirmedBy,
+              confirmedAt: r.partyOffice.confirmedAt.toISOString(),
+              reference: r.partyOffice.reference,
+            },
+          }
+        : {}),
     })),
     violations: (i.violations ?? []).map(toProtoViolation),
     resolvedAt: iso(i.resolvedAt),
@@ -241,6 +250,7 @@ export function toProtoContactSheet(s: ContactSheet & { text: string }): dutyV1.
       targetId: t.id,
       name: t.name,
       level: t.level,
+      mode: t.mode,
       phones: t.phones,
       fax: t.fax,
       limits: t.limits,

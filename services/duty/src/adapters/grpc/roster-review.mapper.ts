@@ -152,4 +152,5 @@ export const toProtoDraft = (d: RosterDraft): r.RosterDraft => ({
   publishedBy: d.publishedBy ?? '',
   publishedAt: iso(d.publishedAt),
   publishedVersion: d.publishedVersion ?? 0,
+  lockedAt: iso(d.lockedAt),
 });

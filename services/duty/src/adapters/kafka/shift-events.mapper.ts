@@ -8,6 +8,7 @@ import {
 import { outboxEntry, type OutboxEntry } from '@gov/platform';
 import { atRiskAlertRoles, lateAlertRoles } from '../../domain/handover-record';
 import type { ShiftEvent } from '../../domain/shift-events';
+import { toRosterOutbox } from './roster-review-events.mapper';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -103,6 +104,9 @@ export function toShiftOutbox(events: ShiftEvent[]): OutboxEntry[] {
             at: iso(e.at),
           }).finish(),
         });
+      case 'roster.published':
+        // the same message and event id as a publication through review: consumers see one kind of announcement
+        return toRosterOutbox([e])[0]!;
       case 'violation.candidate':
         // the same ce_type and message as the incident's candidates (LATE_REPORT, REVERSE_FLOW), so supervision
         // reads every candidate one way; handover_id says where this one came from

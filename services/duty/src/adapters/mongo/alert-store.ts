@@ -35,8 +35,10 @@ function toIncident(r: IncidentRecord): Incident {
     voidReason,
     closedAt,
     closedBy,
+    upgradedToMajorAt,
     ...s
-  } = r as IncidentRecord & Nullable<'resolvedAt' | 'voidedAt' | 'voidedBy' | 'voidReason' | 'closedAt' | 'closedBy'>;
+  } = r as IncidentRecord &
+    Nullable<'resolvedAt' | 'voidedAt' | 'voidedBy' | 'voidReason' | 'closedAt' | 'closedBy' | 'upgradedToMajorAt'>;
   return {
     id: _id,
     ...s,
@@ -49,6 +51,7 @@ function toIncident(r: IncidentRecord): Incident {
     ...(voidReason ? { voidReason } : {}),
     ...(closedAt ? { closedAt } : {}),
     ...(closedBy ? { closedBy } : {}),
+    ...(upgradedToMajorAt ? { upgradedToMajorAt } : {}),
   };
 }
 
@@ -105,6 +108,7 @@ export function createAlertStore(
               drafts: next.drafts ?? [],
               severity: next.severity,
               possiblyMajor: next.possiblyMajor,
+              upgradedToMajorAt: next.upgradedToMajorAt ?? null,
               nextObligationAt:
                 next.status === 'RESOLVED' || next.status === 'CLOSED'
                   ? null

@@ -51,6 +51,7 @@ export const incidentSchema: Schema<IncidentRecord> = new Schema(
     voidReason: { type: String, default: null },
     closedAt: { type: Date, default: null },
     closedBy: { type: String, default: null },
+    upgradedToMajorAt: { type: Date, default: null },
     // serves the obligation sweep: incidents with a guard or deadline that has come
     nextObligationAt: { type: Date, default: null, index: true },
     acknowledgedAt: { type: Date, default: null },

@@ -71,6 +71,11 @@ export function createRosterDraftRepository(model: Model<AggregateDocument>, han
       });
       handoff(model as never, { id, version: prev.version + 1, entries: outbox });
     },
+    async publishedEndedBy(at) {
+      // equality on the indexed status, then the few published ones filtered by their period end
+      const recs = await model.find({ status: 'PUBLISHED' } as never).lean();
+      return recs.map((r) => read(r).value).filter((d) => d.periodEnd.getTime() <= at.getTime());
+    },
     async publishedEndingAfter(after) {
       const recs = await model.find({ status: 'PUBLISHED', periodEnd: { $gt: after } } as never).lean();
       return recs.map((r) => read(r).value);

@@ -31,6 +31,7 @@ const rosterDraftSchema = new Schema(
     publishedBy: String,
     publishedAt: Date,
     publishedVersion: Number,
+    lockedAt: Date,
     ...aggregateFields,
   } as never,
   { collection: 'roster_drafts', versionKey: false, minimize: false },

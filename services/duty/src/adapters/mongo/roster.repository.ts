@@ -31,16 +31,33 @@ export function createRosterRepository(conn: Connection, clock: { now(): Date })
     },
     async amend(next, expectedVersion) {
       const { id, ...rest } = next;
-      const prev = await model.collection.findOne({ _id: id, version: expectedVersion } as never);
+      // a roster locked meanwhile (period ended, see lock) is not amended: its lock mark is null until then
+      const prev = await model.collection.findOne({ _id: id, version: expectedVersion, lockedAt: null } as never);
       if (!prev) return false;
       try {
         await versions().insertOne({ ...prev, _id: `${id}:v${expectedVersion}`, rosterId: id } as never);
       } catch (e) {
         if (!isDuplicateKey(e)) throw e; // kept by an earlier try
       }
-      const res = await model.collection.replaceOne({ _id: id, version: expectedVersion } as never, rest as never);
+      const res = await model.collection.replaceOne(
+        { _id: id, version: expectedVersion, lockedAt: null } as never,
+        rest as never,
+      );
       return res.matchedCount === 1;
     },
+  };
+  /**
+   * §4.3 period end: marks published rosters LOCKED — one by id, or (no id) every one whose period ended by `at`.
+   * Returns the ids it marked. Amendments are conditioned on the mark being absent.
+   */
+  const lock = async (at: Date, id?: string): Promise<string[]> => {
+    const filter = id ? { _id: id, lockedAt: null } : { periodEnd: { $lte: at }, lockedAt: null };
+    const ids = (await model.collection.find(filter as never, { projection: { _id: 1 } }).toArray()).map((r) =>
+      String(r._id),
+    );
+    if (ids.length)
+      await model.collection.updateMany({ _id: { $in: ids }, lockedAt: null } as never, { $set: { lockedAt: at } });
+    return ids;
   };
   /**
    * A roster published through review (roster-review): inserted only if absent, so a re-projection never
@@ -54,5 +71,5 @@ export function createRosterRepository(conn: Connection, clock: { now(): Date })
       if (!isDuplicateKey(e)) throw e;
     }
   };
-  return { ...repo, model, amendments, published: { publishIfAbsent } };
+  return { ...repo, model, amendments, published: { publishIfAbsent, lock } };
 }

@@ -15,6 +15,8 @@ export interface RosterRecord {
     away: boolean;
     substituteId?: string;
   }[];
+  kind?: 'REGULAR' | 'HOLIDAY';
+  lockedAt?: Date | null;
 }
 
 export const rosterSchema: Schema<RosterRecord> = new Schema(
@@ -26,6 +28,9 @@ export const rosterSchema: Schema<RosterRecord> = new Schema(
     periodStart: Date,
     shifts: { type: Schema.Types.Mixed, default: [] },
     contacts: { type: Schema.Types.Mixed, default: [] },
+    kind: String,
+    // null until the period ended and the lock sweep marked it (§4.3 LOCKED); amendments require null
+    lockedAt: { type: Date, default: null },
   },
   { collection: 'rosters', versionKey: false, minimize: false },
 );

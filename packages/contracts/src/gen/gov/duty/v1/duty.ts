@@ -345,6 +345,18 @@ export interface UpwardReport {
   receiverName: string;
   documentRef: string;
   reportedWithoutInstruction: boolean;
+  /** Set when the target is reported via the same-level party office (spec duty §9.6 PO-1). */
+  partyOffice?: PartyOfficeConfirmation | undefined;
+}
+
+/** The same-level party office's confirmation that it made an upward report (spec duty §9.6 PO-1). */
+export interface PartyOfficeConfirmation {
+  /** Who at the party office confirmed the report was made. */
+  confirmedBy: string;
+  /** RFC 3339; when they confirmed it. */
+  confirmedAt: string;
+  /** The office's own reference (phone-log or message number); may be empty. */
+  reference: string;
 }
 
 export interface VerificationTask {
@@ -510,6 +522,8 @@ export interface RecordUpwardReportRequest {
   content: string;
   receiverName: string;
   documentRef: string;
+  /** Required for a target reported VIA_PARTY_OFFICE, refused for a SELF one (PARTY_OFFICE_CONFIRMATION_REQUIRED). */
+  partyOffice?: PartyOfficeConfirmation | undefined;
 }
 
 export interface RecordUpwardReportResponse {
@@ -679,6 +693,8 @@ export interface ContactSheetTarget {
   fax: string;
   /** Minutes from occurrence, e.g. "I/II: phone 10, written 30". */
   limits: string[];
+  /** SELF (the duty desk reports) or VIA_PARTY_OFFICE (the party office reports; spec duty §9.6 PO-1). */
+  mode: string;
 }
 
 export interface GetContactSheetResponse {
@@ -2571,6 +2587,7 @@ function createBaseUpwardReport(): UpwardReport {
     receiverName: "",
     documentRef: "",
     reportedWithoutInstruction: false,
+    partyOffice: undefined,
   };
 }
 
@@ -2605,6 +2622,9 @@ export const UpwardReport: MessageFns<UpwardReport> = {
     }
     if (message.reportedWithoutInstruction !== false) {
       writer.uint32(80).bool(message.reportedWithoutInstruction);
+    }
+    if (message.partyOffice !== undefined) {
+      PartyOfficeConfirmation.encode(message.partyOffice, writer.uint32(90).fork()).join();
     }
     return writer;
   },
@@ -2702,6 +2722,14 @@ export const UpwardReport: MessageFns<UpwardReport> = {
             message.reportedWithoutInstruction = reader.bool();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.partyOffice = PartyOfficeConfirmation.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2750,6 +2778,11 @@ export const UpwardReport: MessageFns<UpwardReport> = {
         : isSet(object.reported_without_instruction)
         ? globalThis.Boolean(object.reported_without_instruction)
         : false,
+      partyOffice: isSet(object.partyOffice)
+        ? PartyOfficeConfirmation.fromJSON(object.partyOffice)
+        : isSet(object.party_office)
+        ? PartyOfficeConfirmation.fromJSON(object.party_office)
+        : undefined,
     };
   },
 
@@ -2785,6 +2818,9 @@ export const UpwardReport: MessageFns<UpwardReport> = {
     if (message.reportedWithoutInstruction !== false) {
       obj.reportedWithoutInstruction = message.reportedWithoutInstruction;
     }
+    if (message.partyOffice !== undefined) {
+      obj.partyOffice = PartyOfficeConfirmation.toJSON(message.partyOffice);
+    }
     return obj;
   },
 
@@ -2803,6 +2839,118 @@ export const UpwardReport: MessageFns<UpwardReport> = {
     message.receiverName = object.receiverName ?? "";
     message.documentRef = object.documentRef ?? "";
     message.reportedWithoutInstruction = object.reportedWithoutInstruction ?? false;
+    message.partyOffice = (object.partyOffice !== undefined && object.partyOffice !== null)
+      ? PartyOfficeConfirmation.fromPartial(object.partyOffice)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePartyOfficeConfirmation(): PartyOfficeConfirmation {
+  return { confirmedBy: "", confirmedAt: "", reference: "" };
+}
+
+export const PartyOfficeConfirmation: MessageFns<PartyOfficeConfirmation> = {
+  encode(message: PartyOfficeConfirmation, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.confirmedBy !== "") {
+      writer.uint32(10).string(message.confirmedBy);
+    }
+    if (message.confirmedAt !== "") {
+      writer.uint32(18).string(message.confirmedAt);
+    }
+    if (message.reference !== "") {
+      writer.uint32(26).string(message.reference);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PartyOfficeConfirmation {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePartyOfficeConfirmation();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.confirmedBy = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.confirmedAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reference = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PartyOfficeConfirmation {
+    return {
+      confirmedBy: isSet(object.confirmedBy)
+        ? globalThis.String(object.confirmedBy)
+        : isSet(object.confirmed_by)
+        ? globalThis.String(object.confirmed_by)
+        : "",
+      confirmedAt: isSet(object.confirmedAt)
+        ? globalThis.String(object.confirmedAt)
+        : isSet(object.confirmed_at)
+        ? globalThis.String(object.confirmed_at)
+        : "",
+      reference: isSet(object.reference) ? globalThis.String(object.reference) : "",
+    };
+  },
+
+  toJSON(message: PartyOfficeConfirmation): unknown {
+    const obj: any = {};
+    if (message.confirmedBy !== "") {
+      obj.confirmedBy = message.confirmedBy;
+    }
+    if (message.confirmedAt !== "") {
+      obj.confirmedAt = message.confirmedAt;
+    }
+    if (message.reference !== "") {
+      obj.reference = message.reference;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PartyOfficeConfirmation>, I>>(base?: I): PartyOfficeConfirmation {
+    return PartyOfficeConfirmation.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PartyOfficeConfirmation>, I>>(object: I): PartyOfficeConfirmation {
+    const message = createBasePartyOfficeConfirmation();
+    message.confirmedBy = object.confirmedBy ?? "";
+    message.confirmedAt = object.confirmedAt ?? "";
+    message.reference = object.reference ?? "";
     return message;
   },
 };
@@ -5399,6 +5547,7 @@ function createBaseRecordUpwardReportRequest(): RecordUpwardReportRequest {
     content: "",
     receiverName: "",
     documentRef: "",
+    partyOffice: undefined,
   };
 }
 
@@ -5427,6 +5576,9 @@ export const RecordUpwardReportRequest: MessageFns<RecordUpwardReportRequest> = 
     }
     if (message.documentRef !== "") {
       writer.uint32(66).string(message.documentRef);
+    }
+    if (message.partyOffice !== undefined) {
+      PartyOfficeConfirmation.encode(message.partyOffice, writer.uint32(74).fork()).join();
     }
     return writer;
   },
@@ -5508,6 +5660,14 @@ export const RecordUpwardReportRequest: MessageFns<RecordUpwardReportRequest> = 
             message.documentRef = reader.string();
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.partyOffice = PartyOfficeConfirmation.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -5550,6 +5710,11 @@ export const RecordUpwardReportRequest: MessageFns<RecordUpwardReportRequest> = 
         : isSet(object.document_ref)
         ? globalThis.String(object.document_ref)
         : "",
+      partyOffice: isSet(object.partyOffice)
+        ? PartyOfficeConfirmation.fromJSON(object.partyOffice)
+        : isSet(object.party_office)
+        ? PartyOfficeConfirmation.fromJSON(object.party_office)
+        : undefined,
     };
   },
 
@@ -5579,6 +5744,9 @@ export const RecordUpwardReportRequest: MessageFns<RecordUpwardReportRequest> = 
     if (message.documentRef !== "") {
       obj.documentRef = message.documentRef;
     }
+    if (message.partyOffice !== undefined) {
+      obj.partyOffice = PartyOfficeConfirmation.toJSON(message.partyOffice);
+    }
     return obj;
   },
 
@@ -5595,6 +5763,9 @@ export const RecordUpwardReportRequest: MessageFns<RecordUpwardReportRequest> = 
     message.content = object.content ?? "";
     message.receiverName = object.receiverName ?? "";
     message.documentRef = object.documentRef ?? "";
+    message.partyOffice = (object.partyOffice !== undefined && object.partyOffice !== null)
+      ? PartyOfficeConfirmation.fromPartial(object.partyOffice)
+      : undefined;
     return message;
   },
 };
@@ -8194,7 +8365,7 @@ export const ContactSheetLink: MessageFns<ContactSheetLink> = {
 };
 
 function createBaseContactSheetTarget(): ContactSheetTarget {
-  return { targetId: "", name: "", level: "", phones: [], fax: "", limits: [] };
+  return { targetId: "", name: "", level: "", phones: [], fax: "", limits: [], mode: "" };
 }
 
 export const ContactSheetTarget: MessageFns<ContactSheetTarget> = {
@@ -8216,6 +8387,9 @@ export const ContactSheetTarget: MessageFns<ContactSheetTarget> = {
     }
     for (const v of message.limits) {
       writer.uint32(50).string(v!);
+    }
+    if (message.mode !== "") {
+      writer.uint32(58).string(message.mode);
     }
     return writer;
   },
@@ -8281,6 +8455,14 @@ export const ContactSheetTarget: MessageFns<ContactSheetTarget> = {
             message.limits.push(reader.string());
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.mode = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -8305,6 +8487,7 @@ export const ContactSheetTarget: MessageFns<ContactSheetTarget> = {
       phones: globalThis.Array.isArray(object?.phones) ? object.phones.map((e: any) => globalThis.String(e)) : [],
       fax: isSet(object.fax) ? globalThis.String(object.fax) : "",
       limits: globalThis.Array.isArray(object?.limits) ? object.limits.map((e: any) => globalThis.String(e)) : [],
+      mode: isSet(object.mode) ? globalThis.String(object.mode) : "",
     };
   },
 
@@ -8328,6 +8511,9 @@ export const ContactSheetTarget: MessageFns<ContactSheetTarget> = {
     if (message.limits?.length) {
       obj.limits = message.limits;
     }
+    if (message.mode !== "") {
+      obj.mode = message.mode;
+    }
     return obj;
   },
 
@@ -8342,6 +8528,7 @@ export const ContactSheetTarget: MessageFns<ContactSheetTarget> = {
     message.phones = object.phones?.map((e) => e) || [];
     message.fax = object.fax ?? "";
     message.limits = object.limits?.map((e) => e) || [];
+    message.mode = object.mode ?? "";
     return message;
   },
 };

@@ -34,12 +34,12 @@ export interface IncidentAcknowledged {
   acknowledgedAt: string;
 }
 
-/** ce_type gov.duty.incident.escalated — an acknowledgement timed out or a recipient was away. */
+/** ce_type gov.duty.incident.escalated — an acknowledgement timed out, a recipient was away, or an upgrade reached S3. */
 export interface IncidentEscalated {
   incidentId: string;
   recipientId: string;
   step: string;
-  /** ACK_TIMEOUT or AWAY. */
+  /** ACK_TIMEOUT, AWAY, or RECLASSIFIED (an upgrade to I/II alerted the S3 people, RC-1). */
   reason: string;
   at: string;
 }

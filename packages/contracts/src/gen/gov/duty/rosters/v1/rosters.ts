@@ -52,7 +52,7 @@ export interface RosterDraft {
   id: string;
   /** REGULAR or HOLIDAY. */
   kind: string;
-  /** DRAFT, SUBMITTED, APPROVED or PUBLISHED. */
+  /** DRAFT, SUBMITTED, APPROVED, PUBLISHED or LOCKED (the period ended; no more amendments). */
   status: string;
   periodStart: string;
   periodEnd: string;
@@ -74,6 +74,8 @@ export interface RosterDraft {
   publishedAt: string;
   /** Version of the published roster (1 on first publication). */
   publishedVersion: number;
+  /** When the roster was LOCKED after its period ended; empty before. */
+  lockedAt: string;
 }
 
 export interface CreateRosterDraftRequest {
@@ -597,6 +599,7 @@ function createBaseRosterDraft(): RosterDraft {
     publishedBy: "",
     publishedAt: "",
     publishedVersion: 0,
+    lockedAt: "",
   };
 }
 
@@ -658,6 +661,9 @@ export const RosterDraft: MessageFns<RosterDraft> = {
     }
     if (message.publishedVersion !== 0) {
       writer.uint32(152).int32(message.publishedVersion);
+    }
+    if (message.lockedAt !== "") {
+      writer.uint32(162).string(message.lockedAt);
     }
     return writer;
   },
@@ -827,6 +833,14 @@ export const RosterDraft: MessageFns<RosterDraft> = {
             message.publishedVersion = reader.int32();
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.lockedAt = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -918,6 +932,11 @@ export const RosterDraft: MessageFns<RosterDraft> = {
         : isSet(object.published_version)
         ? globalThis.Number(object.published_version)
         : 0,
+      lockedAt: isSet(object.lockedAt)
+        ? globalThis.String(object.lockedAt)
+        : isSet(object.locked_at)
+        ? globalThis.String(object.locked_at)
+        : "",
     };
   },
 
@@ -980,6 +999,9 @@ export const RosterDraft: MessageFns<RosterDraft> = {
     if (message.publishedVersion !== 0) {
       obj.publishedVersion = Math.round(message.publishedVersion);
     }
+    if (message.lockedAt !== "") {
+      obj.lockedAt = message.lockedAt;
+    }
     return obj;
   },
 
@@ -1007,6 +1029,7 @@ export const RosterDraft: MessageFns<RosterDraft> = {
     message.publishedBy = object.publishedBy ?? "";
     message.publishedAt = object.publishedAt ?? "";
     message.publishedVersion = object.publishedVersion ?? 0;
+    message.lockedAt = object.lockedAt ?? "";
     return message;
   },
 };

@@ -31,6 +31,15 @@ export interface RosterPublished {
   at: string;
 }
 
+/** ce_type gov.duty.roster.locked — the roster's period ended and it was LOCKED: no more amendments (spec duty §4.3). */
+export interface RosterLocked {
+  rosterId: string;
+  /** The last published version, which stands as the record of who was on duty. */
+  version: number;
+  periodEnd: string;
+  at: string;
+}
+
 function createBasePublishedShift(): PublishedShift {
   return { type: "", startsAt: "", endsAt: "", personId: "" };
 }
@@ -384,6 +393,131 @@ export const RosterPublished: MessageFns<RosterPublished> = {
     message.shifts = object.shifts?.map((e) => PublishedShift.fromPartial(e)) || [];
     message.publishedBy = object.publishedBy ?? "";
     message.approvedBy = object.approvedBy ?? "";
+    message.at = object.at ?? "";
+    return message;
+  },
+};
+
+function createBaseRosterLocked(): RosterLocked {
+  return { rosterId: "", version: 0, periodEnd: "", at: "" };
+}
+
+export const RosterLocked: MessageFns<RosterLocked> = {
+  encode(message: RosterLocked, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.rosterId !== "") {
+      writer.uint32(10).string(message.rosterId);
+    }
+    if (message.version !== 0) {
+      writer.uint32(16).int32(message.version);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(26).string(message.periodEnd);
+    }
+    if (message.at !== "") {
+      writer.uint32(34).string(message.at);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RosterLocked {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRosterLocked();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.rosterId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RosterLocked {
+    return {
+      rosterId: isSet(object.rosterId)
+        ? globalThis.String(object.rosterId)
+        : isSet(object.roster_id)
+        ? globalThis.String(object.roster_id)
+        : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      periodEnd: isSet(object.periodEnd)
+        ? globalThis.String(object.periodEnd)
+        : isSet(object.period_end)
+        ? globalThis.String(object.period_end)
+        : "",
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+    };
+  },
+
+  toJSON(message: RosterLocked): unknown {
+    const obj: any = {};
+    if (message.rosterId !== "") {
+      obj.rosterId = message.rosterId;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    if (message.periodEnd !== "") {
+      obj.periodEnd = message.periodEnd;
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RosterLocked>, I>>(base?: I): RosterLocked {
+    return RosterLocked.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RosterLocked>, I>>(object: I): RosterLocked {
+    const message = createBaseRosterLocked();
+    message.rosterId = object.rosterId ?? "";
+    message.version = object.version ?? 0;
+    message.periodEnd = object.periodEnd ?? "";
     message.at = object.at ?? "";
     return message;
   },
