@@ -1,3 +1,4 @@
+import { createPeriodicJob } from '@gov/platform';
 import { systemActor } from '@gov/platform/auth';
 import { AppError } from '@gov/platform/errors';
 import type { Clock } from '../domain/clock';
@@ -31,22 +32,6 @@ export function createDeskSweep(deps: {
     }
     return acted;
   }
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  return {
-    runOnce,
-    start(intervalMs: number): void {
-      timer = setInterval(() => {
-        if (running) return;
-        running = runOnce()
-          .catch((err: unknown) => deps.onError?.(err))
-          .finally(() => (running = undefined));
-      }, intervalMs);
-      timer.unref();
-    },
-    async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  const job = createPeriodicJob(runOnce, (err) => deps.onError?.(err));
+  return { runOnce, start: job.start, stop: job.stop };
 }

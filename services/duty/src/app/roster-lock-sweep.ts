@@ -1,3 +1,4 @@
+import { createPeriodicJob } from '@gov/platform';
 import { AppError } from '@gov/platform/errors';
 import type { Clock } from '../domain/clock';
 import { lockRoster } from '../domain/roster-review';
@@ -49,23 +50,7 @@ export function createRosterLockSweep(deps: {
     await deps.published.lock(now);
     return locked;
   }
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  return {
-    runOnce,
-    start(intervalMs: number): void {
-      timer = setInterval(() => {
-        if (running) return;
-        running = runOnce()
-          .catch((err: unknown) => deps.onError?.(err))
-          .finally(() => (running = undefined));
-      }, intervalMs);
-      timer.unref();
-    },
-    async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  const job = createPeriodicJob(runOnce, (err) => deps.onError?.(err));
+  return { runOnce, start: job.start, stop: job.stop };
 }
 export type RosterLockSweep = ReturnType<typeof createRosterLockSweep>;
