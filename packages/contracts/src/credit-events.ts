@@ -1,7 +1,8 @@
 /**
  * CloudEvents `ce_type` of every credit message (proto gov.credit.events.v1). Outbound types are produced by
- * the credit service on gov.credit.events.v1; `bank*` types are produced by the host bank on
- * gov.credit.bank-events.v1. Published names never change: banks route on them.
+ * the credit service on gov.credit.events.v1 (sealed personal data on gov.credit.pii.v1 only); `bank*` types are
+ * produced by the host bank on gov.credit.bank-events.v1 and `insurer*` types by the partner insurer on
+ * gov.credit.insurer-events.v1. Published names never change: banks route on them.
  */
 export const creditEventTypes = {
   ratingApplicationSubmitted: 'gov.credit.rating-application.submitted',
@@ -41,4 +42,11 @@ export const creditEventTypes = {
   bankLoanDisbursed: 'gov.credit.bank.loan-disbursed',
   bankLoanRepaid: 'gov.credit.bank.loan-repaid',
   bankLoanOverdue: 'gov.credit.bank.loan-overdue',
+  bankLoanClassified: 'gov.credit.bank.loan-classified',
+  bankCreditAssessmentCompleted: 'gov.credit.bank.credit-assessment-completed',
+  bankInterestStatement: 'gov.credit.bank.interest-statement',
+  insurerLossSharePaid: 'gov.credit.insurer.loss-share-paid',
+  insurerClaimPaid: 'gov.credit.insurer.claim-paid',
+  /** On gov.credit.pii.v1 only. */
+  sealedCertificateHolder: 'gov.credit.pii.certificate-holder',
 } as const;

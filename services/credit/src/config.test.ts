@@ -21,11 +21,37 @@ describe(readConfig.name, () => {
     });
     expect(() => readConfig({ ...base, IMPORT_CHUNKS_IN_FLIGHT: '0' })).toThrow();
   });
-  it('refuses the development PII key in production', () => {
+  it('refuses the development PII key and partner keys in production', () => {
+    const partner = JSON.stringify({ 'rcb-2027': Buffer.alloc(32, 2).toString('base64') });
+    const own = { PII_KEY: Buffer.alloc(32, 1).toString('base64') };
     expect(() => readConfig({ ...base, NODE_ENV: 'production' })).toThrow(/PII_KEY/);
+    expect(() => readConfig({ ...base, NODE_ENV: 'production', ...own })).toThrow(/PII_TOPIC_KEYS must be set/);
     expect(
-      readConfig({ ...base, NODE_ENV: 'production', PII_KEY: Buffer.alloc(32, 1).toString('base64') }).NODE_ENV,
+      readConfig({
+        ...base,
+        NODE_ENV: 'production',
+        ...own,
+        PII_TOPIC_KEYS: partner,
+        PII_TOPIC_ACTIVE_KEY_IDS: 'rcb-2027',
+      }).NODE_ENV,
     ).toBe('production');
+  });
+  it('§19.1: seals for each active partner key, which must be a known 32-byte key', () => {
+    const k = (n: number) => Buffer.alloc(32, n).toString('base64');
+    const keys = JSON.stringify({ 'rcb-2027': k(2), 'picc-2027': k(3), 'rcb-2026': k(4) });
+    expect(
+      readConfig({ ...base, PII_TOPIC_KEYS: keys, PII_TOPIC_ACTIVE_KEY_IDS: 'rcb-2027, picc-2027' }).partnerPii,
+    ).toEqual({
+      keys: { 'rcb-2027': k(2), 'picc-2027': k(3), 'rcb-2026': k(4) },
+      activeKeyIds: ['rcb-2027', 'picc-2027'],
+    });
+    expect(() => readConfig({ ...base, PII_TOPIC_KEYS: keys, PII_TOPIC_ACTIVE_KEY_IDS: 'abc-1' })).toThrow(
+      /not in PII_TOPIC_KEYS: abc-1/,
+    );
+    expect(() => readConfig({ ...base, PII_TOPIC_KEYS: JSON.stringify({ short: k(2).slice(0, 20) }) })).toThrow(
+      /key short is not 32 bytes/,
+    );
+    expect(() => readConfig({ ...base, PII_TOPIC_KEYS: 'rcb-2027=abc' })).toThrow(/JSON object/);
   });
   it('R15.4 [inferred]: collection tasks are due in 7 days (village group) and 15 days (station), configurable', () => {
     expect(readConfig(base).lending).toMatchObject({ overdueVillageTaskDays: 7, overdueStationTaskDays: 15 });

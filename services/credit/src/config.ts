@@ -3,6 +3,18 @@ import { defaultLendingPolicy as d, type LendingPolicy } from './domain/policy';
 
 // A fixed key for development and tests only; production must supply its own (refused below).
 const DEV_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+// Likewise one development partner key for the restricted topic; refused in production.
+const DEV_PII_TOPIC_KEYS = JSON.stringify({ 'dev-partner': Buffer.alloc(32, 11).toString('base64') });
+const partnerKeys = (s: string): Record<string, string> | undefined => {
+  try {
+    const v: unknown = JSON.parse(s);
+    return v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((k) => typeof k === 'string')
+      ? (v as Record<string, string>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
 const schema = baseConfigSchema
@@ -11,6 +23,22 @@ const schema = baseConfigSchema
     MONGO_DB: z.string().default('credit'),
     /** base64 of 32 bytes: AES-256-GCM key of the personal-data store (spec credit §2.4). */
     PII_KEY: z.string().default(DEV_PII_KEY),
+    /**
+     * Partner keys of the restricted topic gov.credit.pii.v1 (spec credit §19.1): JSON {keyId: base64 of 32 bytes}.
+     * Each partner (host bank, insurer) holds its own key; the broker's read ACL limits the topic, the key the
+     * payload. Keys kept here that are not active serve nothing but a prepared rotation.
+     */
+    PII_TOPIC_KEYS: z.string().default(DEV_PII_TOPIC_KEYS),
+    /** Comma-separated ids of PII_TOPIC_KEYS to seal with now: one sealed message per id (per partner). */
+    PII_TOPIC_ACTIVE_KEY_IDS: z
+      .string()
+      .default('dev-partner')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
     /** Active rating rule version (spec credit §0.3); ratings keep the version they were made under. */
     RATING_POLICY_VERSION: z.string().default('2017-33-v1'),
     /**
@@ -68,17 +96,33 @@ const schema = baseConfigSchema
     message: 'PII_KEY must be set in production',
     path: ['PII_KEY'],
   })
+  .superRefine((c, ctx) => {
+    const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    const keys = partnerKeys(c.PII_TOPIC_KEYS);
+    if (!keys) return issue('PII_TOPIC_KEYS', 'must be a JSON object of key id → base64 key');
+    if (c.NODE_ENV === 'production' && c.PII_TOPIC_KEYS === DEV_PII_TOPIC_KEYS)
+      issue('PII_TOPIC_KEYS', 'PII_TOPIC_KEYS must be set in production');
+    for (const [id, k] of Object.entries(keys))
+      if (Buffer.from(k, 'base64').length !== 32) issue('PII_TOPIC_KEYS', `key ${id} is not 32 bytes, base64-encoded`);
+    const unknown = c.PII_TOPIC_ACTIVE_KEY_IDS.filter((id) => !keys[id]);
+    if (unknown.length > 0) issue('PII_TOPIC_ACTIVE_KEY_IDS', `not in PII_TOPIC_KEYS: ${unknown.join(', ')}`);
+  })
   .refine((c) => c.LOSS_SHARE_GOV_BP + c.LOSS_SHARE_BANK_BP + c.LOSS_SHARE_INSURER_BP === 10000, {
     message: 'the three loss shares must add up to 10000 bp',
     path: ['LOSS_SHARE_GOV_BP'],
   });
 
-export type CreditConfig = z.infer<typeof schema> & { lending: LendingPolicy };
+export type CreditConfig = z.infer<typeof schema> & {
+  lending: LendingPolicy;
+  /** The restricted topic's partner keys, parsed (PII_TOPIC_KEYS, PII_TOPIC_ACTIVE_KEY_IDS). */
+  partnerPii: { keys: Record<string, string>; activeKeyIds: string[] };
+};
 
 export function readConfig(env: Record<string, string | undefined> = process.env): CreditConfig {
   const c = loadConfig(schema, env);
   return {
     ...c,
+    partnerPii: { keys: partnerKeys(c.PII_TOPIC_KEYS)!, activeKeyIds: c.PII_TOPIC_ACTIVE_KEY_IDS },
     lending: {
       maxTermMonths: c.MAX_TERM_MONTHS,
       benchmarkBp: c.BENCHMARK_RATE_BP,

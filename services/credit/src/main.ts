@@ -1,15 +1,23 @@
 import { creditV1, topics } from '@gov/contracts';
-import { connectMongo, createOutboxRelay, startServiceRuntime, systemClock, type OutboxRelay } from '@gov/platform';
+import {
+  connectMongo,
+  createOutboxRelay,
+  startServiceRuntime,
+  systemClock,
+  type OutboxRelay,
+  createPeriodicJob,
+} from '@gov/platform';
 import { systemActor } from '@gov/platform/auth';
 import { readConfig } from './config';
 import { creditGrpcHandlers } from './adapters/grpc/credit.grpc';
 import { bankEventHandlers } from './adapters/kafka/bank-events.consumer';
+import { insurerEventHandlers } from './adapters/kafka/insurer-events.consumer';
 import { wireCredit } from './wiring';
 
 // import chunks hold ~1000 events each; a few per pass keep each Kafka batch at a few thousand messages
 const IMPORT_RELAY_BATCH = 4;
 
-/** Composition root of the credit service: config → runtime → repositories/use cases → gRPC → bank consumer. */
+/** Composition root of the credit service: config → runtime → repositories/use cases → gRPC → bank and insurer consumers. */
 async function main(): Promise<void> {
   const config = readConfig();
   const rt = await startServiceRuntime(config);
@@ -36,6 +44,7 @@ async function main(): Promise<void> {
     importMongo,
     importChunksInFlight: config.IMPORT_CHUNKS_IN_FLIGHT,
     piiKey: config.PII_KEY,
+    partnerPii: config.partnerPii,
     ratingPolicyVersion: config.RATING_POLICY_VERSION,
     aaaPlusIncludes100: config.AAA_PLUS_INCLUDES_100,
     lending: config.lending,
@@ -58,20 +67,20 @@ async function main(): Promise<void> {
   rt.grpc.add(creditV1.CreditServiceService, creditGrpcHandlers(credit));
   await rt.serve();
   await rt.startConsumer('credit.bank-events', [topics.creditBankEvents], bankEventHandlers(credit.bankEvents));
+  // a consumer of its own: each topic's handlers know only its producer's types (§19.3, write ACL per topic)
+  await rt.startConsumer(
+    'credit.insurer-events',
+    [topics.creditInsurerEvents],
+    insurerEventHandlers(credit.insurerEvents),
+  );
   // the service's own jobs; each is idempotent, so a failed pass is simply retried by the next one
   const job = (name: string, everyMs: number, pass: () => Promise<unknown>) => {
-    let running = false;
-    const run = () => {
-      if (running) return; // a slow pass is not overlapped by the next tick
-      running = true;
-      pass()
-        .catch((err: unknown) => rt.logger.error({ err, job: name }, `${name} failed; retried on the next pass`))
-        .finally(() => (running = false));
-    };
-    const timer = setInterval(run, everyMs);
-    timer.unref();
-    rt.shutdown.add(name, () => clearInterval(timer));
-    return run;
+    const j = createPeriodicJob(pass, (err) =>
+      rt.logger.error({ err, job: name }, `${name} failed; retried on the next pass`),
+    );
+    j.start(everyMs);
+    rt.shutdown.add(name, () => j.stop());
+    return () => void j.tick();
   };
   // notices close themselves at their end (spec credit §5.2): certificates and the bank's list follow
   job('notice close sweep', config.NOTICE_CLOSE_SWEEP_MS, () => credit.notices.closeDue(systemActor));

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createSequences, type IdempotencyStore, type OutboxHandoff } from '@gov/platform';
+import { createPartnerSealer, noPartners } from './adapters/crypto/partner-sealer';
 import { createPiiCipher } from './adapters/crypto/pii-cipher';
 import {
   createApplicationRepository,
@@ -31,6 +32,7 @@ import { createFlagReviewsDue } from './app/flag-reviews-due';
 import { createGetHousehold, createRegisterHousehold } from './app/households';
 import { createImportHouseholds } from './app/import-households';
 import { createInsuranceClaims } from './app/insurance-claims';
+import { createInsurerEventHandlers } from './app/insurer-events';
 import { createLoanUseCases } from './app/loans';
 import { createNoticeUseCases } from './app/notices';
 import { createOverdueTasks } from './app/overdue-tasks';
@@ -66,6 +68,11 @@ export function wireCredit(deps: {
   /** Import chunks written at once (default 1; with an import pool, a few keep both the store and Node busy). */
   importChunksInFlight?: number;
   piiKey: string;
+  /**
+   * Partner keys of the restricted topic gov.credit.pii.v1 and the ids to seal with (§19.1). Without them no
+   * holder's personal data is published at all (the benchmark).
+   */
+  partnerPii?: { keys: Record<string, string>; activeKeyIds: readonly string[] };
   ratingPolicyVersion: string;
   aaaPlusIncludes100: boolean;
   lending: LendingPolicy;
@@ -87,7 +94,10 @@ export function wireCredit(deps: {
     cipher,
   });
   const notices = createNoticeRepository(deps.mongo, relay);
-  const lines = createCreditLineRepository(deps.mongo, relay);
+  const partners = deps.partnerPii
+    ? createPartnerSealer(deps.partnerPii.keys, deps.partnerPii.activeKeyIds)
+    : noPartners;
+  const lines = createCreditLineRepository(deps.mongo, { ...relay, partners });
   const breakers = createBreakerRepository(deps.mongo, relay);
   const lossCases = createLossCaseRepository(deps.mongo, relay);
   const honors = createHonorAwardRepository(deps.mongo, relay);
@@ -141,6 +151,10 @@ export function wireCredit(deps: {
     ...common,
     afterRepay: (line, loanId, actor, role) => overdueTasks.closeForLoan(line, loanId, { actor, role }),
   });
+  const decideCredit = createDecideCredit({ notices, certificates, procedure, ...common });
+  const accrueSubsidy = createAccrueSubsidy({ lines, clock: deps.clock, lending: deps.lending });
+  const settleLossCase = createSettleLossCase({ lossCases: settledLossCases, fund: riskFund, clock: deps.clock });
+  const insuranceClaims = createInsuranceClaims({ claims: claimPayouts, households, clock: deps.clock });
   return {
     models: [
       households.model,
@@ -180,9 +194,19 @@ export function wireCredit(deps: {
     rating,
     procedure,
     notices: createNoticeUseCases({ notices, households, procedure, minDays: deps.lending.noticeMinDays, ...common }),
-    decideCredit: createDecideCredit({ notices, certificates, procedure, ...common }),
+    decideCredit,
     loans,
-    bankEvents: createBankEventHandlers({ lines, loans, rating, overdueTasks, clock: deps.clock }),
+    bankEvents: createBankEventHandlers({
+      lines,
+      loans,
+      rating,
+      overdueTasks,
+      decideCredit,
+      accrueSubsidy,
+      clock: deps.clock,
+    }),
+    /** §19.3 insurer reports, consumed from gov.credit.insurer-events.v1. */
+    insurerEvents: createInsurerEventHandlers({ settleLossCase, insuranceClaims }),
     /** R15.4 collection tasks; `escalateDue` is the sweep main.ts runs every OVERDUE_TASK_SWEEP_MS. */
     overdueTasks,
     /** §13.4 month-end NPL snapshots; `takeLatest` is the job main.ts runs every NPL_SNAPSHOT_SWEEP_MS. */
@@ -209,11 +233,11 @@ export function wireCredit(deps: {
       accountableHeads: (townshipId) => [`${townshipId}/party-secretary`, `${townshipId}/head`],
     }),
     entities: createEntityUseCases({ entities, clock: deps.clock, lending: deps.lending }),
-    accrueSubsidy: createAccrueSubsidy({ lines, clock: deps.clock, lending: deps.lending }),
+    accrueSubsidy,
     riskSharing: createRiskSharing({ lines, lossCases, honors, clock: deps.clock, lending: deps.lending }),
     riskFund,
-    settleLossCase: createSettleLossCase({ lossCases: settledLossCases, fund: riskFund, clock: deps.clock }),
-    insuranceClaims: createInsuranceClaims({ claims: claimPayouts, households, clock: deps.clock }),
+    settleLossCase,
+    insuranceClaims,
     importHouseholds: createImportHouseholds({
       households,
       clock: deps.clock,

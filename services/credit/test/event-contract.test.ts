@@ -24,6 +24,7 @@ function sample(t: protobuf.Type): Record<string, unknown> {
     if (f.resolvedType instanceof protobuf.Enum) return Object.values(f.resolvedType.values).find((v) => v !== 0);
     if (f.type === 'string') return `${f.name}-${i}`;
     if (f.type === 'bool') return true;
+    if (f.type === 'bytes') return Buffer.from(`${f.name}-${i}`).toString('base64');
     if (['int64', 'uint64', 'sint64'].includes(f.type)) return String(9_007_199_254_740_000n + BigInt(f.id * 10 + i));
     return f.id * 10 + i + 1;
   };
@@ -105,10 +106,12 @@ describe('docs/asyncapi.yaml and the ce_type table', () => {
     const { creditEventTypes } = jest.requireActual('@gov/contracts') as { creditEventTypes: Record<string, string> };
     expect(new Set(Object.values(creditEventTypes))).toEqual(new Set(Object.values(inProto)));
   });
-  it('names both topics as in topics.json', () => {
-    expect(Object.values(doc.channels).map((c) => c.address)).toEqual([
-      'gov.credit.events.v1',
-      'gov.credit.bank-events.v1',
-    ]);
+  it('documents every credit topic of topics.json, the restricted PII topic included', () => {
+    const { topicSpecs } = jest.requireActual('@gov/contracts') as { topicSpecs: { name: string }[] };
+    const credit = topicSpecs.map((s) => s.name).filter((n) => n.startsWith('gov.credit.'));
+    expect(Object.values(doc.channels).map((c) => c.address)).toEqual(credit);
+    expect(credit).toEqual(
+      expect.arrayContaining(['gov.credit.events.v1', 'gov.credit.bank-events.v1', 'gov.credit.pii.v1']),
+    );
   });
 });

@@ -19,6 +19,7 @@ import {
 import { systemActor, type Actor } from '@gov/platform/auth';
 import { creditEventsV1, topics } from '@gov/contracts';
 import { bankEventHandlers } from '../src/adapters/kafka/bank-events.consumer';
+import { insurerEventHandlers } from '../src/adapters/kafka/insurer-events.consumer';
 import { defaultLendingPolicy, type LendingPolicy } from '../src/domain/policy';
 import { withCheckDigit } from '../src/domain/personal-data';
 import { wireCredit, type CreditService } from '../src/wiring';
@@ -46,6 +47,12 @@ let idSeq = 0;
 export const idNumber = () =>
   withCheckDigit(`4112021980${String(++idSeq + Math.floor(Math.random() * 9e5)).padStart(7, '0')}`);
 
+/** The restricted topic's keys in the tests: one for the host bank, one for the insurer (spec credit §19.1). */
+export const partnerKeys = {
+  'rcb-test': Buffer.alloc(32, 21).toString('base64'),
+  'picc-test': Buffer.alloc(32, 22).toString('base64'),
+};
+
 export interface ReceivedEvent {
   type: string;
   key: string;
@@ -55,7 +62,8 @@ export interface ReceivedEvent {
 
 /**
  * The credit service as the tests see it: real store, real broker, the kit's relay publishing the outboxes,
- * the bank-event consumer subscribed, and a reader collecting everything published on gov.credit.events.v1.
+ * the bank and insurer consumers subscribed, and a reader collecting everything published on gov.credit.events.v1
+ * (`received`) and on the restricted gov.credit.pii.v1 (`restricted`).
  */
 export async function startCredit(
   name: string,
@@ -81,6 +89,7 @@ export async function startCredit(
     importNudge: () => relays.imports?.nudge(),
     importHandoff: (model, h) => relays.imports?.handoff(model, h),
     piiKey: Buffer.alloc(32, 9).toString('base64'),
+    partnerPii: { keys: partnerKeys, activeKeyIds: Object.keys(partnerKeys) },
     ratingPolicyVersion: '2017-33-v1',
     aaaPlusIncludes100: false,
     lending: { ...defaultLendingPolicy, ...lending },
@@ -101,30 +110,45 @@ export async function startCredit(
   });
   importRelay.start();
   Object.assign(relays, { main: relay, imports: importRelay });
-  const bankConsumer = createEventConsumer({
-    kafka,
-    groupId: `credit.bank-events.${name}`,
-    topics: [topics.creditBankEvents],
-    topicPrefix: env.topicPrefix,
-    handlers: bankEventHandlers(credit.bankEvents),
-    inbox: createInbox(conn),
-    parking: createParking(conn),
-    logger,
-    metrics,
-    retryDelayMs: 20,
-    maxAttempts: 2,
-  });
+  const parking = createParking(conn);
+  // as main.ts: one consumer per partner topic, each with only its producer's handlers
+  const consumerOf = (group: string, topic: string, handlers: ReturnType<typeof bankEventHandlers>) =>
+    createEventConsumer({
+      kafka,
+      groupId: `${group}.${name}`,
+      topics: [topic],
+      topicPrefix: env.topicPrefix,
+      handlers,
+      inbox: createInbox(conn),
+      parking,
+      logger,
+      metrics,
+      retryDelayMs: 20,
+      maxAttempts: 2,
+    });
+  const bankConsumer = consumerOf('credit.bank-events', topics.creditBankEvents, bankEventHandlers(credit.bankEvents));
+  const insurerConsumer = consumerOf(
+    'credit.insurer-events',
+    topics.creditInsurerEvents,
+    insurerEventHandlers(credit.insurerEvents),
+  );
   await bankConsumer.start();
+  await insurerConsumer.start();
 
   const raw = new Kafka({ clientId: `reader-${name}`, brokers: env.kafkaBrokers, logLevel: logLevel.NOTHING });
   const received: ReceivedEvent[] = [];
+  // what a partner with the ACL for the restricted topic reads there (§19.1)
+  const restricted: ReceivedEvent[] = [];
   const reader: Consumer = raw.consumer({ groupId: `reader-${env.topicPrefix}`, maxWaitTimeInMs: 100 });
   await reader.connect();
-  await reader.subscribe({ topic: env.topicPrefix + topics.credit, fromBeginning: true });
+  await reader.subscribe({
+    topics: [env.topicPrefix + topics.credit, env.topicPrefix + topics.creditPii],
+    fromBeginning: true,
+  });
   await reader.run({
-    eachMessage: async ({ message }) => {
+    eachMessage: async ({ topic, message }) => {
       const { headers } = fromKafkaHeaders(message.headers);
-      received.push({
+      (topic === env.topicPrefix + topics.creditPii ? restricted : received).push({
         type: headers?.type ?? '',
         id: headers?.id ?? '',
         key: message.key?.toString() ?? '',
@@ -134,6 +158,18 @@ export async function startCredit(
   });
   const bank: Producer = raw.producer();
   await bank.connect();
+  const send = async (topic: string, source: string, type: string, key: string, id: string, payload: Uint8Array) => {
+    await bank.send({
+      topic: env.topicPrefix + topic,
+      messages: [
+        {
+          key,
+          value: Buffer.from(payload),
+          headers: toKafkaHeaders({ id, type, source, time: new Date().toISOString() }),
+        },
+      ],
+    });
+  };
 
   return {
     env,
@@ -141,22 +177,28 @@ export async function startCredit(
     credit,
     clock,
     received,
+    restricted,
     ofType: (type: string) => received.filter((e) => e.type === type),
     /** Sends a bank event as the host bank would: CloudEvents headers, protobuf payload, key = household id. */
     async sendBank(type: string, key: string, id: string, payload: Uint8Array) {
-      await bank.send({
-        topic: env.topicPrefix + topics.creditBankEvents,
-        messages: [
-          {
-            key,
-            value: Buffer.from(payload),
-            headers: toKafkaHeaders({ id, type, source: '/bank/hubin-rcb', time: new Date().toISOString() }),
-          },
-        ],
-      });
+      await send(topics.creditBankEvents, '/bank/hubin-rcb', type, key, id, payload);
+    },
+    /** Sends an insurer event on the insurer's topic, as the partner insurer would. */
+    async sendInsurer(type: string, key: string, id: string, payload: Uint8Array) {
+      await send(topics.creditInsurerEvents, '/insurer/picc-hubin', type, key, id, payload);
+    },
+    /** Whether the bank or insurer consumer has handled (or deliberately ignored) the event with this ce_id. */
+    async handled(group: 'bank' | 'insurer', eventId: string) {
+      const id = `${env.topicPrefix}credit.${group}-events.${name}:${eventId}`;
+      return (await conn.collection('inbox').countDocuments({ _id: id as never })) > 0;
+    },
+    /** Messages the bank or insurer consumer set aside, with their reason (group `bank` or `insurer`). */
+    async parked(group: 'bank' | 'insurer') {
+      return parking.list(`${env.topicPrefix}credit.${group}-events.${name}`);
     },
     async stop() {
       await bankConsumer.stop();
+      await insurerConsumer.stop();
       await relay.stop();
       await importRelay.stop();
       await reader.disconnect();

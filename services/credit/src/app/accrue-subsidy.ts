@@ -12,7 +12,15 @@ import type { Clock, CreditLines } from './ports';
  */
 export function createAccrueSubsidy(deps: { lines: CreditLines; clock: Clock; lending: LendingPolicy }) {
   return async function accrue(
-    cmd: { creditLineId: string; loanId: string; periodStart: string; periodEnd: string; interestPaidFen: number },
+    cmd: {
+      creditLineId: string;
+      loanId: string;
+      periodStart: string;
+      periodEnd: string;
+      interestPaidFen: number;
+      /** The bank's interest statement the period comes from, when it arrived as an event (R12.4). */
+      statementNo?: string;
+    },
     actor: Actor,
   ) {
     const role = roleFor(actor, 'evaluateRisk');
@@ -36,7 +44,7 @@ export function createAccrueSubsidy(deps: { lines: CreditLines; clock: Clock; le
         actor,
         role,
         at: deps.clock.now(),
-        details: { loanId: loan.id, ...r.period },
+        details: { loanId: loan.id, ...r.period, ...(cmd.statementNo ? { statementNo: cmd.statementNo } : {}) },
       },
       line,
     );

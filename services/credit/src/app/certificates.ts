@@ -102,13 +102,23 @@ export function createCertificates(deps: {
           headNameMasked: maskName(h.headName),
           idNumberMasked: pii ? maskIdNumber(pii.idNumber) : '',
         },
+        // §19.1: the bank and the insurer get the full number, only sealed on the restricted topic
+        ...(pii
+          ? [{ type: 'CertificateHolderDisclosed' as const, line, idNumber: pii.idNumber, phone: pii.phone }]
+          : []),
         ...(warning ? [warning] : []),
       ],
       {
         ...note,
         at: now,
         action: 'certificate.issued',
-        details: { certificateNo: line.certificateNo, grade: line.grade, limitFen: line.limitFen },
+        details: {
+          certificateNo: line.certificateNo,
+          grade: line.grade,
+          limitFen: line.limitFen,
+          // 个人信息保护法: a disclosure to third parties is recorded
+          piiDisclosedOn: pii ? 'gov.credit.pii.v1' : '',
+        },
       },
     );
     // a concurrent issue of the same line won: return what it stored

@@ -18,6 +18,8 @@ export interface DecideCreditInput {
   rejectionReason: string;
   rejectionCause: string;
   evidenceRefs: string[];
+  /** The bank's assessment report (评定报告), when it sent one; kept in the audit trail. */
+  assessmentReportRef?: string;
 }
 
 /**
@@ -119,6 +121,7 @@ export function createDecideCredit(deps: {
                   grade: i.grade,
                   limitFen: i.limitFen,
                   ...(merged ? { creditLineId: lineId } : {}),
+                  ...(i.assessmentReportRef ? { assessmentReportRef: i.assessmentReportRef } : {}),
                 },
               }
             : {
@@ -126,7 +129,12 @@ export function createDecideCredit(deps: {
                 at: now,
                 action: 'credit.rejected',
                 reason: i.rejectionReason,
-                details: { householdId: i.householdId, cause: i.rejectionCause, evidenceRefs: i.evidenceRefs },
+                details: {
+                  householdId: i.householdId,
+                  cause: i.rejectionCause,
+                  evidenceRefs: i.evidenceRefs,
+                  ...(i.assessmentReportRef ? { assessmentReportRef: i.assessmentReportRef } : {}),
+                },
               },
           n,
         );

@@ -4,13 +4,17 @@ import type { CreditLine, Loan } from '../domain/credit-line';
 import type { Household, HouseholdPii, Rating } from '../domain/household';
 import type { Notice, NoticeEntry, Objection } from '../domain/notice';
 import type { Entity } from '../domain/entity';
+import type { SettledLossCase } from '../domain/loss-case';
 import type { NplSnapshot } from '../domain/npl-snapshot';
 import type { OverdueTask } from '../domain/overdue-task';
 import type { Grade } from '../domain/policy';
 import type { RatingApplication } from '../domain/rating-application';
 import type { SubsidyPeriod } from '../domain/subsidy';
 
-/** Domain events of the credit service; the Kafka mapper turns each into one gov.credit.events.v1 message. */
+/**
+ * Domain events of the credit service; the Kafka mapper turns each into one gov.credit.events.v1 message, except
+ * CertificateHolderDisclosed, which only the credit-line repository takes, sealed, to gov.credit.pii.v1.
+ */
 export type CreditEvent =
   | { type: 'RatingApplicationSubmitted'; application: RatingApplication; villageId: string }
   | { type: 'ScoreComputed'; household: Household; rating: Rating }
@@ -19,6 +23,8 @@ export type CreditEvent =
   | { type: 'NoticeClosed'; notice: Notice }
   | { type: 'BankAssessmentRequested'; notice: Notice; batchId: string; entries: NoticeEntry[]; at: Date }
   | { type: 'CertificateIssued'; line: CreditLine; headNameMasked: string; idNumberMasked: string }
+  /** The holder's full identity number and phone for the partners; sealed onto gov.credit.pii.v1 only (§19.1). */
+  | { type: 'CertificateHolderDisclosed'; line: CreditLine; idNumber: string; phone: string }
   | {
       type: 'CreditRejected';
       householdId: string;
@@ -177,20 +183,20 @@ export interface BreakerState {
 }
 export type Breakers = AggregateStore<BreakerState>;
 
-/** 损失 case of a non-performing loan, split 30/20/50 (spec credit §13.2). */
-export interface LossCase {
-  id: string;
-  loanId: string;
-  creditLineId: string;
-  householdId: string;
-  lossBaseFen: number;
-  govShareFen: number;
-  bankShareFen: number;
-  insurerShareFen: number;
-  ratiosBp: { gov: number; bank: number; insurer: number };
-  status: 'ALLOCATED' | 'PAID' | 'CLOSED';
-  triggeredAt: Date;
-}
+/**
+ * 损失 case of a non-performing loan as AllocateLoss creates it, split 30/20/50 (spec credit §13.2): the
+ * settled case (domain/loss-case.ts) before any confirmation, payout or recovery.
+ */
+export type LossCase = Omit<
+  SettledLossCase,
+  | 'bankConfirmation'
+  | 'insurerConfirmation'
+  | 'compensation'
+  | 'recoveries'
+  | 'recoveriesFen'
+  | 'history'
+  | 'closeReason'
+>;
 export type LossCases = AggregateStore<LossCase>;
 
 /** 信用村 / 信用乡 title for a year (spec credit §16). */

@@ -37,6 +37,9 @@ const available = (l: { limitFen: number; outstandingPrincipalFen: number }) =>
 /** One domain event → (ce_type, key, protobuf bytes, time). Keys keep each household's events in order. */
 function encode(e: CreditEvent): { type: string; key: string; payload: Uint8Array; time: Date } {
   switch (e.type) {
+    case 'CertificateHolderDisclosed':
+      // full personal data never goes to the main topic; the credit-line repository seals it for gov.credit.pii.v1
+      throw new Error('CertificateHolderDisclosed is published sealed on gov.credit.pii.v1 only');
     case 'RatingApplicationSubmitted':
       return {
         type: t.ratingApplicationSubmitted,

@@ -10,6 +10,7 @@ import {
 import type {
   Applications,
   BreakerState,
+  CreditEvent,
   CreditLines,
   HonorAward,
   Households,
@@ -28,9 +29,11 @@ import { CreditError } from '../../domain/credit-error';
 import type { Household, Rating } from '../../domain/household';
 import type { Notice } from '../../domain/notice';
 import { maskIdNumber, maskPhone } from '../../domain/personal-data';
+import type { PartnerSealer } from '../crypto/partner-sealer';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import { toOutboxEntries } from '../kafka/credit-events.mapper';
-import { aggregateRepository } from './aggregate.repository';
+import { sealedHolderEntries } from '../kafka/pii-events.mapper';
+import { aggregateRepository, eventAggregateRepository } from './aggregate.repository';
 import {
   applicationSchema,
   breakerSchema,
@@ -211,9 +214,17 @@ export function createNoticeRepository(conn: Connection, opts: Relay) {
   return { ...repo, model };
 }
 
-export function createCreditLineRepository(conn: Connection, opts: Relay) {
+/**
+ * Credit lines. Their events go to gov.credit.events.v1, except the holder's personal data at issue, which goes
+ * sealed for each partner key to gov.credit.pii.v1 in the same outbox write (spec credit §19.1).
+ */
+export function createCreditLineRepository(conn: Connection, opts: Relay & { partners: PartnerSealer }) {
   const model = asModel(modelOf(conn, 'CreditLine', creditLineSchema));
-  const base = aggregateRepository<CreditLine>(model, opts.handoff);
+  const base = eventAggregateRepository<CreditLine, CreditEvent>(model, opts.handoff, (events) =>
+    events.flatMap((e) =>
+      e.type === 'CertificateHolderDisclosed' ? sealedHolderEntries(e, opts.partners) : toOutboxEntries([e]),
+    ),
+  );
   const withLoanNos = (l: CreditLine) => ({ ...l, bankLoanNos: l.loans.map((x) => x.bankLoanNo) });
   const strip = (s: ReturnType<typeof base.toStored>) => {
     const { bankLoanNos: _b, ...value } = s.value as CreditLine & { bankLoanNos?: string[] };

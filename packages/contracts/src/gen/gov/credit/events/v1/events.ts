@@ -221,6 +221,104 @@ export function noticeKindToJSON(object: NoticeKind): string {
   }
 }
 
+/** 贷款五级分类 (spec credit §11.3). A consumer that meets an unknown value treats it as not non-performing. */
+export enum LoanClassification {
+  LOAN_CLASSIFICATION_UNSPECIFIED = 0,
+  LOAN_CLASSIFICATION_NORMAL = 1,
+  LOAN_CLASSIFICATION_SPECIAL_MENTION = 2,
+  LOAN_CLASSIFICATION_SUBSTANDARD = 3,
+  LOAN_CLASSIFICATION_DOUBTFUL = 4,
+  LOAN_CLASSIFICATION_LOSS = 5,
+  UNRECOGNIZED = -1,
+}
+
+export function loanClassificationFromJSON(object: any): LoanClassification {
+  switch (object) {
+    case 0:
+    case "LOAN_CLASSIFICATION_UNSPECIFIED":
+      return LoanClassification.LOAN_CLASSIFICATION_UNSPECIFIED;
+    case 1:
+    case "LOAN_CLASSIFICATION_NORMAL":
+      return LoanClassification.LOAN_CLASSIFICATION_NORMAL;
+    case 2:
+    case "LOAN_CLASSIFICATION_SPECIAL_MENTION":
+      return LoanClassification.LOAN_CLASSIFICATION_SPECIAL_MENTION;
+    case 3:
+    case "LOAN_CLASSIFICATION_SUBSTANDARD":
+      return LoanClassification.LOAN_CLASSIFICATION_SUBSTANDARD;
+    case 4:
+    case "LOAN_CLASSIFICATION_DOUBTFUL":
+      return LoanClassification.LOAN_CLASSIFICATION_DOUBTFUL;
+    case 5:
+    case "LOAN_CLASSIFICATION_LOSS":
+      return LoanClassification.LOAN_CLASSIFICATION_LOSS;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return LoanClassification.UNRECOGNIZED;
+  }
+}
+
+export function loanClassificationToJSON(object: LoanClassification): string {
+  switch (object) {
+    case LoanClassification.LOAN_CLASSIFICATION_UNSPECIFIED:
+      return "LOAN_CLASSIFICATION_UNSPECIFIED";
+    case LoanClassification.LOAN_CLASSIFICATION_NORMAL:
+      return "LOAN_CLASSIFICATION_NORMAL";
+    case LoanClassification.LOAN_CLASSIFICATION_SPECIAL_MENTION:
+      return "LOAN_CLASSIFICATION_SPECIAL_MENTION";
+    case LoanClassification.LOAN_CLASSIFICATION_SUBSTANDARD:
+      return "LOAN_CLASSIFICATION_SUBSTANDARD";
+    case LoanClassification.LOAN_CLASSIFICATION_DOUBTFUL:
+      return "LOAN_CLASSIFICATION_DOUBTFUL";
+    case LoanClassification.LOAN_CLASSIFICATION_LOSS:
+      return "LOAN_CLASSIFICATION_LOSS";
+    case LoanClassification.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** The bank's decision on one household (spec credit §5.2 BANK_ASSESSMENT). */
+export enum AssessmentOutcome {
+  ASSESSMENT_OUTCOME_UNSPECIFIED = 0,
+  ASSESSMENT_OUTCOME_APPROVED = 1,
+  ASSESSMENT_OUTCOME_REJECTED = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function assessmentOutcomeFromJSON(object: any): AssessmentOutcome {
+  switch (object) {
+    case 0:
+    case "ASSESSMENT_OUTCOME_UNSPECIFIED":
+      return AssessmentOutcome.ASSESSMENT_OUTCOME_UNSPECIFIED;
+    case 1:
+    case "ASSESSMENT_OUTCOME_APPROVED":
+      return AssessmentOutcome.ASSESSMENT_OUTCOME_APPROVED;
+    case 2:
+    case "ASSESSMENT_OUTCOME_REJECTED":
+      return AssessmentOutcome.ASSESSMENT_OUTCOME_REJECTED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return AssessmentOutcome.UNRECOGNIZED;
+  }
+}
+
+export function assessmentOutcomeToJSON(object: AssessmentOutcome): string {
+  switch (object) {
+    case AssessmentOutcome.ASSESSMENT_OUTCOME_UNSPECIFIED:
+      return "ASSESSMENT_OUTCOME_UNSPECIFIED";
+    case AssessmentOutcome.ASSESSMENT_OUTCOME_APPROVED:
+      return "ASSESSMENT_OUTCOME_APPROVED";
+    case AssessmentOutcome.ASSESSMENT_OUTCOME_REJECTED:
+      return "ASSESSMENT_OUTCOME_REJECTED";
+    case AssessmentOutcome.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** One scored item of a rating, for the bank's own explanation to the household. */
 export interface RatingItem {
   /** BASE, P1..P10, D1..D6, POVERTY_BONUS, or V1..V4 for a veto. */
@@ -732,6 +830,119 @@ export interface BankLoanOverdue {
   overdueSince: string;
   /** true when classified SUBSTANDARD, DOUBTFUL or LOSS. */
   nonPerforming: boolean;
+}
+
+/**
+ * Inbound, ce_type gov.credit.bank.loan-classified — the bank's five-category classification (五级分类) of a loan
+ * (spec credit §11.3, §19.3). SUBSTANDARD, DOUBTFUL and LOSS are non-performing and act as an NPL overdue report
+ * does; NORMAL and SPECIAL_MENTION change nothing here. Key = household id.
+ */
+export interface BankLoanClassified {
+  bankLoanNo: string;
+  householdId: string;
+  classification: LoanClassification;
+  /** The date the classification took effect (YYYY-MM-DD). */
+  classifiedOn: string;
+}
+
+/**
+ * Inbound, ce_type gov.credit.bank.credit-assessment-completed — the bank's 授信 decision on one household a
+ * closed village notice cleared (spec credit §5.1 step 6, §5.2): APPROVED with a grade no higher than the computed
+ * one and a limit within its cap, or REJECTED with reason, cause and evidence (all three required). The answer
+ * to BankAssessmentRequested. Key = household id.
+ */
+export interface BankCreditAssessmentCompleted {
+  noticeId: string;
+  householdId: string;
+  outcome: AssessmentOutcome;
+  grade: Grade;
+  limitFen: string;
+  rejectionReason: string;
+  rejectionCause: string;
+  evidenceRefs: string[];
+  /** The bank's assessment report (评定报告), e.g. a document number in its own system. */
+  assessmentReportRef: string;
+  /** The bank officer who signed the decision; recorded in the audit trail. */
+  assessedBy: string;
+  assessedAt: string;
+  batchId: string;
+}
+
+/**
+ * Inbound, ce_type gov.credit.bank.interest-statement — interest charged and paid on one loan for one period,
+ * usually a quarter (spec credit §12 R12.4); the credit service accrues the period's subsidy from it, once per
+ * (loan, period). Key = household id.
+ */
+export interface BankInterestStatement {
+  bankLoanNo: string;
+  householdId: string;
+  periodStart: string;
+  periodEnd: string;
+  interestChargedFen: string;
+  interestPaidFen: string;
+  paidOnTime: boolean;
+  /** The bank's own statement number. */
+  statementNo: string;
+}
+
+/**
+ * Inbound, ce_type gov.credit.insurer.loss-share-paid — the insurer paid its share of a loss case (spec credit
+ * §13.2 R13.2, §14 R14.4, R15.4 "insurer confirmations"); the amount must be the allocated share to the fen.
+ * Travels on gov.credit.insurer-events.v1. Key = loan id.
+ */
+export interface InsurerLossSharePaid {
+  lossCaseId: string;
+  loanId: string;
+  insurerId: string;
+  amountFen: string;
+  /** The insurer's payment reference; a second payment under another reference is refused. */
+  reference: string;
+  paidAt: string;
+}
+
+/**
+ * Inbound, ce_type gov.credit.insurer.claim-paid — an insurance claim the insurer paid to the household's bank
+ * card (赔款到户, spec credit R14.3). payee_type must be HOUSEHOLD and bank_card_no the full card number (stored
+ * encrypted, published masked in ClaimPaid). Travels on gov.credit.insurer-events.v1. Key = household id.
+ */
+export interface InsurerClaimPaid {
+  insurerId: string;
+  claimNo: string;
+  policyNo: string;
+  householdId: string;
+  amountFen: string;
+  payeeType: string;
+  bankCardNo: string;
+  paidAt: string;
+}
+
+/**
+ * ce_type gov.credit.pii.certificate-holder — the certificate holder's full identity number and phone for a partner
+ * bank or insurer (spec credit §19.1, 个人信息保护法), published only on the restricted topic gov.credit.pii.v1
+ * when a certificate is issued. One message per partner key: `ciphertext` is CertificateHolderPii sealed with
+ * AES-256-GCM under the key named by `key_id`, with additional data "<key_id>|<household_id>|<certificate_no>",
+ * so a sealed body cannot be moved to another household. Key = household id.
+ */
+export interface SealedCertificateHolder {
+  householdId: string;
+  certificateNo: string;
+  creditLineId: string;
+  /** The partner key that sealed this copy; a partner skips key ids it does not hold. */
+  keyId: string;
+  /** Always "AES-256-GCM". */
+  algorithm: string;
+  /** 12 bytes. */
+  iv: Buffer;
+  ciphertext: Buffer;
+  /** The 16-byte GCM authentication tag. */
+  tag: Buffer;
+  issuedAt: string;
+}
+
+/** The plaintext sealed in SealedCertificateHolder.ciphertext; never published unencrypted. */
+export interface CertificateHolderPii {
+  idNumber: string;
+  phone: string;
 }
 
 function createBaseRatingItem(): RatingItem {
@@ -8282,6 +8493,1372 @@ export const BankLoanOverdue: MessageFns<BankLoanOverdue> = {
     return message;
   },
 };
+
+function createBaseBankLoanClassified(): BankLoanClassified {
+  return { bankLoanNo: "", householdId: "", classification: 0, classifiedOn: "" };
+}
+
+export const BankLoanClassified: MessageFns<BankLoanClassified> = {
+  encode(message: BankLoanClassified, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.bankLoanNo !== "") {
+      writer.uint32(10).string(message.bankLoanNo);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(18).string(message.householdId);
+    }
+    if (message.classification !== 0) {
+      writer.uint32(24).int32(message.classification);
+    }
+    if (message.classifiedOn !== "") {
+      writer.uint32(34).string(message.classifiedOn);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BankLoanClassified {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBankLoanClassified();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.classification = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.classifiedOn = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BankLoanClassified {
+    return {
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      classification: isSet(object.classification) ? loanClassificationFromJSON(object.classification) : 0,
+      classifiedOn: isSet(object.classifiedOn)
+        ? globalThis.String(object.classifiedOn)
+        : isSet(object.classified_on)
+        ? globalThis.String(object.classified_on)
+        : "",
+    };
+  },
+
+  toJSON(message: BankLoanClassified): unknown {
+    const obj: any = {};
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.classification !== 0) {
+      obj.classification = loanClassificationToJSON(message.classification);
+    }
+    if (message.classifiedOn !== "") {
+      obj.classifiedOn = message.classifiedOn;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<BankLoanClassified>, I>>(base?: I): BankLoanClassified {
+    return BankLoanClassified.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BankLoanClassified>, I>>(object: I): BankLoanClassified {
+    const message = createBaseBankLoanClassified();
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.householdId = object.householdId ?? "";
+    message.classification = object.classification ?? 0;
+    message.classifiedOn = object.classifiedOn ?? "";
+    return message;
+  },
+};
+
+function createBaseBankCreditAssessmentCompleted(): BankCreditAssessmentCompleted {
+  return {
+    noticeId: "",
+    householdId: "",
+    outcome: 0,
+    grade: 0,
+    limitFen: "0",
+    rejectionReason: "",
+    rejectionCause: "",
+    evidenceRefs: [],
+    assessmentReportRef: "",
+    assessedBy: "",
+    assessedAt: "",
+    batchId: "",
+  };
+}
+
+export const BankCreditAssessmentCompleted: MessageFns<BankCreditAssessmentCompleted> = {
+  encode(message: BankCreditAssessmentCompleted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.noticeId !== "") {
+      writer.uint32(10).string(message.noticeId);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(18).string(message.householdId);
+    }
+    if (message.outcome !== 0) {
+      writer.uint32(24).int32(message.outcome);
+    }
+    if (message.grade !== 0) {
+      writer.uint32(32).int32(message.grade);
+    }
+    if (message.limitFen !== "0") {
+      writer.uint32(40).int64(message.limitFen);
+    }
+    if (message.rejectionReason !== "") {
+      writer.uint32(50).string(message.rejectionReason);
+    }
+    if (message.rejectionCause !== "") {
+      writer.uint32(58).string(message.rejectionCause);
+    }
+    for (const v of message.evidenceRefs) {
+      writer.uint32(66).string(v!);
+    }
+    if (message.assessmentReportRef !== "") {
+      writer.uint32(74).string(message.assessmentReportRef);
+    }
+    if (message.assessedBy !== "") {
+      writer.uint32(82).string(message.assessedBy);
+    }
+    if (message.assessedAt !== "") {
+      writer.uint32(90).string(message.assessedAt);
+    }
+    if (message.batchId !== "") {
+      writer.uint32(98).string(message.batchId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BankCreditAssessmentCompleted {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBankCreditAssessmentCompleted();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.noticeId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.outcome = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.grade = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.limitFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.rejectionReason = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.rejectionCause = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.evidenceRefs.push(reader.string());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.assessmentReportRef = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.assessedBy = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.assessedAt = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.batchId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BankCreditAssessmentCompleted {
+    return {
+      noticeId: isSet(object.noticeId)
+        ? globalThis.String(object.noticeId)
+        : isSet(object.notice_id)
+        ? globalThis.String(object.notice_id)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      outcome: isSet(object.outcome) ? assessmentOutcomeFromJSON(object.outcome) : 0,
+      grade: isSet(object.grade) ? gradeFromJSON(object.grade) : 0,
+      limitFen: isSet(object.limitFen)
+        ? globalThis.String(object.limitFen)
+        : isSet(object.limit_fen)
+        ? globalThis.String(object.limit_fen)
+        : "0",
+      rejectionReason: isSet(object.rejectionReason)
+        ? globalThis.String(object.rejectionReason)
+        : isSet(object.rejection_reason)
+        ? globalThis.String(object.rejection_reason)
+        : "",
+      rejectionCause: isSet(object.rejectionCause)
+        ? globalThis.String(object.rejectionCause)
+        : isSet(object.rejection_cause)
+        ? globalThis.String(object.rejection_cause)
+        : "",
+      evidenceRefs: globalThis.Array.isArray(object?.evidenceRefs)
+        ? object.evidenceRefs.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.evidence_refs)
+        ? object.evidence_refs.map((e: any) => globalThis.String(e))
+        : [],
+      assessmentReportRef: isSet(object.assessmentReportRef)
+        ? globalThis.String(object.assessmentReportRef)
+        : isSet(object.assessment_report_ref)
+        ? globalThis.String(object.assessment_report_ref)
+        : "",
+      assessedBy: isSet(object.assessedBy)
+        ? globalThis.String(object.assessedBy)
+        : isSet(object.assessed_by)
+        ? globalThis.String(object.assessed_by)
+        : "",
+      assessedAt: isSet(object.assessedAt)
+        ? globalThis.String(object.assessedAt)
+        : isSet(object.assessed_at)
+        ? globalThis.String(object.assessed_at)
+        : "",
+      batchId: isSet(object.batchId)
+        ? globalThis.String(object.batchId)
+        : isSet(object.batch_id)
+        ? globalThis.String(object.batch_id)
+        : "",
+    };
+  },
+
+  toJSON(message: BankCreditAssessmentCompleted): unknown {
+    const obj: any = {};
+    if (message.noticeId !== "") {
+      obj.noticeId = message.noticeId;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.outcome !== 0) {
+      obj.outcome = assessmentOutcomeToJSON(message.outcome);
+    }
+    if (message.grade !== 0) {
+      obj.grade = gradeToJSON(message.grade);
+    }
+    if (message.limitFen !== "0") {
+      obj.limitFen = message.limitFen;
+    }
+    if (message.rejectionReason !== "") {
+      obj.rejectionReason = message.rejectionReason;
+    }
+    if (message.rejectionCause !== "") {
+      obj.rejectionCause = message.rejectionCause;
+    }
+    if (message.evidenceRefs?.length) {
+      obj.evidenceRefs = message.evidenceRefs;
+    }
+    if (message.assessmentReportRef !== "") {
+      obj.assessmentReportRef = message.assessmentReportRef;
+    }
+    if (message.assessedBy !== "") {
+      obj.assessedBy = message.assessedBy;
+    }
+    if (message.assessedAt !== "") {
+      obj.assessedAt = message.assessedAt;
+    }
+    if (message.batchId !== "") {
+      obj.batchId = message.batchId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<BankCreditAssessmentCompleted>, I>>(base?: I): BankCreditAssessmentCompleted {
+    return BankCreditAssessmentCompleted.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BankCreditAssessmentCompleted>, I>>(
+    object: I,
+  ): BankCreditAssessmentCompleted {
+    const message = createBaseBankCreditAssessmentCompleted();
+    message.noticeId = object.noticeId ?? "";
+    message.householdId = object.householdId ?? "";
+    message.outcome = object.outcome ?? 0;
+    message.grade = object.grade ?? 0;
+    message.limitFen = object.limitFen ?? "0";
+    message.rejectionReason = object.rejectionReason ?? "";
+    message.rejectionCause = object.rejectionCause ?? "";
+    message.evidenceRefs = object.evidenceRefs?.map((e) => e) || [];
+    message.assessmentReportRef = object.assessmentReportRef ?? "";
+    message.assessedBy = object.assessedBy ?? "";
+    message.assessedAt = object.assessedAt ?? "";
+    message.batchId = object.batchId ?? "";
+    return message;
+  },
+};
+
+function createBaseBankInterestStatement(): BankInterestStatement {
+  return {
+    bankLoanNo: "",
+    householdId: "",
+    periodStart: "",
+    periodEnd: "",
+    interestChargedFen: "0",
+    interestPaidFen: "0",
+    paidOnTime: false,
+    statementNo: "",
+  };
+}
+
+export const BankInterestStatement: MessageFns<BankInterestStatement> = {
+  encode(message: BankInterestStatement, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.bankLoanNo !== "") {
+      writer.uint32(10).string(message.bankLoanNo);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(18).string(message.householdId);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(26).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(34).string(message.periodEnd);
+    }
+    if (message.interestChargedFen !== "0") {
+      writer.uint32(40).int64(message.interestChargedFen);
+    }
+    if (message.interestPaidFen !== "0") {
+      writer.uint32(48).int64(message.interestPaidFen);
+    }
+    if (message.paidOnTime !== false) {
+      writer.uint32(56).bool(message.paidOnTime);
+    }
+    if (message.statementNo !== "") {
+      writer.uint32(66).string(message.statementNo);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BankInterestStatement {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBankInterestStatement();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.interestChargedFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.interestPaidFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.paidOnTime = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.statementNo = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BankInterestStatement {
+    return {
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      periodStart: isSet(object.periodStart)
+        ? globalThis.String(object.periodStart)
+        : isSet(object.period_start)
+        ? globalThis.String(object.period_start)
+        : "",
+      periodEnd: isSet(object.periodEnd)
+        ? globalThis.String(object.periodEnd)
+        : isSet(object.period_end)
+        ? globalThis.String(object.period_end)
+        : "",
+      interestChargedFen: isSet(object.interestChargedFen)
+        ? globalThis.String(object.interestChargedFen)
+        : isSet(object.interest_charged_fen)
+        ? globalThis.String(object.interest_charged_fen)
+        : "0",
+      interestPaidFen: isSet(object.interestPaidFen)
+        ? globalThis.String(object.interestPaidFen)
+        : isSet(object.interest_paid_fen)
+        ? globalThis.String(object.interest_paid_fen)
+        : "0",
+      paidOnTime: isSet(object.paidOnTime)
+        ? globalThis.Boolean(object.paidOnTime)
+        : isSet(object.paid_on_time)
+        ? globalThis.Boolean(object.paid_on_time)
+        : false,
+      statementNo: isSet(object.statementNo)
+        ? globalThis.String(object.statementNo)
+        : isSet(object.statement_no)
+        ? globalThis.String(object.statement_no)
+        : "",
+    };
+  },
+
+  toJSON(message: BankInterestStatement): unknown {
+    const obj: any = {};
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.periodStart !== "") {
+      obj.periodStart = message.periodStart;
+    }
+    if (message.periodEnd !== "") {
+      obj.periodEnd = message.periodEnd;
+    }
+    if (message.interestChargedFen !== "0") {
+      obj.interestChargedFen = message.interestChargedFen;
+    }
+    if (message.interestPaidFen !== "0") {
+      obj.interestPaidFen = message.interestPaidFen;
+    }
+    if (message.paidOnTime !== false) {
+      obj.paidOnTime = message.paidOnTime;
+    }
+    if (message.statementNo !== "") {
+      obj.statementNo = message.statementNo;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<BankInterestStatement>, I>>(base?: I): BankInterestStatement {
+    return BankInterestStatement.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BankInterestStatement>, I>>(object: I): BankInterestStatement {
+    const message = createBaseBankInterestStatement();
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.householdId = object.householdId ?? "";
+    message.periodStart = object.periodStart ?? "";
+    message.periodEnd = object.periodEnd ?? "";
+    message.interestChargedFen = object.interestChargedFen ?? "0";
+    message.interestPaidFen = object.interestPaidFen ?? "0";
+    message.paidOnTime = object.paidOnTime ?? false;
+    message.statementNo = object.statementNo ?? "";
+    return message;
+  },
+};
+
+function createBaseInsurerLossSharePaid(): InsurerLossSharePaid {
+  return { lossCaseId: "", loanId: "", insurerId: "", amountFen: "0", reference: "", paidAt: "" };
+}
+
+export const InsurerLossSharePaid: MessageFns<InsurerLossSharePaid> = {
+  encode(message: InsurerLossSharePaid, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lossCaseId !== "") {
+      writer.uint32(10).string(message.lossCaseId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.insurerId !== "") {
+      writer.uint32(26).string(message.insurerId);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(32).int64(message.amountFen);
+    }
+    if (message.reference !== "") {
+      writer.uint32(42).string(message.reference);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(50).string(message.paidAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InsurerLossSharePaid {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInsurerLossSharePaid();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lossCaseId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.insurerId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reference = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): InsurerLossSharePaid {
+    return {
+      lossCaseId: isSet(object.lossCaseId)
+        ? globalThis.String(object.lossCaseId)
+        : isSet(object.loss_case_id)
+        ? globalThis.String(object.loss_case_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      insurerId: isSet(object.insurerId)
+        ? globalThis.String(object.insurerId)
+        : isSet(object.insurer_id)
+        ? globalThis.String(object.insurer_id)
+        : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      reference: isSet(object.reference) ? globalThis.String(object.reference) : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+    };
+  },
+
+  toJSON(message: InsurerLossSharePaid): unknown {
+    const obj: any = {};
+    if (message.lossCaseId !== "") {
+      obj.lossCaseId = message.lossCaseId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.insurerId !== "") {
+      obj.insurerId = message.insurerId;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.reference !== "") {
+      obj.reference = message.reference;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<InsurerLossSharePaid>, I>>(base?: I): InsurerLossSharePaid {
+    return InsurerLossSharePaid.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<InsurerLossSharePaid>, I>>(object: I): InsurerLossSharePaid {
+    const message = createBaseInsurerLossSharePaid();
+    message.lossCaseId = object.lossCaseId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.insurerId = object.insurerId ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.reference = object.reference ?? "";
+    message.paidAt = object.paidAt ?? "";
+    return message;
+  },
+};
+
+function createBaseInsurerClaimPaid(): InsurerClaimPaid {
+  return {
+    insurerId: "",
+    claimNo: "",
+    policyNo: "",
+    householdId: "",
+    amountFen: "0",
+    payeeType: "",
+    bankCardNo: "",
+    paidAt: "",
+  };
+}
+
+export const InsurerClaimPaid: MessageFns<InsurerClaimPaid> = {
+  encode(message: InsurerClaimPaid, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.insurerId !== "") {
+      writer.uint32(10).string(message.insurerId);
+    }
+    if (message.claimNo !== "") {
+      writer.uint32(18).string(message.claimNo);
+    }
+    if (message.policyNo !== "") {
+      writer.uint32(26).string(message.policyNo);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(34).string(message.householdId);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(40).int64(message.amountFen);
+    }
+    if (message.payeeType !== "") {
+      writer.uint32(50).string(message.payeeType);
+    }
+    if (message.bankCardNo !== "") {
+      writer.uint32(58).string(message.bankCardNo);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(66).string(message.paidAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InsurerClaimPaid {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInsurerClaimPaid();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.insurerId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.claimNo = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.policyNo = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.payeeType = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.bankCardNo = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): InsurerClaimPaid {
+    return {
+      insurerId: isSet(object.insurerId)
+        ? globalThis.String(object.insurerId)
+        : isSet(object.insurer_id)
+        ? globalThis.String(object.insurer_id)
+        : "",
+      claimNo: isSet(object.claimNo)
+        ? globalThis.String(object.claimNo)
+        : isSet(object.claim_no)
+        ? globalThis.String(object.claim_no)
+        : "",
+      policyNo: isSet(object.policyNo)
+        ? globalThis.String(object.policyNo)
+        : isSet(object.policy_no)
+        ? globalThis.String(object.policy_no)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      payeeType: isSet(object.payeeType)
+        ? globalThis.String(object.payeeType)
+        : isSet(object.payee_type)
+        ? globalThis.String(object.payee_type)
+        : "",
+      bankCardNo: isSet(object.bankCardNo)
+        ? globalThis.String(object.bankCardNo)
+        : isSet(object.bank_card_no)
+        ? globalThis.String(object.bank_card_no)
+        : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+    };
+  },
+
+  toJSON(message: InsurerClaimPaid): unknown {
+    const obj: any = {};
+    if (message.insurerId !== "") {
+      obj.insurerId = message.insurerId;
+    }
+    if (message.claimNo !== "") {
+      obj.claimNo = message.claimNo;
+    }
+    if (message.policyNo !== "") {
+      obj.policyNo = message.policyNo;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.payeeType !== "") {
+      obj.payeeType = message.payeeType;
+    }
+    if (message.bankCardNo !== "") {
+      obj.bankCardNo = message.bankCardNo;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<InsurerClaimPaid>, I>>(base?: I): InsurerClaimPaid {
+    return InsurerClaimPaid.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<InsurerClaimPaid>, I>>(object: I): InsurerClaimPaid {
+    const message = createBaseInsurerClaimPaid();
+    message.insurerId = object.insurerId ?? "";
+    message.claimNo = object.claimNo ?? "";
+    message.policyNo = object.policyNo ?? "";
+    message.householdId = object.householdId ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.payeeType = object.payeeType ?? "";
+    message.bankCardNo = object.bankCardNo ?? "";
+    message.paidAt = object.paidAt ?? "";
+    return message;
+  },
+};
+
+function createBaseSealedCertificateHolder(): SealedCertificateHolder {
+  return {
+    householdId: "",
+    certificateNo: "",
+    creditLineId: "",
+    keyId: "",
+    algorithm: "",
+    iv: Buffer.alloc(0),
+    ciphertext: Buffer.alloc(0),
+    tag: Buffer.alloc(0),
+    issuedAt: "",
+  };
+}
+
+export const SealedCertificateHolder: MessageFns<SealedCertificateHolder> = {
+  encode(message: SealedCertificateHolder, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.householdId !== "") {
+      writer.uint32(10).string(message.householdId);
+    }
+    if (message.certificateNo !== "") {
+      writer.uint32(18).string(message.certificateNo);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(26).string(message.creditLineId);
+    }
+    if (message.keyId !== "") {
+      writer.uint32(34).string(message.keyId);
+    }
+    if (message.algorithm !== "") {
+      writer.uint32(42).string(message.algorithm);
+    }
+    if (message.iv.length !== 0) {
+      writer.uint32(50).bytes(message.iv);
+    }
+    if (message.ciphertext.length !== 0) {
+      writer.uint32(58).bytes(message.ciphertext);
+    }
+    if (message.tag.length !== 0) {
+      writer.uint32(66).bytes(message.tag);
+    }
+    if (message.issuedAt !== "") {
+      writer.uint32(74).string(message.issuedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SealedCertificateHolder {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSealedCertificateHolder();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.certificateNo = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.keyId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.algorithm = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.iv = Buffer.from(reader.bytes());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.ciphertext = Buffer.from(reader.bytes());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.tag = Buffer.from(reader.bytes());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.issuedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SealedCertificateHolder {
+    return {
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      certificateNo: isSet(object.certificateNo)
+        ? globalThis.String(object.certificateNo)
+        : isSet(object.certificate_no)
+        ? globalThis.String(object.certificate_no)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      keyId: isSet(object.keyId)
+        ? globalThis.String(object.keyId)
+        : isSet(object.key_id)
+        ? globalThis.String(object.key_id)
+        : "",
+      algorithm: isSet(object.algorithm) ? globalThis.String(object.algorithm) : "",
+      iv: isSet(object.iv) ? Buffer.from(bytesFromBase64(object.iv)) : Buffer.alloc(0),
+      ciphertext: isSet(object.ciphertext) ? Buffer.from(bytesFromBase64(object.ciphertext)) : Buffer.alloc(0),
+      tag: isSet(object.tag) ? Buffer.from(bytesFromBase64(object.tag)) : Buffer.alloc(0),
+      issuedAt: isSet(object.issuedAt)
+        ? globalThis.String(object.issuedAt)
+        : isSet(object.issued_at)
+        ? globalThis.String(object.issued_at)
+        : "",
+    };
+  },
+
+  toJSON(message: SealedCertificateHolder): unknown {
+    const obj: any = {};
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.certificateNo !== "") {
+      obj.certificateNo = message.certificateNo;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.keyId !== "") {
+      obj.keyId = message.keyId;
+    }
+    if (message.algorithm !== "") {
+      obj.algorithm = message.algorithm;
+    }
+    if (message.iv.length !== 0) {
+      obj.iv = base64FromBytes(message.iv);
+    }
+    if (message.ciphertext.length !== 0) {
+      obj.ciphertext = base64FromBytes(message.ciphertext);
+    }
+    if (message.tag.length !== 0) {
+      obj.tag = base64FromBytes(message.tag);
+    }
+    if (message.issuedAt !== "") {
+      obj.issuedAt = message.issuedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SealedCertificateHolder>, I>>(base?: I): SealedCertificateHolder {
+    return SealedCertificateHolder.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SealedCertificateHolder>, I>>(object: I): SealedCertificateHolder {
+    const message = createBaseSealedCertificateHolder();
+    message.householdId = object.householdId ?? "";
+    message.certificateNo = object.certificateNo ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.keyId = object.keyId ?? "";
+    message.algorithm = object.algorithm ?? "";
+    message.iv = object.iv ?? Buffer.alloc(0);
+    message.ciphertext = object.ciphertext ?? Buffer.alloc(0);
+    message.tag = object.tag ?? Buffer.alloc(0);
+    message.issuedAt = object.issuedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseCertificateHolderPii(): CertificateHolderPii {
+  return { idNumber: "", phone: "" };
+}
+
+export const CertificateHolderPii: MessageFns<CertificateHolderPii> = {
+  encode(message: CertificateHolderPii, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idNumber !== "") {
+      writer.uint32(10).string(message.idNumber);
+    }
+    if (message.phone !== "") {
+      writer.uint32(18).string(message.phone);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CertificateHolderPii {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCertificateHolderPii();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.phone = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CertificateHolderPii {
+    return {
+      idNumber: isSet(object.idNumber)
+        ? globalThis.String(object.idNumber)
+        : isSet(object.id_number)
+        ? globalThis.String(object.id_number)
+        : "",
+      phone: isSet(object.phone) ? globalThis.String(object.phone) : "",
+    };
+  },
+
+  toJSON(message: CertificateHolderPii): unknown {
+    const obj: any = {};
+    if (message.idNumber !== "") {
+      obj.idNumber = message.idNumber;
+    }
+    if (message.phone !== "") {
+      obj.phone = message.phone;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CertificateHolderPii>, I>>(base?: I): CertificateHolderPii {
+    return CertificateHolderPii.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CertificateHolderPii>, I>>(object: I): CertificateHolderPii {
+    const message = createBaseCertificateHolderPii();
+    message.idNumber = object.idNumber ?? "";
+    message.phone = object.phone ?? "";
+    return message;
+  },
+};
+
+function bytesFromBase64(b64: string): Uint8Array {
+  return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+
+function base64FromBytes(arr: Uint8Array): string {
+  return globalThis.Buffer.from(arr).toString("base64");
+}
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 
