@@ -2,7 +2,9 @@ import type { Connection } from 'mongoose';
 import { topics } from '@gov/contracts';
 import { createSequences, type EventHandler, type OutboxHandoff } from '@gov/platform';
 import { createGetIncoming } from './app/get-incoming';
+import { createListAwaitingRegistration } from './app/list-awaiting-registration';
 import { createRegisterIncoming } from './app/register-incoming';
+import { createRegisterSignedIn } from './app/register-signed-in';
 import { createSignInDutyHandover } from './app/sign-in-duty-handover';
 import { documentGrpcHandlers } from './adapters/grpc/document.grpc';
 import { dutyEventHandlers } from './adapters/kafka/duty-events.consumer';
@@ -35,14 +37,17 @@ export function wireDocument(deps: {
 }) {
   const documents = createIncomingDocumentRepository(deps.mongo, { handoff: deps.handoff });
   const sequences = createSequences(deps.mongo);
-  const registerIncoming = createRegisterIncoming({
+  // one 收文号 sequence per year, whichever way a document is registered
+  const registration = {
     documents,
-    receiptNumbers: { next: (year) => sequences.next(`receipt-${year}`) },
+    receiptNumbers: { next: (year: number) => sequences.next(`receipt-${year}`) },
     idempotency: deps.idempotency,
     clock: deps.clock,
     calendar: deps.calendar,
     policy: deps.policy,
-  });
+  };
+  const registerIncoming = createRegisterIncoming(registration);
+  const registerSignedIn = createRegisterSignedIn(registration);
   const signInHandover = createSignInDutyHandover({
     documents,
     clock: deps.clock,
@@ -63,7 +68,12 @@ export function wireDocument(deps: {
   return {
     documents,
     models: [documents.model],
-    grpcHandlers: documentGrpcHandlers({ registerIncoming, getIncoming: createGetIncoming({ documents }) }),
+    grpcHandlers: documentGrpcHandlers({
+      registerIncoming,
+      getIncoming: createGetIncoming({ documents }),
+      listAwaitingRegistration: createListAwaitingRegistration({ documents, policy: deps.policy }),
+      registerSignedIn,
+    }),
     consumers,
   };
 }

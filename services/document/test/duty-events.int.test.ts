@@ -86,16 +86,18 @@ afterAll(async () => {
 
 const receivedAt = '2026-11-22T01:50:00.000Z'; // Sunday 09:50 Shanghai
 const offHours = (documentId: string, o: Partial<dutyDeskEventsV1.OffHoursDocumentReceived> = {}) =>
-  dutyDeskEventsV1.OffHoursDocumentReceived.encode({
-    documentId,
-    kind: 'FAX',
-    sender: '州人民政府办公室',
-    title: '关于做好冬季安全生产工作的通知',
-    urgency: 'EXTRA_URGENT',
-    receivedAt,
-    registerBy: '2026-11-23T04:00:00.000Z',
-    ...o,
-  }).finish();
+  dutyDeskEventsV1.OffHoursDocumentReceived.encode(
+    dutyDeskEventsV1.OffHoursDocumentReceived.fromPartial({
+      documentId,
+      kind: 'FAX',
+      sender: '州人民政府办公室',
+      title: '关于做好冬季安全生产工作的通知',
+      urgency: 'EXTRA_URGENT',
+      receivedAt,
+      registerBy: '2026-11-23T04:00:00.000Z',
+      ...o,
+    }),
+  ).finish();
 /** Sends one event as the duty service's relay would: keyed by the desk record, CloudEvents headers. */
 const send = (key: string, payload: Uint8Array, id: string) =>
   producer.send({

@@ -39,6 +39,43 @@ export const anIncomingDocument = (
   registeredByUnit: { id: 'gov-office/secretariat', name: '秘书科' },
   ccOnly: false,
   fromSuperior: true,
+  signedInAt: '',
+  ...overrides,
+});
+
+/** A document the duty desk signed in off-hours: no receipt number, nature or registration yet. */
+export const aSignedInDocument = (overrides: Partial<documentV1.IncomingDocument> = {}): documentV1.IncomingDocument =>
+  anIncomingDocument({
+    id: 'in-duty-desk-1',
+    receiptNo: '',
+    title: '关于做好冬季安全生产工作的通知',
+    sender: { id: '', name: '州人民政府办公室' },
+    senderDocNo: '',
+    nature: documentV1.IncomingNature.INCOMING_NATURE_UNSPECIFIED,
+    channel: documentV1.Channel.CHANNEL_DUTY_HANDOVER,
+    receivedAt: '2026-11-22T01:50:00.000Z',
+    registeredAt: '',
+    registrationDueAt: '2026-11-23T04:00:00.000Z',
+    handlingLimitWorkingDays: 0,
+    handlingDueAt: '',
+    state: 'SIGNED_IN',
+    registeredByUnit: undefined,
+    fromSuperior: false,
+    signedInAt: '2026-11-22T01:50:00.000Z',
+    handedToUnit: { id: 'gov-office/general-section', name: '' },
+    dutyHandover: { deskDocumentId: 'desk-1', kind: 'FAX' },
+    ...overrides,
+  });
+
+/** Body of POST /v1/documents/incoming/{id}/registration. */
+export const aRegisterSignedInBody = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  sender: { id: 'pref-gov-office', name: '州人民政府办公室' },
+  senderDocNo: '州府办〔2026〕41号',
+  classification: 'INTERNAL',
+  nature: 'FOR_ACTION',
+  ccOnly: false,
+  fromSuperior: true,
+  handlingLimitWorkingDays: 0,
   ...overrides,
 });
 

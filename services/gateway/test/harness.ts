@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { documentV1 } from '@gov/contracts';
 import { SignJWT, exportJWK, generateKeyPair, type JSONWebKeySet, type KeyLike } from 'jose';
 import { Registry } from 'prom-client';
 import { createLogger, createTokenVerifier } from '@gov/platform';
@@ -7,7 +8,7 @@ import { createApp } from '../src/http/app';
 import { createHttpMetrics } from '../src/http/http-metrics';
 import { listen } from '../src/http/server';
 import { createTokenBuckets } from '../src/http/token-bucket';
-import { anIncomingDocument, aSupervisionItem } from './factories';
+import { anIncomingDocument, aSignedInDocument, aSupervisionItem } from './factories';
 
 const issuer = 'https://idp.test';
 const audience = 'gov-gateway';
@@ -65,6 +66,20 @@ export function fakePorts(
       async getIncoming(req, call) {
         record('getIncoming', req, call);
         return { document: anIncomingDocument({ id: req.id }), audit: [] };
+      },
+      async listAwaitingRegistration(req, call) {
+        record('listAwaitingRegistration', req, call);
+        return { documents: [aSignedInDocument()], page: { nextPageToken: '' } };
+      },
+      async registerSignedIn(req, call) {
+        record('registerSignedIn', req, call);
+        return {
+          document: anIncomingDocument({
+            id: req.id,
+            channel: documentV1.Channel.CHANNEL_DUTY_HANDOVER,
+            dutyHandover: { deskDocumentId: 'desk-1', kind: 'FAX' },
+          }),
+        };
       },
       ...overrides.documents,
     },

@@ -1,8 +1,15 @@
 import type { Actor } from '@gov/platform/auth';
-import type { IncomingDocument, StoredIncoming } from '../domain/incoming-document';
+import type { Clearance } from '@gov/platform/auth';
+import type { IncomingDocument, SignedInDocument, StoredIncoming } from '../domain/incoming-document';
 
-/** A domain event the repository turns into an outbox entry in the same write as the state change. */
-export type DocumentEvent = { type: 'IncomingRegistered'; document: IncomingDocument };
+/**
+ * A domain event the repository turns into an outbox entry in the same write as the state change.
+ * IncomingRegistered routes any registered document on (supervision); HandoverRegistered tells the duty desk
+ * that a document it handed over has been registered.
+ */
+export type DocumentEvent =
+  | { type: 'IncomingRegistered'; document: IncomingDocument }
+  | { type: 'HandoverRegistered'; document: IncomingDocument };
 
 /** One audit line for a transition (ARCHITECTURE §6). */
 export interface AuditNote {
@@ -23,10 +30,30 @@ export interface StoredAuditEntry {
   hash: string;
 }
 
+/** A document as read, with the version a later update is conditioned on. */
+export interface ReadIncoming {
+  document: StoredIncoming;
+  audit: StoredAuditEntry[];
+  version: number;
+}
+
+/** Where a page of the awaiting-registration list starts: after this document in (receivedAt, id) order. */
+export interface ListCursor {
+  receivedAt: Date;
+  id: string;
+}
+
 export interface IncomingDocuments {
   /** Inserts the document with its events and first audit entry; returns false when the id exists (a retry). */
   create(doc: StoredIncoming, events: DocumentEvent[], audit: AuditNote): Promise<boolean>;
-  get(id: string): Promise<{ document: StoredIncoming; audit: StoredAuditEntry[] } | undefined>;
+  get(id: string): Promise<ReadIncoming | undefined>;
+  /**
+   * Replaces the document read as `prev` with `next`, appending its events and one audit entry in the same
+   * write. Fails with CONCURRENT_MODIFICATION when someone changed it since `prev` was read.
+   */
+  update(prev: ReadIncoming, next: StoredIncoming, events: DocumentEvent[], audit: AuditNote): Promise<void>;
+  /** SIGNED_IN documents of the given classifications, oldest receipt first (then by id). */
+  listSignedIn(q: { classifications: Clearance[]; after?: ListCursor; limit: number }): Promise<SignedInDocument[]>;
 }
 
 /** Gap-free per-year counters for 收文号. */

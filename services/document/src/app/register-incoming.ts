@@ -2,12 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '@gov/platform/auth';
 import type { Clock } from '../domain/clock';
 import type { IncomingDocument, RegisterIncomingInput } from '../domain/incoming-document';
-import { registerIncoming } from '../domain/register-incoming.rule';
 import type { RegistrationPolicy } from '../domain/registration-policy';
 import type { WorkingDays } from '../domain/working-calendar';
 import type { Idempotency, IncomingDocuments, ReceiptNumbers } from './ports';
-
-const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).getUTCFullYear();
+import { registerWithReceiptNo, registrarRole, registrationDetails } from './registration';
 
 /**
  * 收文登记 use case. The document id is derived from the caller and the idempotency key, so even a retry
@@ -31,29 +29,13 @@ export function createRegisterIncoming(deps: {
       const id = 'in-' + createHash('sha256').update(`${scope}:${cmd.idempotencyKey}`).digest('hex').slice(0, 24);
       if (await deps.documents.get(id)) return { id };
       const now = deps.clock.now();
-      const seq = await deps.receiptNumbers.next(shanghaiYear(now));
-      const receiptNo = `SW-${shanghaiYear(now)}-${String(seq).padStart(5, '0')}`;
-      const doc = registerIncoming(cmd.input, {
-        id,
-        receiptNo,
-        actor,
-        now,
-        policy: deps.policy,
-        calendar: deps.calendar,
-      });
-      const role =
-        actor.roles.find((r) => deps.policy.registrarRoles.includes(r) || deps.policy.classifiedRoles.includes(r)) ??
-        '';
+      const doc = await registerWithReceiptNo(cmd.input, { id, actor, now }, deps);
       await deps.documents.create(doc, [{ type: 'IncomingRegistered', document: doc }], {
         action: 'incoming.registered',
         actor,
-        role,
+        role: registrarRole(actor, deps.policy),
         at: now,
-        details: {
-          receiptNo,
-          registrationDueAt: doc.registrationDueAt.toISOString(),
-          registeredLate: doc.registeredLate,
-        },
+        details: registrationDetails(doc),
       });
       return { id };
     });

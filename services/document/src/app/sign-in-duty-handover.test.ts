@@ -1,29 +1,8 @@
 import { defaultCalendar } from '@gov/platform/calendar';
 import type { DutyHandover } from '../domain/duty-handover.rule';
-import type { StoredIncoming } from '../domain/incoming-document';
 import { defaultRegistrationPolicy } from '../domain/registration-policy';
-import type { AuditNote, IncomingDocuments } from './ports';
+import { fakeDocuments } from './ports.fixtures';
 import { createSignInDutyHandover } from './sign-in-duty-handover';
-
-/** An in-memory IncomingDocuments port (a fake of our own port, not of a library). */
-function fakeDocuments(): IncomingDocuments & { all: StoredIncoming[]; notes: AuditNote[] } {
-  const all: StoredIncoming[] = [];
-  const notes: AuditNote[] = [];
-  return {
-    all,
-    notes,
-    async create(doc, _events, note) {
-      if (all.some((d) => d.id === doc.id)) return false;
-      all.push(doc);
-      notes.push(note);
-      return true;
-    },
-    async get(id) {
-      const document = all.find((d) => d.id === id);
-      return document ? { document, audit: [] } : undefined;
-    },
-  };
-}
 
 const handover = (o: Partial<DutyHandover> = {}): DutyHandover => ({
   deskDocumentId: 'desk-doc-1',

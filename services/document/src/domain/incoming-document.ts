@@ -9,7 +9,7 @@ export type Channel =
   'PAPER' | 'ELECTRONIC_GOV_NET' | 'ELECTRONIC_PARTY_NET' | 'FAX' | 'TELEGRAM' | 'DUTY_HANDOVER' | 'HAND_DELIVERED';
 /**
  * States of the incoming flow (spec document §5.11) implemented so far: a duty handover waits SIGNED_IN for the
- * 综合股; registration leaves a document REGISTERED.
+ * 综合股 (I1); registration, direct or from SIGNED_IN (I2), leaves a document REGISTERED.
  */
 export type IncomingState = 'SIGNED_IN' | 'REGISTERED';
 
@@ -44,6 +44,16 @@ export interface IncomingDocument {
   handlingDueAt?: Date;
   handlingDueProvisional: boolean;
   calendarVersion: string;
+  /** Kept from a duty handover (R-IN-5) when it was registered from SIGNED_IN; absent otherwise. */
+  signedInAt?: Date;
+  handedToUnitId?: string;
+  dutyHandover?: { deskDocumentId: string; kind: string };
+  /**
+   * Which registration request turned a signed-in document into this one (a digest of the caller and the
+   * idempotency key), so a retry of that request is answered and any other refused. Absent for RegisterIncoming,
+   * whose document id is itself derived from the request.
+   */
+  registrationRef?: string;
   state: 'REGISTERED';
 }
 
@@ -83,6 +93,24 @@ export interface RegisterIncomingInput {
   nature: IncomingNature;
   channel: Channel;
   receivedAt: Date;
+  ccOnly: boolean;
+  fromSuperior: boolean;
+  /** 0 = the sender set no limit. */
+  handlingLimitWorkingDays: number;
+}
+
+/**
+ * What the 综合股 adds when it classifies and registers a signed-in handover (R-IN-5): the organ the desk only
+ * named, the 密级 the desk log does not carry, and whether it is a 办件 or a 阅件. The rest comes from the sign-in.
+ */
+export interface SignedInRegistration {
+  /** An empty name keeps the one the duty desk wrote down. */
+  sender: OrgRef;
+  senderDocNo: string;
+  classification: Clearance;
+  nature: IncomingNature;
+  /** Absent: the urgency the duty desk recorded stands. */
+  urgency?: Urgency;
   ccOnly: boolean;
   fromSuperior: boolean;
   /** 0 = the sender set no limit. */

@@ -28,10 +28,19 @@ function validate(input: RegisterIncomingInput, now: Date): FieldViolation[] {
   return v;
 }
 
+/** Whether the actor holds a role that registers incoming documents at all (spec document §20). */
+export const mayRegister = (actor: Actor, policy: RegistrationPolicy): boolean =>
+  hasRole(actor, ...policy.registrarRoles, ...policy.classifiedRoles);
+
+/** Refuses anyone outside the document unit with REGISTRATION_NOT_PERMITTED (spec document §20). */
+export function assertMayRegister(actor: Actor, policy: RegistrationPolicy): void {
+  if (!mayRegister(actor, policy))
+    throw new DocumentError('REGISTRATION_NOT_PERMITTED', 'only the document unit registers incoming documents');
+}
+
 /** Who may register what (spec document §20; R-IN-3 for classified items; R-IN-5 for duty handovers). */
 function authorise(actor: Actor, input: RegisterIncomingInput, policy: RegistrationPolicy): void {
-  if (!hasRole(actor, ...policy.registrarRoles, ...policy.classifiedRoles))
-    throw new DocumentError('REGISTRATION_NOT_PERMITTED', 'only the document unit registers incoming documents');
+  assertMayRegister(actor, policy);
   if (
     hasRole(actor, 'DUTY_OFFICER') &&
     !hasRole(actor, ...policy.registrarRoles.filter((r) => r !== 'DUTY_OFFICER')) &&
@@ -75,16 +84,26 @@ export function registrationDueAt(
 /**
  * 收文登记 (spec document §5.2): validates, authorises and records a received document. Documents for
  * action get a handling deadline in working days: the sender's limit, else the default (003 L556).
+ * `registrationDueAt`, when given, is a deadline fixed before registration (a duty handover's, R-IN-5) and replaces
+ * the one computed from the time of receipt.
  */
 export function registerIncoming(
   input: RegisterIncomingInput,
-  ctx: { id: string; receiptNo: string; actor: Actor; now: Date; policy: RegistrationPolicy; calendar: WorkingDays },
+  ctx: {
+    id: string;
+    receiptNo: string;
+    actor: Actor;
+    now: Date;
+    policy: RegistrationPolicy;
+    calendar: WorkingDays;
+    registrationDueAt?: Date;
+  },
 ): IncomingDocument {
   const violations = validate(input, ctx.now);
   if (violations.length > 0)
     throw new DocumentError('INCOMING_INVALID', 'the incoming document is incomplete or inconsistent', violations);
   authorise(ctx.actor, input, ctx.policy);
-  const regDue = registrationDueAt(input, ctx.policy, ctx.calendar);
+  const regDue = ctx.registrationDueAt ?? registrationDueAt(input, ctx.policy, ctx.calendar);
   const forAction = input.nature === 'FOR_ACTION';
   const limit = forAction ? input.handlingLimitWorkingDays || ctx.policy.defaultHandlingWorkingDays : 0;
   const handling = forAction ? ctx.calendar.addWorkingDays(ctx.now, limit) : undefined;

@@ -9,6 +9,14 @@ export interface DocumentsPort {
     call: CallCredentials,
   ): Promise<documentV1.RegisterIncomingResponse>;
   getIncoming(req: documentV1.GetIncomingRequest, call: CallCredentials): Promise<documentV1.GetIncomingResponse>;
+  listAwaitingRegistration(
+    req: documentV1.ListAwaitingRegistrationRequest,
+    call: CallCredentials,
+  ): Promise<documentV1.ListAwaitingRegistrationResponse>;
+  registerSignedIn(
+    req: documentV1.RegisterSignedInRequest,
+    call: CallCredentials,
+  ): Promise<documentV1.RegisterSignedInResponse>;
 }
 
 export function createDocumentsClient(address: string, timeoutMs: number): DocumentsPort & { close(): void } {
@@ -16,6 +24,8 @@ export function createDocumentsClient(address: string, timeoutMs: number): Docum
   return {
     registerIncoming: (req, call) => callAs(client.registerIncoming.bind(client), req, call, timeoutMs),
     getIncoming: (req, call) => callAs(client.getIncoming.bind(client), req, call, timeoutMs),
+    listAwaitingRegistration: (req, call) => callAs(client.listAwaitingRegistration.bind(client), req, call, timeoutMs),
+    registerSignedIn: (req, call) => callAs(client.registerSignedIn.bind(client), req, call, timeoutMs),
     close: () => client.close(),
   };
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { auditRecordJson, orgUnitJson } from '../routes/common.schema';
 import { registerCreditSchemas } from './credit.paths';
-import { incomingDocumentJson, incomingDocumentWithAuditJson, registerIncomingBody } from '../routes/documents.schema';
+import {
+  incomingDocumentJson,
+  incomingDocumentPageJson,
+  incomingDocumentWithAuditJson,
+  registerIncomingBody,
+  registerSignedInBody,
+} from '../routes/documents.schema';
 import {
   supervisionItemJson,
   supervisionItemPageJson,
@@ -27,12 +33,14 @@ export const problemJson = z
  */
 const requests = z.registry<{ id: string }>();
 requests.add(registerIncomingBody, { id: 'RegisterIncomingRequest' });
+requests.add(registerSignedInBody, { id: 'RegisterSignedInRequest' });
 
 const responses = z.registry<{ id: string }>();
 responses.add(orgUnitJson, { id: 'OrgUnit' });
 responses.add(auditRecordJson, { id: 'AuditRecord' });
 responses.add(incomingDocumentJson, { id: 'IncomingDocument' });
 responses.add(incomingDocumentWithAuditJson, { id: 'IncomingDocumentWithAudit' });
+responses.add(incomingDocumentPageJson, { id: 'IncomingDocumentPage' });
 responses.add(supervisionItemJson, { id: 'SupervisionItem' });
 responses.add(supervisionItemWithAuditJson, { id: 'SupervisionItemWithAudit' });
 responses.add(supervisionItemPageJson, { id: 'SupervisionItemPage' });

@@ -1,14 +1,21 @@
 import { commonV1, documentV1 } from '@gov/contracts';
-import { aRegisterBody, anIncomingDocument } from '../../test/factories';
+import { aRegisterBody, aRegisterSignedInBody, aSignedInDocument, anIncomingDocument } from '../../test/factories';
 import { classificationToProto } from './common.mapper';
 import {
   channelToProto,
   incomingDocumentToJson,
   natureToProto,
+  toListAwaitingRegistrationRequest,
   toRegisterIncomingRequest,
+  toRegisterSignedInRequest,
   urgencyToProto,
 } from './documents.mapper';
-import { incomingDocumentJson, registerIncomingBody } from './documents.schema';
+import {
+  awaitingRegistrationQuery,
+  incomingDocumentJson,
+  registerIncomingBody,
+  registerSignedInBody,
+} from './documents.schema';
 
 /** Proto values a client can meaningfully send: all but the zero value and ts-proto's UNRECOGNIZED. */
 const meaningful = (e: Record<string, string | number>) =>
@@ -70,5 +77,49 @@ describe('documents mapper', () => {
     );
     expect(json).toMatchObject({ registrationDueAt: null, handlingDueAt: null, sender: null, registeredByUnit: null });
     expect(incomingDocumentJson.safeParse(json).success).toBe(true);
+  });
+
+  it('renders a signed-in handover with its desk record and unset registration fields as null (spec document R-IN-5)', () => {
+    const json = incomingDocumentToJson(aSignedInDocument());
+    expect(json).toMatchObject({
+      state: 'SIGNED_IN',
+      registeredAt: null,
+      handlingDueAt: null,
+      registeredByUnit: null,
+      signedInAt: '2026-11-22T01:50:00.000Z',
+      handedToUnit: { id: 'gov-office/general-section', name: '' },
+      dutyHandover: { deskDocumentId: 'desk-1', kind: 'FAX' },
+    });
+    expect(incomingDocumentJson.parse(json)).toEqual(json);
+  });
+
+  it('leaves the handover fields null on a document registered directly', () => {
+    expect(incomingDocumentToJson(anIncomingDocument())).toMatchObject({
+      signedInAt: null,
+      handedToUnit: null,
+      dutyHandover: null,
+    });
+  });
+
+  it('builds the RegisterSignedIn request, asking to keep the desk urgency when none is given', () => {
+    const body = registerSignedInBody.parse(aRegisterSignedInBody({ sender: { id: 'pref-gov-office' } }));
+    expect(toRegisterSignedInRequest('in-duty-desk-1', body, 'key-9')).toEqual({
+      idempotencyKey: 'key-9',
+      id: 'in-duty-desk-1',
+      sender: { id: 'pref-gov-office', name: '' },
+      senderDocNo: '州府办〔2026〕41号',
+      classification: commonV1.Classification.CLASSIFICATION_INTERNAL,
+      nature: documentV1.IncomingNature.INCOMING_NATURE_FOR_ACTION,
+      urgency: documentV1.Urgency.URGENCY_UNSPECIFIED,
+      ccOnly: false,
+      fromSuperior: true,
+      handlingLimitWorkingDays: 0,
+    });
+  });
+
+  it('sends absent paging as proto3 zero values', () => {
+    expect(toListAwaitingRegistrationRequest(awaitingRegistrationQuery.parse({}))).toEqual({
+      page: { pageSize: 0, pageToken: '' },
+    });
   });
 });

@@ -1,10 +1,12 @@
 import { documentV1 } from '@gov/contracts';
 import { classificationToJson, classificationToProto, orNull, orgUnitToJson, reverse } from './common.mapper';
 import type {
+  AwaitingRegistrationQuery,
   ChannelName,
   IncomingDocumentJson,
   NatureName,
   RegisterIncomingBody,
+  RegisterSignedInBody,
   UrgencyName,
 } from './documents.schema';
 
@@ -55,6 +57,33 @@ export function toRegisterIncomingRequest(
   };
 }
 
+export function toRegisterSignedInRequest(
+  id: string,
+  body: RegisterSignedInBody,
+  idempotencyKey: string,
+): documentV1.RegisterSignedInRequest {
+  return {
+    idempotencyKey,
+    id,
+    sender: { id: body.sender.id, name: body.sender.name },
+    senderDocNo: body.senderDocNo,
+    classification: classificationToProto[body.classification],
+    nature: natureToProto[body.nature],
+    // UNSPECIFIED asks the service to keep the urgency the duty desk recorded
+    urgency: body.urgency ? urgencyToProto[body.urgency] : Urgency.URGENCY_UNSPECIFIED,
+    ccOnly: body.ccOnly,
+    fromSuperior: body.fromSuperior,
+    handlingLimitWorkingDays: body.handlingLimitWorkingDays,
+  };
+}
+
+/** Absent paging fields become proto3 zero values, which the service reads as "its default". */
+export function toListAwaitingRegistrationRequest(
+  query: AwaitingRegistrationQuery,
+): documentV1.ListAwaitingRegistrationRequest {
+  return { page: { pageSize: query.pageSize ?? 0, pageToken: query.pageToken ?? '' } };
+}
+
 export function incomingDocumentToJson(doc: documentV1.IncomingDocument): IncomingDocumentJson {
   return {
     id: doc.id,
@@ -67,7 +96,7 @@ export function incomingDocumentToJson(doc: documentV1.IncomingDocument): Incomi
     nature: natureToJson(doc.nature),
     channel: channelToJson(doc.channel),
     receivedAt: doc.receivedAt,
-    registeredAt: doc.registeredAt,
+    registeredAt: orNull(doc.registeredAt),
     registrationDueAt: orNull(doc.registrationDueAt),
     registeredLate: doc.registeredLate,
     handlingLimitWorkingDays: doc.handlingLimitWorkingDays,
@@ -77,5 +106,10 @@ export function incomingDocumentToJson(doc: documentV1.IncomingDocument): Incomi
     registeredByUnit: orgUnitToJson(doc.registeredByUnit),
     ccOnly: doc.ccOnly,
     fromSuperior: doc.fromSuperior,
+    signedInAt: orNull(doc.signedInAt),
+    handedToUnit: orgUnitToJson(doc.handedToUnit),
+    dutyHandover: doc.dutyHandover
+      ? { deskDocumentId: doc.dutyHandover.deskDocumentId, kind: doc.dutyHandover.kind }
+      : null,
   };
 }

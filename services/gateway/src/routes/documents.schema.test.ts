@@ -1,7 +1,7 @@
 import { ValidationError } from '@gov/platform';
-import { aRegisterBody } from '../../test/factories';
+import { aRegisterBody, aRegisterSignedInBody } from '../../test/factories';
 import { parseInput } from '../http/validate';
-import { registerIncomingBody } from './documents.schema';
+import { awaitingRegistrationQuery, registerIncomingBody, registerSignedInBody } from './documents.schema';
 
 const violations = (body: unknown) => {
   try {
@@ -59,5 +59,40 @@ describe('registerIncomingBody', () => {
 
   it('reports a body that is not an object as a single violation', () => {
     expect(violations(undefined)).toEqual([{ field: '(body)', message: expect.any(String) }]);
+  });
+});
+
+describe('registerSignedInBody', () => {
+  it('accepts what the 综合股 adds and fills the optional fields (spec document R-IN-5)', () => {
+    const parsed = registerSignedInBody.parse(aRegisterSignedInBody({ sender: { id: 'x' }, senderDocNo: undefined }));
+    expect(parsed).toMatchObject({ sender: { id: 'x', name: '' }, senderDocNo: '' });
+    expect(parsed.urgency).toBeUndefined();
+  });
+
+  it('refuses the fields the duty desk already recorded, so a title or time of receipt cannot be rewritten here', () => {
+    const found = registerSignedInBody.safeParse(
+      aRegisterSignedInBody({ title: '改过的标题', receivedAt: '2026-11-22T09:50:00+08:00', channel: 'PAPER' }),
+    );
+    expect(found.success).toBe(false);
+    expect(found.error?.issues.flatMap((i) => ('keys' in i ? i.keys : [])).sort()).toEqual([
+      'channel',
+      'receivedAt',
+      'title',
+    ]);
+  });
+
+  it('requires the classification and the nature, which only the 综合股 can tell', () => {
+    const { classification, nature, ...rest } = aRegisterSignedInBody();
+    void [classification, nature];
+    const found = registerSignedInBody.safeParse(rest);
+    expect(found.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['classification', 'nature']);
+  });
+});
+
+describe('awaitingRegistrationQuery', () => {
+  it('takes a page size from 1 to 200 and ignores unknown parameters', () => {
+    expect(awaitingRegistrationQuery.parse({ pageSize: '200', _: '1' })).toEqual({ pageSize: 200 });
+    for (const pageSize of ['0', '201', 'x'])
+      expect(awaitingRegistrationQuery.safeParse({ pageSize }).success).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import type {
   IncomingDocument,
   IncomingNature,
   RegisterIncomingInput,
+  SignedInRegistration,
   StoredIncoming,
   Urgency,
 } from '../../domain/incoming-document';
@@ -86,6 +87,46 @@ export function toRegisterInput(req: documentV1.RegisterIncomingRequest): {
   return { idempotencyKey: req.idempotencyKey, input };
 }
 
+/** The 综合股's registration of a signed-in handover; UNSPECIFIED urgency keeps the desk's. */
+export function toRegisterSignedIn(req: documentV1.RegisterSignedInRequest): {
+  idempotencyKey: string;
+  id: string;
+  registration: SignedInRegistration;
+} {
+  const violations: { field: string; message: string }[] = [];
+  const need = <T>(v: T | undefined, field: string): T => {
+    if (v === undefined) violations.push({ field, message: 'is required' });
+    return v as T;
+  };
+  if (!req.id) violations.push({ field: 'id', message: 'is required' });
+  const keepUrgency = req.urgency === documentV1.Urgency.URGENCY_UNSPECIFIED;
+  const registration: SignedInRegistration = {
+    sender: { id: req.sender?.id ?? '', name: req.sender?.name ?? '' },
+    senderDocNo: req.senderDocNo,
+    classification: need(classification.toDomain(req.classification), 'classification'),
+    nature: need(nature.toDomain(req.nature), 'nature'),
+    urgency: keepUrgency ? undefined : need(urgency.toDomain(req.urgency), 'urgency'),
+    ccOnly: req.ccOnly,
+    fromSuperior: req.fromSuperior,
+    handlingLimitWorkingDays: req.handlingLimitWorkingDays,
+  };
+  if (violations.length > 0) throw new ValidationError(violations, 'INCOMING_INVALID');
+  return { idempotencyKey: req.idempotencyKey, id: req.id, registration };
+}
+
+/** Where a duty handover came from; empty for documents registered directly. */
+function handoverFields(
+  d: StoredIncoming,
+): Pick<documentV1.IncomingDocument, 'signedInAt' | 'handedToUnit' | 'dutyHandover'> {
+  return {
+    signedInAt: d.signedInAt?.toISOString() ?? '',
+    handedToUnit: d.handedToUnitId ? { id: d.handedToUnitId, name: '' } : undefined,
+    dutyHandover: d.dutyHandover
+      ? { deskDocumentId: d.dutyHandover.deskDocumentId, kind: d.dutyHandover.kind }
+      : undefined,
+  };
+}
+
 /** A signed-in handover has no receipt number, nature or registration yet; those fields stay empty. */
 function toProtoSignedIn(d: Exclude<StoredIncoming, IncomingDocument>): documentV1.IncomingDocument {
   return {
@@ -99,6 +140,7 @@ function toProtoSignedIn(d: Exclude<StoredIncoming, IncomingDocument>): document
     receivedAt: d.receivedAt.toISOString(),
     registrationDueAt: d.registrationDueAt.toISOString(),
     state: d.state,
+    ...handoverFields(d),
   };
 }
 
@@ -125,6 +167,7 @@ export function toProtoDocument(d: StoredIncoming): documentV1.IncomingDocument 
     registeredByUnit: { id: d.registeredBy.orgUnitId, name: '' },
     ccOnly: d.ccOnly,
     fromSuperior: d.fromSuperior,
+    ...handoverFields(d),
   };
 }
 

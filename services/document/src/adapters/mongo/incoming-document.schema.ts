@@ -40,7 +40,12 @@ export const incomingDocumentSchema: Schema<IncomingDocumentRecord> = new Schema
     signedInAt: Date,
     handedToUnitId: String,
     dutyHandover: { deskDocumentId: String, kind: String },
+    // REGISTERED from SIGNED_IN: the request that registered it, so its retry is told apart from a second one
+    registrationRef: String,
     ...aggregateFields,
   } as never,
   { collection: 'incoming_documents', versionKey: false },
 );
+
+// serves the 综合股's awaiting-registration list: state SIGNED_IN, oldest receipt first, paged by (receivedAt, _id)
+incomingDocumentSchema.index({ state: 1, receivedAt: 1, _id: 1 });

@@ -24,6 +24,8 @@ import {
   classificationFromJSON,
   classificationToJSON,
   OrgUnit,
+  PageRequest,
+  PageResponse,
 } from "../../common/v1/types";
 
 /** 紧急程度 (spec document §3.3). */
@@ -220,7 +222,49 @@ export interface GetIncomingResponse {
   audit: AuditRecord[];
 }
 
-/** 收文 as registered. */
+export interface ListAwaitingRegistrationRequest {
+  /** page_size 0 = the service's default (50); at most 200. */
+  page?: PageRequest | undefined;
+}
+
+export interface ListAwaitingRegistrationResponse {
+  /** State SIGNED_IN, oldest received_at first; only those the caller's clearance covers. */
+  documents: IncomingDocument[];
+  page?: PageResponse | undefined;
+}
+
+/** What the 综合股 adds to a signed-in document when it registers it. */
+export interface RegisterSignedInRequest {
+  /** Client-chosen key; a retry with the same key returns the first result. */
+  idempotencyKey: string;
+  /** The signed-in document, e.g. in-duty-{desk document id}. */
+  id: string;
+  /** The sending organ as identified by the 综合股; an empty name keeps the one the duty desk wrote down. */
+  sender?: OrgUnit | undefined;
+  senderDocNo: string;
+  /** 密级 set at registration (the desk log carries none). */
+  classification: Classification;
+  nature: IncomingNature;
+  /** UNSPECIFIED keeps the urgency the duty desk recorded. */
+  urgency: Urgency;
+  ccOnly: boolean;
+  fromSuperior: boolean;
+  /** Handling limit in working days set by the sender; 0 = none given (the default applies). */
+  handlingLimitWorkingDays: number;
+}
+
+export interface RegisterSignedInResponse {
+  document?: IncomingDocument | undefined;
+}
+
+/** The duty desk's record a handed-over document came from (spec duty DK-4). */
+export interface DutyHandoverRef {
+  deskDocumentId: string;
+  /** DOCUMENT, LETTER, FAX or TELEGRAM as the desk logged it. */
+  kind: string;
+}
+
+/** 收文 as registered, or signed in and waiting for registration (state SIGNED_IN: no receipt number yet). */
 export interface IncomingDocument {
   id: string;
   /** 收文号, e.g. SW-2026-00001. */
@@ -245,6 +289,13 @@ export interface IncomingDocument {
   registeredByUnit?: OrgUnit | undefined;
   ccOnly: boolean;
   fromSuperior: boolean;
+  /**
+   * Set for documents handed over by the duty desk (channel DUTY_HANDOVER): when it was signed in, the unit it was
+   * handed to (the 综合股) and the desk's record.
+   */
+  signedInAt: string;
+  handedToUnit?: OrgUnit | undefined;
+  dutyHandover?: DutyHandoverRef | undefined;
 }
 
 function createBaseRegisterIncomingRequest(): RegisterIncomingRequest {
@@ -754,6 +805,574 @@ export const GetIncomingResponse: MessageFns<GetIncomingResponse> = {
   },
 };
 
+function createBaseListAwaitingRegistrationRequest(): ListAwaitingRegistrationRequest {
+  return { page: undefined };
+}
+
+export const ListAwaitingRegistrationRequest: MessageFns<ListAwaitingRegistrationRequest> = {
+  encode(message: ListAwaitingRegistrationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.page !== undefined) {
+      PageRequest.encode(message.page, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListAwaitingRegistrationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListAwaitingRegistrationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.page = PageRequest.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListAwaitingRegistrationRequest {
+    return { page: isSet(object.page) ? PageRequest.fromJSON(object.page) : undefined };
+  },
+
+  toJSON(message: ListAwaitingRegistrationRequest): unknown {
+    const obj: any = {};
+    if (message.page !== undefined) {
+      obj.page = PageRequest.toJSON(message.page);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListAwaitingRegistrationRequest>, I>>(base?: I): ListAwaitingRegistrationRequest {
+    return ListAwaitingRegistrationRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListAwaitingRegistrationRequest>, I>>(
+    object: I,
+  ): ListAwaitingRegistrationRequest {
+    const message = createBaseListAwaitingRegistrationRequest();
+    message.page = (object.page !== undefined && object.page !== null)
+      ? PageRequest.fromPartial(object.page)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseListAwaitingRegistrationResponse(): ListAwaitingRegistrationResponse {
+  return { documents: [], page: undefined };
+}
+
+export const ListAwaitingRegistrationResponse: MessageFns<ListAwaitingRegistrationResponse> = {
+  encode(message: ListAwaitingRegistrationResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.documents) {
+      IncomingDocument.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.page !== undefined) {
+      PageResponse.encode(message.page, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListAwaitingRegistrationResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListAwaitingRegistrationResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.documents.push(IncomingDocument.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.page = PageResponse.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListAwaitingRegistrationResponse {
+    return {
+      documents: globalThis.Array.isArray(object?.documents)
+        ? object.documents.map((e: any) => IncomingDocument.fromJSON(e))
+        : [],
+      page: isSet(object.page) ? PageResponse.fromJSON(object.page) : undefined,
+    };
+  },
+
+  toJSON(message: ListAwaitingRegistrationResponse): unknown {
+    const obj: any = {};
+    if (message.documents?.length) {
+      obj.documents = message.documents.map((e) => IncomingDocument.toJSON(e));
+    }
+    if (message.page !== undefined) {
+      obj.page = PageResponse.toJSON(message.page);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListAwaitingRegistrationResponse>, I>>(
+    base?: I,
+  ): ListAwaitingRegistrationResponse {
+    return ListAwaitingRegistrationResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListAwaitingRegistrationResponse>, I>>(
+    object: I,
+  ): ListAwaitingRegistrationResponse {
+    const message = createBaseListAwaitingRegistrationResponse();
+    message.documents = object.documents?.map((e) => IncomingDocument.fromPartial(e)) || [];
+    message.page = (object.page !== undefined && object.page !== null)
+      ? PageResponse.fromPartial(object.page)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRegisterSignedInRequest(): RegisterSignedInRequest {
+  return {
+    idempotencyKey: "",
+    id: "",
+    sender: undefined,
+    senderDocNo: "",
+    classification: 0,
+    nature: 0,
+    urgency: 0,
+    ccOnly: false,
+    fromSuperior: false,
+    handlingLimitWorkingDays: 0,
+  };
+}
+
+export const RegisterSignedInRequest: MessageFns<RegisterSignedInRequest> = {
+  encode(message: RegisterSignedInRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.sender !== undefined) {
+      OrgUnit.encode(message.sender, writer.uint32(26).fork()).join();
+    }
+    if (message.senderDocNo !== "") {
+      writer.uint32(34).string(message.senderDocNo);
+    }
+    if (message.classification !== 0) {
+      writer.uint32(40).int32(message.classification);
+    }
+    if (message.nature !== 0) {
+      writer.uint32(48).int32(message.nature);
+    }
+    if (message.urgency !== 0) {
+      writer.uint32(56).int32(message.urgency);
+    }
+    if (message.ccOnly !== false) {
+      writer.uint32(64).bool(message.ccOnly);
+    }
+    if (message.fromSuperior !== false) {
+      writer.uint32(72).bool(message.fromSuperior);
+    }
+    if (message.handlingLimitWorkingDays !== 0) {
+      writer.uint32(80).int32(message.handlingLimitWorkingDays);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterSignedInRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterSignedInRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.sender = OrgUnit.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.senderDocNo = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.classification = reader.int32() as any;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.nature = reader.int32() as any;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.urgency = reader.int32() as any;
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.ccOnly = reader.bool();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.fromSuperior = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.handlingLimitWorkingDays = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterSignedInRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      sender: isSet(object.sender) ? OrgUnit.fromJSON(object.sender) : undefined,
+      senderDocNo: isSet(object.senderDocNo)
+        ? globalThis.String(object.senderDocNo)
+        : isSet(object.sender_doc_no)
+        ? globalThis.String(object.sender_doc_no)
+        : "",
+      classification: isSet(object.classification) ? classificationFromJSON(object.classification) : 0,
+      nature: isSet(object.nature) ? incomingNatureFromJSON(object.nature) : 0,
+      urgency: isSet(object.urgency) ? urgencyFromJSON(object.urgency) : 0,
+      ccOnly: isSet(object.ccOnly)
+        ? globalThis.Boolean(object.ccOnly)
+        : isSet(object.cc_only)
+        ? globalThis.Boolean(object.cc_only)
+        : false,
+      fromSuperior: isSet(object.fromSuperior)
+        ? globalThis.Boolean(object.fromSuperior)
+        : isSet(object.from_superior)
+        ? globalThis.Boolean(object.from_superior)
+        : false,
+      handlingLimitWorkingDays: isSet(object.handlingLimitWorkingDays)
+        ? globalThis.Number(object.handlingLimitWorkingDays)
+        : isSet(object.handling_limit_working_days)
+        ? globalThis.Number(object.handling_limit_working_days)
+        : 0,
+    };
+  },
+
+  toJSON(message: RegisterSignedInRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.sender !== undefined) {
+      obj.sender = OrgUnit.toJSON(message.sender);
+    }
+    if (message.senderDocNo !== "") {
+      obj.senderDocNo = message.senderDocNo;
+    }
+    if (message.classification !== 0) {
+      obj.classification = classificationToJSON(message.classification);
+    }
+    if (message.nature !== 0) {
+      obj.nature = incomingNatureToJSON(message.nature);
+    }
+    if (message.urgency !== 0) {
+      obj.urgency = urgencyToJSON(message.urgency);
+    }
+    if (message.ccOnly !== false) {
+      obj.ccOnly = message.ccOnly;
+    }
+    if (message.fromSuperior !== false) {
+      obj.fromSuperior = message.fromSuperior;
+    }
+    if (message.handlingLimitWorkingDays !== 0) {
+      obj.handlingLimitWorkingDays = Math.round(message.handlingLimitWorkingDays);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterSignedInRequest>, I>>(base?: I): RegisterSignedInRequest {
+    return RegisterSignedInRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterSignedInRequest>, I>>(object: I): RegisterSignedInRequest {
+    const message = createBaseRegisterSignedInRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.sender = (object.sender !== undefined && object.sender !== null)
+      ? OrgUnit.fromPartial(object.sender)
+      : undefined;
+    message.senderDocNo = object.senderDocNo ?? "";
+    message.classification = object.classification ?? 0;
+    message.nature = object.nature ?? 0;
+    message.urgency = object.urgency ?? 0;
+    message.ccOnly = object.ccOnly ?? false;
+    message.fromSuperior = object.fromSuperior ?? false;
+    message.handlingLimitWorkingDays = object.handlingLimitWorkingDays ?? 0;
+    return message;
+  },
+};
+
+function createBaseRegisterSignedInResponse(): RegisterSignedInResponse {
+  return { document: undefined };
+}
+
+export const RegisterSignedInResponse: MessageFns<RegisterSignedInResponse> = {
+  encode(message: RegisterSignedInResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.document !== undefined) {
+      IncomingDocument.encode(message.document, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterSignedInResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterSignedInResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.document = IncomingDocument.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterSignedInResponse {
+    return { document: isSet(object.document) ? IncomingDocument.fromJSON(object.document) : undefined };
+  },
+
+  toJSON(message: RegisterSignedInResponse): unknown {
+    const obj: any = {};
+    if (message.document !== undefined) {
+      obj.document = IncomingDocument.toJSON(message.document);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterSignedInResponse>, I>>(base?: I): RegisterSignedInResponse {
+    return RegisterSignedInResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterSignedInResponse>, I>>(object: I): RegisterSignedInResponse {
+    const message = createBaseRegisterSignedInResponse();
+    message.document = (object.document !== undefined && object.document !== null)
+      ? IncomingDocument.fromPartial(object.document)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseDutyHandoverRef(): DutyHandoverRef {
+  return { deskDocumentId: "", kind: "" };
+}
+
+export const DutyHandoverRef: MessageFns<DutyHandoverRef> = {
+  encode(message: DutyHandoverRef, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.deskDocumentId !== "") {
+      writer.uint32(10).string(message.deskDocumentId);
+    }
+    if (message.kind !== "") {
+      writer.uint32(18).string(message.kind);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DutyHandoverRef {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDutyHandoverRef();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.deskDocumentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DutyHandoverRef {
+    return {
+      deskDocumentId: isSet(object.deskDocumentId)
+        ? globalThis.String(object.deskDocumentId)
+        : isSet(object.desk_document_id)
+        ? globalThis.String(object.desk_document_id)
+        : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+    };
+  },
+
+  toJSON(message: DutyHandoverRef): unknown {
+    const obj: any = {};
+    if (message.deskDocumentId !== "") {
+      obj.deskDocumentId = message.deskDocumentId;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DutyHandoverRef>, I>>(base?: I): DutyHandoverRef {
+    return DutyHandoverRef.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DutyHandoverRef>, I>>(object: I): DutyHandoverRef {
+    const message = createBaseDutyHandoverRef();
+    message.deskDocumentId = object.deskDocumentId ?? "";
+    message.kind = object.kind ?? "";
+    return message;
+  },
+};
+
 function createBaseIncomingDocument(): IncomingDocument {
   return {
     id: "",
@@ -776,6 +1395,9 @@ function createBaseIncomingDocument(): IncomingDocument {
     registeredByUnit: undefined,
     ccOnly: false,
     fromSuperior: false,
+    signedInAt: "",
+    handedToUnit: undefined,
+    dutyHandover: undefined,
   };
 }
 
@@ -840,6 +1462,15 @@ export const IncomingDocument: MessageFns<IncomingDocument> = {
     }
     if (message.fromSuperior !== false) {
       writer.uint32(160).bool(message.fromSuperior);
+    }
+    if (message.signedInAt !== "") {
+      writer.uint32(170).string(message.signedInAt);
+    }
+    if (message.handedToUnit !== undefined) {
+      OrgUnit.encode(message.handedToUnit, writer.uint32(178).fork()).join();
+    }
+    if (message.dutyHandover !== undefined) {
+      DutyHandoverRef.encode(message.dutyHandover, writer.uint32(186).fork()).join();
     }
     return writer;
   },
@@ -1017,6 +1648,30 @@ export const IncomingDocument: MessageFns<IncomingDocument> = {
             message.fromSuperior = reader.bool();
             continue;
           }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.signedInAt = reader.string();
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.handedToUnit = OrgUnit.decode(reader, reader.uint32());
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.dutyHandover = DutyHandoverRef.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1099,6 +1754,21 @@ export const IncomingDocument: MessageFns<IncomingDocument> = {
         : isSet(object.from_superior)
         ? globalThis.Boolean(object.from_superior)
         : false,
+      signedInAt: isSet(object.signedInAt)
+        ? globalThis.String(object.signedInAt)
+        : isSet(object.signed_in_at)
+        ? globalThis.String(object.signed_in_at)
+        : "",
+      handedToUnit: isSet(object.handedToUnit)
+        ? OrgUnit.fromJSON(object.handedToUnit)
+        : isSet(object.handed_to_unit)
+        ? OrgUnit.fromJSON(object.handed_to_unit)
+        : undefined,
+      dutyHandover: isSet(object.dutyHandover)
+        ? DutyHandoverRef.fromJSON(object.dutyHandover)
+        : isSet(object.duty_handover)
+        ? DutyHandoverRef.fromJSON(object.duty_handover)
+        : undefined,
     };
   },
 
@@ -1164,6 +1834,15 @@ export const IncomingDocument: MessageFns<IncomingDocument> = {
     if (message.fromSuperior !== false) {
       obj.fromSuperior = message.fromSuperior;
     }
+    if (message.signedInAt !== "") {
+      obj.signedInAt = message.signedInAt;
+    }
+    if (message.handedToUnit !== undefined) {
+      obj.handedToUnit = OrgUnit.toJSON(message.handedToUnit);
+    }
+    if (message.dutyHandover !== undefined) {
+      obj.dutyHandover = DutyHandoverRef.toJSON(message.dutyHandover);
+    }
     return obj;
   },
 
@@ -1196,6 +1875,13 @@ export const IncomingDocument: MessageFns<IncomingDocument> = {
       : undefined;
     message.ccOnly = object.ccOnly ?? false;
     message.fromSuperior = object.fromSuperior ?? false;
+    message.signedInAt = object.signedInAt ?? "";
+    message.handedToUnit = (object.handedToUnit !== undefined && object.handedToUnit !== null)
+      ? OrgUnit.fromPartial(object.handedToUnit)
+      : undefined;
+    message.dutyHandover = (object.dutyHandover !== undefined && object.dutyHandover !== null)
+      ? DutyHandoverRef.fromPartial(object.dutyHandover)
+      : undefined;
     return message;
   },
 };
@@ -1225,6 +1911,39 @@ export const DocumentServiceService = {
     responseSerialize: (value: GetIncomingResponse): Buffer => Buffer.from(GetIncomingResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetIncomingResponse => GetIncomingResponse.decode(value),
   },
+  /**
+   * The 综合股 list: documents the duty desk signed in off-hours and nobody has registered yet, oldest receipt
+   * first (spec document R-IN-5, §5.11 I2). For the roles that register incoming documents.
+   */
+  listAwaitingRegistration: {
+    path: "/gov.document.v1.DocumentService/ListAwaitingRegistration" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListAwaitingRegistrationRequest): Buffer =>
+      Buffer.from(ListAwaitingRegistrationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListAwaitingRegistrationRequest =>
+      ListAwaitingRegistrationRequest.decode(value),
+    responseSerialize: (value: ListAwaitingRegistrationResponse): Buffer =>
+      Buffer.from(ListAwaitingRegistrationResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListAwaitingRegistrationResponse =>
+      ListAwaitingRegistrationResponse.decode(value),
+  },
+  /**
+   * 登记 of a signed-in document: classifies it, gives it the next 收文号 and routes it on as RegisterIncoming does
+   * (spec document R-IN-5, §5.2, §5.11 I2). Idempotent on idempotency_key; a document already registered is
+   * refused with INCOMING_ALREADY_REGISTERED.
+   */
+  registerSignedIn: {
+    path: "/gov.document.v1.DocumentService/RegisterSignedIn" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RegisterSignedInRequest): Buffer =>
+      Buffer.from(RegisterSignedInRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RegisterSignedInRequest => RegisterSignedInRequest.decode(value),
+    responseSerialize: (value: RegisterSignedInResponse): Buffer =>
+      Buffer.from(RegisterSignedInResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RegisterSignedInResponse => RegisterSignedInResponse.decode(value),
+  },
 } as const;
 
 export interface DocumentServiceServer extends UntypedServiceImplementation {
@@ -1232,6 +1951,17 @@ export interface DocumentServiceServer extends UntypedServiceImplementation {
   registerIncoming: handleUnaryCall<RegisterIncomingRequest, RegisterIncomingResponse>;
   /** Reads one incoming document with its audit trail. */
   getIncoming: handleUnaryCall<GetIncomingRequest, GetIncomingResponse>;
+  /**
+   * The 综合股 list: documents the duty desk signed in off-hours and nobody has registered yet, oldest receipt
+   * first (spec document R-IN-5, §5.11 I2). For the roles that register incoming documents.
+   */
+  listAwaitingRegistration: handleUnaryCall<ListAwaitingRegistrationRequest, ListAwaitingRegistrationResponse>;
+  /**
+   * 登记 of a signed-in document: classifies it, gives it the next 收文号 and routes it on as RegisterIncoming does
+   * (spec document R-IN-5, §5.2, §5.11 I2). Idempotent on idempotency_key; a document already registered is
+   * refused with INCOMING_ALREADY_REGISTERED.
+   */
+  registerSignedIn: handleUnaryCall<RegisterSignedInRequest, RegisterSignedInResponse>;
 }
 
 export interface DocumentServiceClient extends Client {
@@ -1266,6 +1996,45 @@ export interface DocumentServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetIncomingResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * The 综合股 list: documents the duty desk signed in off-hours and nobody has registered yet, oldest receipt
+   * first (spec document R-IN-5, §5.11 I2). For the roles that register incoming documents.
+   */
+  listAwaitingRegistration(
+    request: ListAwaitingRegistrationRequest,
+    callback: (error: ServiceError | null, response: ListAwaitingRegistrationResponse) => void,
+  ): ClientUnaryCall;
+  listAwaitingRegistration(
+    request: ListAwaitingRegistrationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListAwaitingRegistrationResponse) => void,
+  ): ClientUnaryCall;
+  listAwaitingRegistration(
+    request: ListAwaitingRegistrationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListAwaitingRegistrationResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * 登记 of a signed-in document: classifies it, gives it the next 收文号 and routes it on as RegisterIncoming does
+   * (spec document R-IN-5, §5.2, §5.11 I2). Idempotent on idempotency_key; a document already registered is
+   * refused with INCOMING_ALREADY_REGISTERED.
+   */
+  registerSignedIn(
+    request: RegisterSignedInRequest,
+    callback: (error: ServiceError | null, response: RegisterSignedInResponse) => void,
+  ): ClientUnaryCall;
+  registerSignedIn(
+    request: RegisterSignedInRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RegisterSignedInResponse) => void,
+  ): ClientUnaryCall;
+  registerSignedIn(
+    request: RegisterSignedInRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RegisterSignedInResponse) => void,
   ): ClientUnaryCall;
 }
 

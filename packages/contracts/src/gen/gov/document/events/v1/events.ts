@@ -33,6 +33,24 @@ export interface IncomingRegistered {
   fromSuperior: boolean;
 }
 
+/**
+ * ce_type gov.document.incoming.handover_registered — the 综合股 registered a document the duty desk had handed over
+ * off-hours (spec document R-IN-5, §5.11 I2). Published with IncomingRegistered in the same write; for the duty
+ * desk, whose off-hours record it closes (spec duty DK-4). No consumer yet.
+ */
+export interface HandoverRegistered {
+  documentId: string;
+  /** The duty desk's record the document came from. */
+  deskDocumentId: string;
+  receiptNo: string;
+  /** RFC 3339. */
+  registeredAt: string;
+  /** The deadline the desk set (or the next-morning default) and whether the registration missed it. */
+  registrationDueAt: string;
+  registeredLate: boolean;
+  registeredByUnit?: OrgUnit | undefined;
+}
+
 function createBaseIncomingRegistered(): IncomingRegistered {
   return {
     documentId: "",
@@ -296,6 +314,209 @@ export const IncomingRegistered: MessageFns<IncomingRegistered> = {
     message.handlingLimitWorkingDays = object.handlingLimitWorkingDays ?? 0;
     message.handlingDueAt = object.handlingDueAt ?? "";
     message.fromSuperior = object.fromSuperior ?? false;
+    return message;
+  },
+};
+
+function createBaseHandoverRegistered(): HandoverRegistered {
+  return {
+    documentId: "",
+    deskDocumentId: "",
+    receiptNo: "",
+    registeredAt: "",
+    registrationDueAt: "",
+    registeredLate: false,
+    registeredByUnit: undefined,
+  };
+}
+
+export const HandoverRegistered: MessageFns<HandoverRegistered> = {
+  encode(message: HandoverRegistered, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.documentId !== "") {
+      writer.uint32(10).string(message.documentId);
+    }
+    if (message.deskDocumentId !== "") {
+      writer.uint32(18).string(message.deskDocumentId);
+    }
+    if (message.receiptNo !== "") {
+      writer.uint32(26).string(message.receiptNo);
+    }
+    if (message.registeredAt !== "") {
+      writer.uint32(34).string(message.registeredAt);
+    }
+    if (message.registrationDueAt !== "") {
+      writer.uint32(42).string(message.registrationDueAt);
+    }
+    if (message.registeredLate !== false) {
+      writer.uint32(48).bool(message.registeredLate);
+    }
+    if (message.registeredByUnit !== undefined) {
+      OrgUnit.encode(message.registeredByUnit, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): HandoverRegistered {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseHandoverRegistered();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.documentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.deskDocumentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.receiptNo = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.registeredAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.registrationDueAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.registeredLate = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.registeredByUnit = OrgUnit.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): HandoverRegistered {
+    return {
+      documentId: isSet(object.documentId)
+        ? globalThis.String(object.documentId)
+        : isSet(object.document_id)
+        ? globalThis.String(object.document_id)
+        : "",
+      deskDocumentId: isSet(object.deskDocumentId)
+        ? globalThis.String(object.deskDocumentId)
+        : isSet(object.desk_document_id)
+        ? globalThis.String(object.desk_document_id)
+        : "",
+      receiptNo: isSet(object.receiptNo)
+        ? globalThis.String(object.receiptNo)
+        : isSet(object.receipt_no)
+        ? globalThis.String(object.receipt_no)
+        : "",
+      registeredAt: isSet(object.registeredAt)
+        ? globalThis.String(object.registeredAt)
+        : isSet(object.registered_at)
+        ? globalThis.String(object.registered_at)
+        : "",
+      registrationDueAt: isSet(object.registrationDueAt)
+        ? globalThis.String(object.registrationDueAt)
+        : isSet(object.registration_due_at)
+        ? globalThis.String(object.registration_due_at)
+        : "",
+      registeredLate: isSet(object.registeredLate)
+        ? globalThis.Boolean(object.registeredLate)
+        : isSet(object.registered_late)
+        ? globalThis.Boolean(object.registered_late)
+        : false,
+      registeredByUnit: isSet(object.registeredByUnit)
+        ? OrgUnit.fromJSON(object.registeredByUnit)
+        : isSet(object.registered_by_unit)
+        ? OrgUnit.fromJSON(object.registered_by_unit)
+        : undefined,
+    };
+  },
+
+  toJSON(message: HandoverRegistered): unknown {
+    const obj: any = {};
+    if (message.documentId !== "") {
+      obj.documentId = message.documentId;
+    }
+    if (message.deskDocumentId !== "") {
+      obj.deskDocumentId = message.deskDocumentId;
+    }
+    if (message.receiptNo !== "") {
+      obj.receiptNo = message.receiptNo;
+    }
+    if (message.registeredAt !== "") {
+      obj.registeredAt = message.registeredAt;
+    }
+    if (message.registrationDueAt !== "") {
+      obj.registrationDueAt = message.registrationDueAt;
+    }
+    if (message.registeredLate !== false) {
+      obj.registeredLate = message.registeredLate;
+    }
+    if (message.registeredByUnit !== undefined) {
+      obj.registeredByUnit = OrgUnit.toJSON(message.registeredByUnit);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<HandoverRegistered>, I>>(base?: I): HandoverRegistered {
+    return HandoverRegistered.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<HandoverRegistered>, I>>(object: I): HandoverRegistered {
+    const message = createBaseHandoverRegistered();
+    message.documentId = object.documentId ?? "";
+    message.deskDocumentId = object.deskDocumentId ?? "";
+    message.receiptNo = object.receiptNo ?? "";
+    message.registeredAt = object.registeredAt ?? "";
+    message.registrationDueAt = object.registrationDueAt ?? "";
+    message.registeredLate = object.registeredLate ?? false;
+    message.registeredByUnit = (object.registeredByUnit !== undefined && object.registeredByUnit !== null)
+      ? OrgUnit.fromPartial(object.registeredByUnit)
+      : undefined;
     return message;
   },
 };

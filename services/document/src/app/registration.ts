@@ -1,0 +1,35 @@
+import type { Actor } from '@gov/platform/auth';
+import type { IncomingDocument, RegisterIncomingInput } from '../domain/incoming-document';
+import { registerIncoming } from '../domain/register-incoming.rule';
+import type { RegistrationPolicy } from '../domain/registration-policy';
+import type { WorkingDays } from '../domain/working-calendar';
+import type { ReceiptNumbers } from './ports';
+
+const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).getUTCFullYear();
+
+/**
+ * 收文登记 as every path performs it (RegisterIncoming, and the 综合股 registering a duty handover): the one
+ * registration rule, then the next 收文号 SW-{YYYY}-{NNNNN} of the Shanghai year. The rule runs first, so a refused
+ * registration takes no number and leaves no gap in the year's sequence.
+ */
+export async function registerWithReceiptNo(
+  input: RegisterIncomingInput,
+  ctx: { id: string; actor: Actor; now: Date; registrationDueAt?: Date },
+  deps: { receiptNumbers: ReceiptNumbers; policy: RegistrationPolicy; calendar: WorkingDays },
+): Promise<IncomingDocument> {
+  const doc = registerIncoming(input, { ...ctx, receiptNo: '', policy: deps.policy, calendar: deps.calendar });
+  const year = shanghaiYear(ctx.now);
+  const seq = await deps.receiptNumbers.next(year);
+  return { ...doc, receiptNo: `SW-${year}-${String(seq).padStart(5, '0')}` };
+}
+
+/** The role the audit names for a registration: the first of the actor's roles that allows it. */
+export const registrarRole = (actor: Actor, policy: RegistrationPolicy): string =>
+  actor.roles.find((r) => policy.registrarRoles.includes(r) || policy.classifiedRoles.includes(r)) ?? '';
+
+/** The audit details every registration records. */
+export const registrationDetails = (doc: IncomingDocument): Record<string, unknown> => ({
+  receiptNo: doc.receiptNo,
+  registrationDueAt: doc.registrationDueAt.toISOString(),
+  registeredLate: doc.registeredLate,
+});
