@@ -205,6 +205,60 @@ describe('roster review (spec duty §4.3)', () => {
     expect(eventsOf(d.id)).toHaveLength(1);
   });
 
+  it('counts RS-2 over the calendar quarter: a roster fair on its own is refused when the quarter drifts, and an exemption lets it through (spec duty §4.2 RS-2)', async () => {
+    now = at('2026-12-20T09:00:00');
+    // three days each: o1 and o2 two shifts, o3 and o4 one; the second stretch repeats the same extra shifts
+    const stretch = (d: [string, string, string], start: string, end: string, exemption = '') => ({
+      ...regular([
+        ...wireDay(d[0], { day: 'o1', night: 'o2', leader: 'l1' }),
+        ...wireDay(d[1], { day: 'o1', night: 'o2', leader: 'l2' }),
+        ...wireDay(d[2], { day: 'o3', night: 'o4', leader: 'l1' }),
+      ]),
+      periodStart: at(start).toISOString(),
+      periodEnd: at(end).toISOString(),
+      fairnessExemption: exemption,
+    });
+    const first = (
+      await rpc<DraftRes>(
+        'createRosterDraft',
+        {
+          idempotencyKey: key(),
+          ...stretch(['2027-01-11', '2027-01-12', '2027-01-13'], '2027-01-11T08:30:00', '2027-01-14T08:30:00'),
+        },
+        admin,
+      )
+    ).draft;
+    await step('submitRosterDraft', admin, { id: first.id });
+    await step('approveRosterDraft', director, { id: first.id, note: '' });
+    const second = (
+      await rpc<DraftRes>(
+        'createRosterDraft',
+        {
+          idempotencyKey: key(),
+          ...stretch(['2027-01-18', '2027-01-19', '2027-01-20'], '2027-01-18T08:30:00', '2027-01-21T08:30:00'),
+        },
+        admin,
+      )
+    ).draft;
+    await expect(step('submitRosterDraft', admin, { id: second.id })).rejects.toMatchObject({ code: 'ROSTER_UNFAIR' });
+    const exempted = (
+      await rpc<DraftRes>(
+        'createRosterDraft',
+        {
+          idempotencyKey: key(),
+          ...stretch(
+            ['2027-01-18', '2027-01-19', '2027-01-20'],
+            '2027-01-18T08:30:00',
+            '2027-01-21T08:30:00',
+            'o3、o4 本季度借调县应急局',
+          ),
+        },
+        admin,
+      )
+    ).draft;
+    expect(await step('submitRosterDraft', admin, { id: exempted.id })).toMatchObject({ status: 'SUBMITTED' });
+  });
+
   it('refuses to submit a draft with an uncovered night (COVERAGE_GAP, §19 scenario 1); reject returns it to DRAFT', async () => {
     const shifts = regular().shifts.filter((s) => !(s.type === 'OFFICE_NIGHT' && s.personId === 'o2'));
     const d = await step('createRosterDraft', admin, regular(shifts));

@@ -32,6 +32,8 @@ export interface RosterDraftStore {
   publishedEndingAfter(after: Date): Promise<RosterDraft[]>;
   /** PUBLISHED drafts whose period ended at or before `at` (the lock sweep, §4.3). */
   publishedEndedBy(at: Date): Promise<RosterDraft[]>;
+  /** APPROVED, PUBLISHED or LOCKED rosters whose period overlaps [start, end) (RS-2 over a quarter). */
+  settledOverlapping(start: Date, end: Date): Promise<RosterDraft[]>;
 }
 
 /**

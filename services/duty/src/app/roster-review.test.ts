@@ -40,6 +40,12 @@ function world(now = sh('2026-09-01 09:00')) {
         .filter((d) => d.value.status === 'PUBLISHED' && d.value.periodEnd <= at)
         .map((d) => d.value);
     },
+    async settledOverlapping(start, end) {
+      return [...docs.values()]
+        .filter((d) => ['APPROVED', 'PUBLISHED', 'LOCKED'].includes(d.value.status))
+        .filter((d) => d.value.periodStart < end && d.value.periodEnd > start)
+        .map((d) => d.value);
+    },
   };
   const published = new Map<string, Roster>();
   const cached: string[] = [];

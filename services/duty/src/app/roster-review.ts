@@ -7,6 +7,8 @@ import {
   newDraft,
   publishDraft,
   publishedRoster,
+  quarterBounds,
+  quarterOf,
   recordDirectPublication,
   rejectDraft,
   reviseDraft,
@@ -19,7 +21,7 @@ import {
   type RosterReviewPolicy,
   type RosterTransition,
 } from '../domain/roster-review';
-import type { Roster } from '../domain/roster';
+import type { Roster, Shift } from '../domain/roster';
 import { invalidRoster, RosterReviewError } from '../domain/roster-review-error';
 import type { Idempotency } from './ports';
 import type {
@@ -147,7 +149,19 @@ export function createRosterReview(deps: RosterReviewDeps) {
     },
     async submit(cmd: { idempotencyKey: string; id: string }, actor: Actor): Promise<RosterDraft> {
       mayReview(actor, rosterPreparers, 'submitting a roster');
-      return change(cmdOf('duty.roster.submit', cmd, actor), (d, now) => submitDraft(d, deps.policy.office, now));
+      // RS-2 over the quarter: the shifts of the other settled rosters in the quarters this one touches
+      const draft = (await load(deps.drafts, cmd.id)).value;
+      const quarters = [...new Set(draft.shifts.map((s) => quarterOf(s.startsAt)))].map(quarterBounds);
+      const others = new Map<string, Shift[]>();
+      for (const q of quarters)
+        for (const other of await deps.drafts.settledOverlapping(q.start, q.end))
+          if (other.id !== draft.id) others.set(other.id, other.shifts);
+      // the rest of the quarter: another roster's shifts inside this one's period are a competing version of it
+      const within = (at: Date) => at >= draft.periodStart && at < draft.periodEnd;
+      const earlier = [...others.values()].flat().filter((s) => !within(s.startsAt));
+      return change(cmdOf('duty.roster.submit', cmd, actor), (d, now) =>
+        submitDraft(d, deps.policy.office, now, earlier),
+      );
     },
     async approve(cmd: { idempotencyKey: string; id: string; note: string }, actor: Actor): Promise<RosterDraft> {
       return change(cmdOf('duty.roster.approve', cmd, actor), (d, now) => approveDraft(d, actor, now, cmd.note));

@@ -13,6 +13,8 @@ import {
   reviseDraft,
   submitDraft,
   type RosterDraft,
+  quarterBounds,
+  quarterOf,
 } from './roster-review';
 
 const policy = { office, holidayLeadWorkingDays: 3 };
@@ -118,6 +120,30 @@ describe('roster review (spec duty §4.3)', () => {
       .concat(shift({ type: 'OFFICE_DAY', personId: 'o1' }, '2026-09-14 13:00', '2026-09-14 18:00'));
     expect(() => checkFairness(shifts)).toThrow(expect.objectContaining({ code: 'ROSTER_UNFAIR' }));
     expect(() => checkFairness(shifts, 'o3 病假，经批准')).not.toThrow();
+  });
+
+  it('counts RS-2 over the calendar quarter with the rosters already approved, each shift in the quarter it starts (spec duty §4.2 RS-2)', () => {
+    // each stretch is fair on its own (two shifts for o1 and o2, one for o3 and o4), but o1 and o2 take the extra
+    // shifts both times
+    const week = (d1: string, d2: string, d3: string) => [
+      ...coveredDay(d1, { day: 'o1', night: 'o2', leader: 'l1', gov: 'g1' }),
+      ...coveredDay(d2, { day: 'o1', night: 'o2', leader: 'l2', gov: 'g1' }),
+      ...coveredDay(d3, { day: 'o3', night: 'o4', leader: 'l1', gov: 'g1' }),
+    ];
+    const first = week('2026-09-14', '2026-09-15', '2026-09-16');
+    const second = week('2026-09-21', '2026-09-22', '2026-09-23');
+    expect(() => checkFairness(second)).not.toThrow();
+    expect(() => checkFairness(second, '', first)).toThrow(expect.objectContaining({ code: 'ROSTER_UNFAIR' }));
+    expect(() => checkFairness(second, 'o2 借调两周，经主任批准', first)).not.toThrow();
+    // the same imbalance in the previous quarter does not count against this one
+    const june = week('2026-06-15', '2026-06-16', '2026-06-17');
+    expect(() => checkFairness(second, '', june)).not.toThrow();
+    expect(quarterOf(sh('2026-09-30 18:00'))).toBe('2026-Q3');
+    expect(quarterOf(new Date('2026-09-30T16:00:00Z'))).toBe('2026-Q4'); // 10-01 00:00 in Shanghai
+    expect(quarterBounds('2026-Q4')).toEqual({
+      start: new Date('2026-09-30T16:00:00Z'),
+      end: new Date('2026-12-31T16:00:00Z'),
+    });
   });
 
   it('lets only the office director or the duty-room manager approve (spec duty §3.2, §4.3)', () => {

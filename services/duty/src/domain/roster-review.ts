@@ -110,13 +110,37 @@ export function mayReview(actor: Actor, roles: readonly string[], what: string):
 
 const officerTypes: ShiftType[] = ['OFFICE_DAY', 'OFFICE_NIGHT'];
 
+/** The calendar quarter (Asia/Shanghai) a shift counts in, by its start: e.g. "2026-Q4". */
+export function quarterOf(at: Date): string {
+  const local = new Date(at.getTime() + 8 * 3600_000);
+  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+}
+
+/** The instants a quarter of `quarterOf` runs between, [start, end). */
+export function quarterBounds(quarter: string): { start: Date; end: Date } {
+  const [y, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(-1))];
+  const at = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - 8 * 3600_000);
+  return { start: at(y, (q - 1) * 3), end: q === 4 ? at(y + 1, 0) : at(y, q * 3) };
+}
+
 /**
- * RS-2 fairness (spec duty §4.2): within the roster, duty officers' shift counts differ by at most one, and so do
- * office leaders' 24-hour duties (RS-3 rotation), unless an exemption is recorded. The quarter-wide count across
- * rosters is not checked here (see the service README).
+ * RS-2 fairness (spec duty §4.2): duty officers' shift counts differ by at most one, and so do office leaders'
+ * 24-hour duties (RS-3 rotation), unless an exemption is recorded — within the roster, and in each calendar
+ * quarter its shifts fall in, counted together with the other approved or published rosters of that quarter
+ * (`earlier`: their shifts). Everyone with a shift in the quarter counts; someone who joins the rotation mid-quarter
+ * needs the exemption.
  */
-export function checkFairness(shifts: readonly Shift[], exemption?: string): void {
+export function checkFairness(shifts: readonly Shift[], exemption?: string, earlier: readonly Shift[] = []): void {
   if (exemption?.trim()) return;
+  checkCounts(shifts, 'in this roster');
+  for (const quarter of new Set(shifts.map((s) => quarterOf(s.startsAt))))
+    checkCounts(
+      [...earlier, ...shifts].filter((s) => quarterOf(s.startsAt) === quarter),
+      `over ${quarter} with the rosters already approved`,
+    );
+}
+
+function checkCounts(shifts: readonly Shift[], where: string): void {
   const groups: [string, ShiftType[]][] = [
     ['duty officers', officerTypes],
     ['office leaders', ['OFFICE_LEADER_24H']],
@@ -130,7 +154,7 @@ export function checkFairness(shifts: readonly Shift[], exemption?: string): voi
     if (max - min > 1)
       throw new RosterReviewError(
         'ROSTER_UNFAIR',
-        `${who}' shift counts range from ${min} to ${max}; RS-2 allows a difference of one unless an exemption is recorded`,
+        `${who}' shift counts ${where} range from ${min} to ${max}; RS-2 allows a difference of one unless an exemption is recorded`,
       );
   }
 }
@@ -154,9 +178,10 @@ export function checkRest(shifts: readonly Shift[], overrides: readonly RestOver
 export function checkRosterRules(
   d: Pick<RosterDraft, 'periodStart' | 'periodEnd' | 'shifts' | 'restOverrides' | 'fairnessExemption'>,
   p: ShiftPolicy,
+  earlier: readonly Shift[] = [],
 ): void {
   checkCoverage(d, p);
-  checkFairness(d.shifts, d.fairnessExemption);
+  checkFairness(d.shifts, d.fairnessExemption, earlier);
   checkRest(d.shifts, d.restOverrides);
 }
 
@@ -196,9 +221,15 @@ export function reviseDraft(d: RosterDraft, content: DraftContent): RosterTransi
 }
 
 /** DRAFT → SUBMITTED when RS-1..RS-4 pass (spec duty §4.3). */
-export function submitDraft(d: RosterDraft, p: ShiftPolicy, now: Date): RosterTransition {
+/** DRAFT → SUBMITTED; `earlier`: the shifts of the other approved or published rosters in the same quarters (RS-2). */
+export function submitDraft(
+  d: RosterDraft,
+  p: ShiftPolicy,
+  now: Date,
+  earlier: readonly Shift[] = [],
+): RosterTransition {
   inState(d, 'DRAFT', 'submit');
-  checkRosterRules(d, p);
+  checkRosterRules(d, p, earlier);
   return { next: { ...d, status: 'SUBMITTED', submittedAt: now }, events: [], action: 'roster.submitted' };
 }
 

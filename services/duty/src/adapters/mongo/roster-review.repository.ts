@@ -76,6 +76,13 @@ export function createRosterDraftRepository(model: Model<AggregateDocument>, han
       const recs = await model.find({ status: 'PUBLISHED' } as never).lean();
       return recs.map((r) => read(r).value).filter((d) => d.periodEnd.getTime() <= at.getTime());
     },
+    async settledOverlapping(start, end) {
+      // equality on the indexed status, then the period filtered here (the store does not push ranges down)
+      const recs = await model.find({ status: { $in: ['APPROVED', 'PUBLISHED', 'LOCKED'] } } as never).lean();
+      return recs
+        .map((r) => read(r).value)
+        .filter((d) => d.periodStart.getTime() < end.getTime() && d.periodEnd.getTime() > start.getTime());
+    },
     async publishedEndingAfter(after) {
       const recs = await model.find({ status: 'PUBLISHED', periodEnd: { $gt: after } } as never).lean();
       return recs.map((r) => read(r).value);
