@@ -117,7 +117,8 @@ describe('duty rosters through the gateway', () => {
   });
 
   it('refuses to submit an uncovered night with COVERAGE_GAP and returns a rejected roster to DRAFT (§19 scenario 1)', async () => {
-    const shifts = day('2027-03-15', { day: 'o1', night: 'o2', leader: 'l1' }).filter((s) => s.type !== 'OFFICE_NIGHT');
+    // o3 and o2 take this day: with the roster published above, everyone stands at two shifts this quarter (RS-2)
+    const shifts = day('2027-03-15', { day: 'o3', night: 'o2', leader: 'l1' }).filter((s) => s.type !== 'OFFICE_NIGHT');
     const created = await send('POST', '/v1/duty/rosters/drafts', 'secretary', {
       kind: 'REGULAR',
       periodStart: '2027-03-15T08:30:00+08:00',
@@ -130,7 +131,7 @@ describe('duty rosters through the gateway', () => {
       body: { code: 'COVERAGE_GAP' },
     });
     const revised = await send('POST', `${path}/revision`, 'secretary', {
-      shifts: day('2027-03-15', { day: 'o1', night: 'o2', leader: 'l1' }),
+      shifts: day('2027-03-15', { day: 'o3', night: 'o2', leader: 'l1' }),
     });
     expect(revised.body.shifts).toHaveLength(3);
     await send('POST', `${path}/submission`, 'secretary');
