@@ -104,6 +104,7 @@ export function wireDesk(rt: Runtime, clock: Clock, settings: Partial<DeskSettin
   const s: DeskSettings = { ...defaultDeskSettings, ...settings };
   const models = createDeskModels(rt.mongo);
   const documents = createDeskDocumentRepository(models, rt.handoff);
+  const calls = createCallRepository(models, rt.handoff);
   const log = rt.logger.child({ component: 'desk-sweep' });
   const sweep = createDeskSweep({
     documents,
@@ -118,7 +119,7 @@ export function wireDesk(rt: Runtime, clock: Clock, settings: Partial<DeskSettin
       calendar: s.calendar,
       policy: s.policy,
     }),
-    calls: createCallHandling({ calls: createCallRepository(models, rt.handoff), clock, idempotency: rt.idempotency }),
+    calls: createCallHandling({ calls, clock, idempotency: rt.idempotency }),
     security: createSecurityDesk({
       visitors: createVisitorRepository(models, rt.handoff),
       leaves: createPostLeaveRepository(models, rt.handoff),
@@ -137,5 +138,7 @@ export function wireDesk(rt: Runtime, clock: Clock, settings: Partial<DeskSettin
     models: Object.values(models) as unknown as Model<never>[],
     sweep,
     useCases,
+    /** The public-call store, for supervision's verdicts on transferred calls (supervision-wiring.ts). */
+    calls,
   };
 }

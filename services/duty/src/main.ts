@@ -22,6 +22,7 @@ import { createDutyLogRepository } from './adapters/mongo/duty-log.repository';
 import { wireDesk } from './desk-wiring';
 import { wireShifts } from './shifts-wiring';
 import { wireRosters } from './rosters-wiring';
+import { wireSupervisionVerdicts } from './supervision-wiring';
 import { createIncidentModel } from './adapters/mongo/incident.schema';
 import { createReplicaLeases } from './adapters/mongo/replica-leases';
 import { createRosterRepository } from './adapters/mongo/roster.repository';
@@ -182,11 +183,10 @@ async function main(): Promise<void> {
         signing: config.signing,
         alertUpgrade: createAlertUpgrade({
           store,
-          ledger,
-          notifier,
+          engine,
           directory: (at) => cache.directory(at),
           clock,
-          owner: config.INSTANCE_ID,
+          policy: config.escalation,
         }),
       }),
       closure: createIncidentClosure({
@@ -208,6 +208,9 @@ async function main(): Promise<void> {
     }),
   );
   await rt.serve();
+  // supervision's completed/closed items reach transferred calls and instruction follow-ups (spec duty §16.2)
+  const verdicts = wireSupervisionVerdicts({ calls: desk.calls, incidents: incidentModel });
+  await rt.startConsumer(verdicts.groupId, verdicts.topics, verdicts.handlers);
   setInterval(
     () => void cache.reload().catch((err: unknown) => log.warn({ err }, 'roster reload failed')),
     5000,

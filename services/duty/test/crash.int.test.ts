@@ -1,6 +1,14 @@
 import { dutyV1 } from '@gov/contracts';
 import { callMetadata, createClient, encodeActor, unaryCall } from '@gov/platform';
-import { freePort, startService, testEnv, waitFor, waitReady, type ServiceProcess } from '@gov/testkit';
+import {
+  createTestTopics,
+  freePort,
+  startService,
+  testEnv,
+  waitFor,
+  waitReady,
+  type ServiceProcess,
+} from '@gov/testkit';
 import { startSmsSimulator } from '../../../bench/duty/sms-simulator';
 import { officer, rosterAroundNow, sleep } from './harness';
 
@@ -11,6 +19,8 @@ let sms: Awaited<ReturnType<typeof startSmsSimulator>>;
 let proc: ServiceProcess | undefined;
 
 beforeAll(async () => {
+  // the duty process consumes supervision's topic (spec duty §16.2), which must exist as in a deployment
+  await createTestTopics(env);
   sms = await startSmsSimulator();
 });
 afterAll(async () => {

@@ -133,6 +133,8 @@ describe('off-hours and urgent documents (spec duty §7)', () => {
       title: '关于做好冬季安全生产工作的通知',
       urgency: 'NORMAL',
       receivedAt: at('2024-11-17T09:50:00').toISOString(),
+      secrecyLevel: 'INTERNAL',
+      senderOrgId: 'zhou-gov-office',
     };
     const first = await rpc<typeof req, dutyDeskV1.LogDeskDocumentResponse>('logDeskDocument', req, officer);
     const again = await rpc<typeof req, dutyDeskV1.LogDeskDocumentResponse>('logDeskDocument', req, officer);
@@ -152,7 +154,13 @@ describe('off-hours and urgent documents (spec duty §7)', () => {
     expect(queue.documents.map((d) => d.id)).toContain(doc.id);
     await waitFor(() => eventsOf(doc.id, types.offHoursDocumentReceived).length === 1, { what: 'received_offhours' });
     const e = ev.OffHoursDocumentReceived.decode(eventsOf(doc.id)[0]!.payload);
-    expect(e).toMatchObject({ documentId: doc.id, kind: 'FAX', registerBy: at('2024-11-18T12:00:00').toISOString() });
+    expect(e).toMatchObject({
+      documentId: doc.id,
+      kind: 'FAX',
+      registerBy: at('2024-11-18T12:00:00').toISOString(),
+      secrecyLevel: 'INTERNAL',
+      senderOrgId: 'zhou-gov-office',
+    });
 
     now = at('2024-11-18T09:00:00');
     const reg = await rpc<object, dutyDeskV1.RegisterDeskDocumentResponse>(
@@ -186,6 +194,8 @@ describe('off-hours and urgent documents (spec duty §7)', () => {
           title,
           urgency: 'EXTRA_URGENT',
           receivedAt: '',
+          secrecyLevel: '',
+          senderOrgId: '',
         },
         officer,
       );
@@ -222,6 +232,12 @@ describe('off-hours and urgent documents (spec duty §7)', () => {
       types.urgentDocumentForwardWarning,
       types.urgentDocumentLate,
     ]);
+    // document learns what it is and who sent it without reading the desk (§16.1)
+    expect(ev.UrgentDocumentReceived.decode(eventsOf(late.id)[0]!.payload)).toMatchObject({
+      title: '特急明电',
+      sender: '省政府总值班室',
+      kind: 'TELEGRAM',
+    });
     const trail = await auditOf('desk_documents', late.id);
     expect(trail.map((a) => [a.action, a.actor.userId])).toEqual([
       ['DESK_DOCUMENT_LOGGED', 'o1'],
@@ -341,7 +357,7 @@ describe('public lines (spec duty §8)', () => {
     expect(verifyAuditChain(trail)).toEqual({ ok: true });
   });
 
-  it('emits call.transferred when an instructed matter goes to a unit (§8.4)', async () => {
+  it('emits call.transferred, with its importance for the 10-day feedback rule, when an instructed matter goes to a unit (§8.4)', async () => {
     const call = await receive('ADMIN_VIOLATION_COMPLAINT');
     await rpc(
       'draftHandlingSlip',
@@ -349,11 +365,18 @@ describe('public lines (spec duty §8)', () => {
       operator,
     );
     await rpc('recordSlipInstruction', { idempotencyKey: key(), id: call.id, instruction: '转市场监管局' }, leader);
-    await rpc('transferCall', { idempotencyKey: key(), id: call.id, unitId: 'market-regulation' }, operator);
+    const t = await rpc<object, dutyDeskV1.TransferCallResponse>(
+      'transferCall',
+      { idempotencyKey: key(), id: call.id, unitId: 'market-regulation', important: false, multiDepartment: true },
+      operator,
+    );
+    expect(t.call).toMatchObject({ status: 'TRANSFERRED', important: false, multiDepartment: true });
     await waitFor(() => eventsOf(call.id, types.callTransferred).length === 1, { what: 'call.transferred' });
     expect(ev.CallTransferred.decode(eventsOf(call.id, types.callTransferred)[0]!.payload)).toMatchObject({
       unitId: 'market-regulation',
       instruction: '转市场监管局',
+      important: false,
+      multiDepartment: true,
     });
   });
 });

@@ -75,8 +75,16 @@ export function createCallHandling(deps: { calls: CallStore; clock: Clock; idemp
       change('instruct', instructionWriters, cmd, actor, (c, now) => instructSlip(c, cmd.instruction, now)),
     reply: (cmd: { idempotencyKey: string; id: string; reply: string }, actor: Actor) =>
       change('reply', operators, cmd, actor, (c, now) => replyCall(c, cmd.reply, now)),
-    transfer: (cmd: { idempotencyKey: string; id: string; unitId: string }, actor: Actor) =>
-      change('transfer', operators, cmd, actor, (c, now) => transferCall(c, cmd.unitId, now)),
+    transfer: (
+      cmd: { idempotencyKey: string; id: string; unitId: string; important?: boolean; multiDepartment?: boolean },
+      actor: Actor,
+    ) =>
+      change('transfer', operators, cmd, actor, (c, now) =>
+        transferCall(c, cmd.unitId, now, {
+          important: cmd.important ?? false,
+          multiDepartment: cmd.multiDepartment ?? false,
+        }),
+      ),
     async get(id: string, actor: Actor): Promise<PublicCall> {
       mayAct(actor, [...instructionWriters, 'AUDITOR'], 'reading calls');
       return (await load(deps.calls, id)).value;

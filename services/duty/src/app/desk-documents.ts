@@ -31,6 +31,9 @@ export function createDeskDocuments(deps: {
         title: string;
         urgency: string;
         receivedAt?: Date;
+        /** 密级 marked on the document; empty or absent when unmarked. */
+        secrecyLevel?: string;
+        senderOrgId?: string;
       },
       actor: Actor,
     ): Promise<DeskDocument> {

@@ -20,9 +20,16 @@ export interface EngineDeps {
   leaseMs: number;
   /** Told which lapsed replicas this one just adopted (the report clocks load their incidents too). */
   onAdopt?: (owners: string[]) => void;
+  /** How long a hand-over note whose round has no timers in the store yet is kept (default 30 s). */
+  handoffGraceMs?: number;
 }
 
-type Tracked = { incident: Incident; owner: string; timers: Record<string, EscalationTimer> };
+/**
+ * What the engine escalates: an incident's own chain (`id` = the incident id), or the round an RC-1 upgrade opened
+ * (`id` = the round id, see upgradeRoundId), which has its own timers and its own acknowledgement. Alerts of
+ * both carry the incident's id, so message ids and ledger keys are the incident's either way.
+ */
+type Tracked = { id: string; incident: Incident; owner: string; timers: Record<string, EscalationTimer> };
 
 /**
  * The in-process escalation scheduler (ARCHITECTURE §7, spec duty §9.11 NF-2/NF-3). Timers are durable
@@ -32,6 +39,7 @@ type Tracked = { incident: Incident; owner: string; timers: Record<string, Escal
  * live in memory, so firing reads the store only to see an acknowledgement made on another replica.
  */
 export function createEscalationEngine(d: EngineDeps) {
+  const handoffGraceMs = d.handoffGraceMs ?? 30_000;
   const heap = new TimerHeap();
   const tracked = new Map<string, Tracked>();
   const cancelled = new Set<string>();
@@ -40,6 +48,8 @@ export function createEscalationEngine(d: EngineDeps) {
   /** Incidents whose first alerts this replica sent before their insert (bounded, oldest dropped first). */
   const recentlyDispatched = new Set<string>();
   const lanes = new Map<string, Promise<void>>();
+  /** Upgrade rounds being loaded (see adoptRound). */
+  const adopting = new Map<string, Promise<boolean>>();
   /** Owners whose incidents this replica serves (itself, plus lapsed replicas it adopted), with their epoch. */
   let served = new Map<string, number>();
   let leaseValidUntil = 0;
@@ -54,6 +64,7 @@ export function createEscalationEngine(d: EngineDeps) {
   async function pollAcks(): Promise<void> {
     const from = new Date(ackSeenUntil.getTime() - 2000); // overlap: clocks of replicas differ a little
     const polledAt = d.clock.now();
+    // an upgrade round's acknowledgement is stored under the round id, so it stops that round alone
     for (const a of await d.store.acknowledgedSince(from)) if (tracked.has(a.incidentId)) forget(a.incidentId);
     ackSeenUntil = polledAt;
   }
@@ -92,13 +103,12 @@ export function createEscalationEngine(d: EngineDeps) {
 
   function schedule(t: Tracked, timers: Record<string, EscalationTimer>): void {
     Object.assign(t.timers, timers);
-    for (const [key, timer] of Object.entries(timers))
-      heap.push({ at: timer.dueAt.getTime(), incidentId: t.incident.id, key });
+    for (const [key, timer] of Object.entries(timers)) heap.push({ at: timer.dueAt.getTime(), incidentId: t.id, key });
     arm();
   }
 
   const mayAct = (t: Tracked) =>
-    !stopped && served.has(t.owner) && d.clock.now().getTime() < leaseValidUntil && !cancelled.has(t.incident.id);
+    !stopped && served.has(t.owner) && d.clock.now().getTime() < leaseValidUntil && !cancelled.has(t.id);
 
   async function fireStored(incidentId: string, key: string): Promise<void> {
     const t = tracked.get(incidentId);
@@ -107,6 +117,8 @@ export function createEscalationEngine(d: EngineDeps) {
     // here only for an incident tracked before the poll's window began
     if (t.incident.receivedAt.getTime() < ackWindowStart && (await d.store.acknowledgement(incidentId)))
       return forget(incidentId);
+    // a void stops an upgrade round too (its own acknowledgement is checked above, by the round id)
+    if (t.id !== t.incident.id && (await d.store.acknowledgement(t.incident.id))?.voided) return forget(incidentId);
     await fire(t, [key]);
   }
 
@@ -135,7 +147,7 @@ export function createEscalationEngine(d: EngineDeps) {
     // drops if the first did arrive. Never lost beats never twice for an emergency.
     const sentAt = await send(t.incident, timers);
     // a ledger entry written after sending is the timer's done mark too: one write instead of two
-    if (claimFirst) await d.store.completeTimers(t.incident.id, keys, t.owner, sentAt);
+    if (claimFirst) await d.store.completeTimers(t.id, keys, t.owner, sentAt);
     else await claim(t, timers, now, true);
     for (const k of keys) delete t.timers[k];
   }
@@ -201,7 +213,7 @@ export function createEscalationEngine(d: EngineDeps) {
       };
       await notify(t, [fallbackKey]);
     }
-    await d.store.completeTimers(t.incident.id, [key], t.owner, d.clock.now());
+    await d.store.completeTimers(t.id, [key], t.owner, d.clock.now());
     delete t.timers[key];
     deliveredHere.delete(messageId);
   }
@@ -211,7 +223,7 @@ export function createEscalationEngine(d: EngineDeps) {
     const major = isMajor(t.incident.severity, t.incident.possiblyMajor);
     const next = onAckTimeout(timer, major, d.directory(now), now, d.policy);
     // follow-ups and this timer's done mark in one write; only the caller that made the mark goes on
-    const first = await d.store.advance(t.incident.id, t.owner, key, next.timers, now);
+    const first = await d.store.advance(t.id, t.owner, key, next.timers, now);
     d.probe.fired('ACK_TIMEOUT', now.getTime() - timer.dueAt.getTime());
     delete t.timers[key];
     if (!first) return;
@@ -234,7 +246,9 @@ export function createEscalationEngine(d: EngineDeps) {
           ]
         : [],
     );
-    if (steps.length) await d.store.recordEscalation(t.incident.id, steps, key, now);
+    // a round's timer keys may repeat the intake's, so its record names the round
+    const after = t.id === t.incident.id ? key : `${t.id}|${key}`;
+    if (steps.length) await d.store.recordEscalation(t.incident.id, steps, after, now);
   }
 
   function forget(incidentId: string): void {
@@ -246,10 +260,11 @@ export function createEscalationEngine(d: EngineDeps) {
   async function load(owners: Iterable<string>): Promise<number> {
     let n = 0;
     for (const owner of owners) {
-      for (const { incident, timers } of await d.store.pending(owner)) {
-        const t: Tracked = { incident, owner, timers: {} };
-        tracked.set(incident.id, t);
-        cancelled.delete(incident.id);
+      for (const { incident, timers, trackId } of await d.store.pending(owner)) {
+        const id = trackId ?? incident.id;
+        const t: Tracked = { id, incident, owner, timers: {} };
+        tracked.set(id, t);
+        cancelled.delete(id);
         schedule(t, timers);
         n += Object.keys(timers).length;
       }
@@ -274,6 +289,56 @@ export function createEscalationEngine(d: EngineDeps) {
       await load(adopted.keys());
       d.onAdopt?.([...adopted.keys()]);
     }
+    for (const owner of served.keys()) await takeHandoffs(owner);
+  }
+
+  /**
+   * Upgrade rounds another replica armed for an owner this replica serves (RC-1): their timers are in the store
+   * and a hand-over note names them. A note is dropped once its round is held here; one whose timers are not
+   * there yet (the writer is between its two writes) is kept for `handoffGraceMs` and looked at again.
+   */
+  async function takeHandoffs(owner: string): Promise<void> {
+    for (const h of await d.store.handoffs(owner)) {
+      const held = tracked.has(h.roundId) || cancelled.has(h.roundId) || (await adoptRound(h.roundId, owner));
+      if (held || d.clock.now().getTime() - h.at.getTime() > handoffGraceMs) await d.store.dropHandoff(h.roundId);
+    }
+  }
+
+  /**
+   * Loads an upgrade round's pending timers and holds them; due alerts go out before it resolves. The command
+   * and the hand-over poll may ask at the same moment: they share one load, so nothing is sent twice.
+   */
+  function adoptRound(roundId: string, owner?: string): Promise<boolean> {
+    if (tracked.has(roundId)) return Promise.resolve(true);
+    const running = adopting.get(roundId);
+    if (running) return running;
+    const job = loadRound(roundId, owner).finally(() => adopting.delete(roundId));
+    adopting.set(roundId, job);
+    return job;
+  }
+
+  async function loadRound(roundId: string, owner?: string): Promise<boolean> {
+    const r = await d.store.pendingRound(roundId);
+    if (tracked.has(roundId)) return true;
+    if (!r || !served.has(r.owner) || (owner && r.owner !== owner)) return false;
+    if (!Object.keys(r.timers).length) return true;
+    const t: Tracked = { id: roundId, incident: r.incident, owner: r.owner, timers: {} };
+    tracked.set(roundId, t);
+    cancelled.delete(roundId);
+    const nowMs = d.clock.now().getTime();
+    const due = Object.keys(r.timers).filter(
+      (k) => r.timers[k]!.kind === 'NOTIFY' && r.timers[k]!.dueAt.getTime() <= nowMs,
+    );
+    Object.assign(t.timers, r.timers);
+    schedule(t, Object.fromEntries(Object.entries(r.timers).filter(([k]) => !due.includes(k))));
+    if (due.length) {
+      // claimed first: the round's timers are durable, and a crash before the send leaves them pending here
+      enqueue(roundId, async () => {
+        if (mayAct(t)) await notify(t, due);
+      });
+      await lanes.get(roundId);
+    }
+    return true;
   }
 
   return {
@@ -309,7 +374,7 @@ export function createEscalationEngine(d: EngineDeps) {
      * the heap. Returns at once; the work runs behind the intake response.
      */
     track(incident: Incident, dispatched?: Promise<boolean>): void {
-      const t: Tracked = { incident, owner: d.owner, timers: {} };
+      const t: Tracked = { id: incident.id, incident, owner: d.owner, timers: {} };
       tracked.set(incident.id, t);
       const nowMs = d.clock.now().getTime();
       const due = dueNotifications(incident, nowMs).map(([k]) => k);
@@ -333,8 +398,14 @@ export function createEscalationEngine(d: EngineDeps) {
         if (r.status === 'DELIVERED' && deliveredHere.size < 100_000) deliveredHere.add(r.messageId);
       return n;
     },
-    /** Stops local escalation of an acknowledged incident at once. */
+    /** Stops local escalation of an acknowledged incident (or upgrade round, by its id) at once. */
     cancel: forget,
+    /**
+     * RC-1: takes up an upgrade round armed in the store (see createAlertUpgrade) when this replica serves the
+     * incident's owner — its due alerts are out when this resolves true. False: another replica serves the owner
+     * and takes the round from its hand-over note at its next lease renewal.
+     */
+    adoptRound: (roundId: string): Promise<boolean> => (stopped ? Promise.resolve(false) : adoptRound(roundId)),
     /** Registers this replica, re-arms its own timers from the store, then keeps leases and adopts lapsed replicas. */
     async start(renewEveryMs = Math.max(200, Math.floor(d.leaseMs / 3)), ackPollMs = 300): Promise<number> {
       const until = leaseUntil();

@@ -43,8 +43,34 @@ export interface AlertStore {
   stopEscalation(incidentId: string, personId: string, at: Date): Promise<boolean>;
   /** Incidents acknowledged at or after `since` (any replica), for the engine's in-memory view. */
   acknowledgedSince(since: Date): Promise<{ incidentId: string; at: Date }[]>;
-  /** Incidents of `owner` still escalating, with the timers not yet done (restart and takeover). */
-  pending(owner: string): Promise<{ incident: Incident; timers: Record<string, EscalationTimer> }[]>;
+  /**
+   * Incidents of `owner` still escalating, with the timers not yet done (restart and takeover); also the RC-1
+   * upgrade rounds of its incidents not yet acknowledged, each with its `trackId` (the round id).
+   */
+  pending(owner: string): Promise<{ incident: Incident; timers: Record<string, EscalationTimer>; trackId?: string }[]>;
+  /**
+   * RC-1: arms an upgrade round's timers under the incident's owner, after a hand-over note the owner's engine
+   * reads (see the engine's takeHandoffs). `created` is true when this call wrote the timers (the round's claim:
+   * a retry or a second replica gets false). Undefined when the incident does not exist.
+   */
+  armRound(
+    incidentId: string,
+    roundId: string,
+    timers: Record<string, EscalationTimer>,
+    at: Date,
+  ): Promise<{ owner: string; created: boolean } | undefined>;
+  /** An upgrade round with its owner and the timers not yet done; undefined when nothing was armed. */
+  pendingRound(
+    roundId: string,
+  ): Promise<{ incident: Incident; owner: string; timers: Record<string, EscalationTimer> } | undefined>;
+  /** Hand-over notes of upgrade rounds armed for `owner` by other replicas. */
+  handoffs(owner: string): Promise<{ roundId: string; at: Date }[]>;
+  dropHandoff(roundId: string): Promise<void>;
+  /**
+   * The first acknowledgement of an upgrade round stops it (AK-1), with an audit line and an
+   * incident.acknowledged event on the incident; false when the round was acknowledged before.
+   */
+  acknowledgeRound(incidentId: string, roundId: string, personId: string, at: Date): Promise<boolean>;
   /**
    * Records escalation steps on the incident — the incident.escalated events and an audit entry — after their
    * alerts went out (slow path, on the aggregate; event ids make a repeat harmless).

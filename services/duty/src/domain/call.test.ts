@@ -4,6 +4,7 @@ import {
   draftSlip,
   instructSlip,
   receiveCall,
+  receiveFeedback,
   redirectCall,
   replyCall,
   transferCall,
@@ -103,5 +104,38 @@ describe('handling slip', () => {
     expect(() => draftSlip(received(), '建议', ' ', later(1))).toThrow(
       expect.objectContaining({ code: 'DESK_INPUT_INVALID' }),
     );
+  });
+});
+
+describe('transfer and supervision feedback', () => {
+  const transferred = (weight?: { important: boolean; multiDepartment: boolean }) =>
+    transferCall(
+      instructSlip(draftSlip(received(), '建议转办', 'l1', later(5)).next, '转水务局', later(10)).next,
+      'water-bureau',
+      later(11),
+      weight,
+    );
+  const verdict = { itemId: 'duty-call-c1', via: 'COMPLETED' as const, outcome: '', at: later(60) };
+
+  it('carries the importance flags on call.transferred for the 10-day feedback rule (spec duty §8.4, 001 L59-60)', () => {
+    expect(transferred().events[0]).toMatchObject({ important: false, multiDepartment: false });
+    const t = transferred({ important: false, multiDepartment: true });
+    expect(t.next).toMatchObject({ important: false, multiDepartment: true });
+    expect(t.events[0]).toMatchObject({ type: 'call.transferred', multiDepartment: true });
+  });
+
+  it('moves a transferred call to FEEDBACK_RECEIVED, after which only the reply is allowed and closes it (spec duty §8.4)', () => {
+    const t = receiveFeedback(transferred().next, verdict)!;
+    expect(t.next).toMatchObject({ status: 'FEEDBACK_RECEIVED', supervision: verdict });
+    expect(t.events).toEqual([]);
+    expect(allowedActions(t.next)).toEqual(['REPLY']);
+    expect(() => transferCall(t.next, 'other', later(70))).toThrow(expect.objectContaining({ code: 'CALL_STATE' }));
+    expect(replyCall(t.next, '已办结', later(80)).next).toMatchObject({ status: 'CLOSED', outcome: 'REPLIED' });
+  });
+
+  it('changes nothing for a call that already has its feedback or was never transferred (spec duty §16.2)', () => {
+    const fed = receiveFeedback(transferred().next, verdict)!.next;
+    expect(receiveFeedback(fed, { ...verdict, via: 'CLOSED', outcome: 'COMPLETED_ON_TIME' })).toBeNull();
+    expect(receiveFeedback(received(), verdict)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { DeskError, oneOf, required } from './desk-error';
 import type { Transition } from './desk-events';
+import type { SupervisionVerdict } from './supervision-verdict';
 
 /** Public lines (spec duty §8.1). */
 export const callLines = [
@@ -35,7 +36,8 @@ export type CallCategory = (typeof callCategories)[number];
 export const callChannels = ['PHONE', 'VISIT'] as const;
 
 export type CallAction = 'ANSWER' | 'REDIRECT' | 'DRAFT_SLIP' | 'INSTRUCT' | 'REPLY' | 'TRANSFER';
-export type CallStatus = 'RECEIVED' | 'SLIP_WITH_LEADER' | 'INSTRUCTED' | 'TRANSFERRED' | 'CLOSED';
+export type CallStatus =
+  'RECEIVED' | 'SLIP_WITH_LEADER' | 'INSTRUCTED' | 'TRANSFERRED' | 'FEEDBACK_RECEIVED' | 'CLOSED';
 export type CallOutcome = 'ANSWERED' | 'REDIRECTED_OTHER_ORGAN' | 'REDIRECTED_PETITION' | 'REPLIED';
 
 /** 来电处理笺 / 来访处理笺 — sent to a leader for an instruction before the desk answers (spec duty §7 DK-2). */
@@ -67,6 +69,11 @@ export interface PublicCall {
   redirectNote?: string;
   slip?: HandlingSlip;
   transferredUnitId?: string;
+  /** Set at transfer: 重要事项 or one needing several departments get 10 days for feedback (001 L59-60). */
+  important?: boolean;
+  multiDepartment?: boolean;
+  /** Feedback-tracking verdict from supervision on a transferred matter (§8.4, §16.2). */
+  supervision?: SupervisionVerdict;
   closedAt?: Date;
 }
 
@@ -91,6 +98,8 @@ export function allowedActions(call: PublicCall): CallAction[] {
       return ['INSTRUCT'];
     case 'INSTRUCTED':
       return ['REPLY', 'TRANSFER'];
+    case 'FEEDBACK_RECEIVED':
+      return ['REPLY'];
     default:
       return [];
   }
@@ -208,7 +217,7 @@ export function instructSlip(call: PublicCall, instruction: string, at: Date): T
   };
 }
 
-/** replyCaller — only after the instruction (§19 scenario 10). */
+/** replyCaller — only after the instruction (§19 scenario 10), or once the unit's feedback is in (§8.4). */
 export function replyCall(call: PublicCall, reply: string, at: Date): Transition<PublicCall> {
   ensure(call, 'REPLY');
   required({ reply });
@@ -225,12 +234,29 @@ export function replyCall(call: PublicCall, reply: string, at: Date): Transition
   };
 }
 
+/** How heavy a transferred matter is; either flag gives the longer feedback limit in supervision (001 L60). */
+export interface TransferWeight {
+  important: boolean;
+  multiDepartment: boolean;
+}
+
 /** transferToUnit — after the instruction; emits `call.transferred` for supervision's feedback tracking (§8.4). */
-export function transferCall(call: PublicCall, unitId: string, at: Date): Transition<PublicCall> {
+export function transferCall(
+  call: PublicCall,
+  unitId: string,
+  at: Date,
+  weight: TransferWeight = { important: false, multiDepartment: false },
+): Transition<PublicCall> {
   ensure(call, 'TRANSFER');
   required({ unitId });
   return {
-    next: { ...call, status: 'TRANSFERRED', transferredUnitId: unitId.trim() },
+    next: {
+      ...call,
+      status: 'TRANSFERRED',
+      transferredUnitId: unitId.trim(),
+      important: weight.important,
+      multiDepartment: weight.multiDepartment,
+    },
     events: [
       {
         type: 'call.transferred',
@@ -240,9 +266,26 @@ export function transferCall(call: PublicCall, unitId: string, at: Date): Transi
         unitId: unitId.trim(),
         instruction: call.slip?.instruction ?? '',
         at,
+        important: weight.important,
+        multiDepartment: weight.multiDepartment,
       },
     ],
     action: 'CALL_TRANSFERRED',
-    details: { unitId: unitId.trim() },
+    details: { unitId: unitId.trim(), ...weight },
+  };
+}
+
+/**
+ * supervision.item.completed / .closed consumed (spec duty §8.4): the unit's feedback on a transferred call is
+ * in, so the desk can reply to the caller. Null when there is nothing to change — the call already has its
+ * feedback (a redelivery, or the closure after the completion) or was never transferred.
+ */
+export function receiveFeedback(call: PublicCall, verdict: SupervisionVerdict): Transition<PublicCall> | null {
+  if (call.status !== 'TRANSFERRED') return null;
+  return {
+    next: { ...call, status: 'FEEDBACK_RECEIVED', supervision: verdict },
+    events: [],
+    action: 'CALL_FEEDBACK_RECEIVED',
+    details: { itemId: verdict.itemId, via: verdict.via, outcome: verdict.outcome },
   };
 }

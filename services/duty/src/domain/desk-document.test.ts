@@ -65,6 +65,32 @@ describe('logDocument', () => {
   });
 });
 
+describe('logDocument — what other services are told', () => {
+  it('passes the marked 密级 and the sender org id on received_offhours, empty when unmarked (spec duty §7 DK-3, DK-4)', () => {
+    const t = log({ secrecyLevel: 'SECRET', senderOrgId: 'zhou-emergency-bureau' });
+    expect(t.next).toMatchObject({ secrecyLevel: 'SECRET', senderOrgId: 'zhou-emergency-bureau' });
+    expect(t.events[0]).toMatchObject({ secrecyLevel: 'SECRET', senderOrgId: 'zhou-emergency-bureau' });
+    expect(log().events[0]).toMatchObject({ secrecyLevel: '', senderOrgId: '' });
+    expect(log().next).not.toHaveProperty('secrecyLevel');
+  });
+
+  it('refuses a secrecy level off the scale with DESK_INPUT_INVALID (spec duty §9.7 WR-3)', () => {
+    expect(() => log({ secrecyLevel: 'HUSH' })).toThrow(expect.objectContaining({ code: 'DESK_INPUT_INVALID' }));
+  });
+
+  it('names the title, sender and kind on urgent_document.received (spec duty §7 DK-5, §16.1)', () => {
+    const t = log({ urgency: 'EXTRA_URGENT', kind: 'TELEGRAM', receivedAt: at('2024-11-18T21:10:00') });
+    expect(t.events).toEqual([
+      expect.objectContaining({
+        type: 'urgent_document.received',
+        kind: 'TELEGRAM',
+        title: '关于做好防汛工作的通知',
+        sender: '州应急管理局',
+      }),
+    ]);
+  });
+});
+
 describe('sweepDocument', () => {
   const urgent = () => log({ urgency: 'EXTRA_URGENT', receivedAt: at('2024-11-18T21:10:00') }).next;
 

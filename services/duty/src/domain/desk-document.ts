@@ -7,6 +7,9 @@ export const addressees = ['GOVERNMENT', 'OFFICE', 'OTHER'] as const;
 /** 普通 / 急件 / 特急件. */
 export const urgencies = ['NORMAL', 'URGENT', 'EXTRA_URGENT'] as const;
 export type Urgency = (typeof urgencies)[number];
+/** 密级 marked on a received document, lowest first (the platform's clearance scale). */
+export const secrecyLevels = ['PUBLIC', 'INTERNAL', 'SECRET', 'CONFIDENTIAL', 'TOP_SECRET'] as const;
+export type SecrecyLevel = (typeof secrecyLevels)[number];
 
 /**
  * 非工作日收文 / 急件 — a document, letter, fax or telegram received at the duty desk (spec duty §7 DK-4, DK-5,
@@ -21,6 +24,10 @@ export interface DeskDocument {
   urgency: Urgency;
   receivedAt: Date;
   loggedBy: string;
+  /** 密级 as marked; absent when the document bears none (document then holds it as INTERNAL). */
+  secrecyLevel?: SecrecyLevel;
+  /** The sender's org-directory id, when the desk knows it; `sender` keeps the name as written. */
+  senderOrgId?: string;
   offHours: boolean;
   status: 'RECEIVED' | 'WITH_GENERAL_SECTION' | 'REGISTERED';
   registerBy?: Date;
@@ -42,6 +49,9 @@ export interface DocumentInput {
   title: string;
   urgency: string;
   receivedAt: Date;
+  /** Empty when the document bears no marking. */
+  secrecyLevel?: string;
+  senderOrgId?: string;
 }
 
 const minutes = (t: Date, n: number) => new Date(t.getTime() + n * 60_000);
@@ -61,6 +71,10 @@ export function logDocument(
   const kind = oneOf('kind', input.kind, documentKinds);
   const addressedTo = oneOf('addressedTo', input.addressedTo, addressees);
   const urgency = oneOf('urgency', input.urgency, urgencies);
+  const secrecyLevel = input.secrecyLevel?.trim()
+    ? oneOf('secrecyLevel', input.secrecyLevel.trim(), secrecyLevels)
+    : undefined;
+  const senderOrgId = input.senderOrgId?.trim() || undefined;
   if (input.receivedAt.getTime() > ctx.now.getTime() + 60_000)
     throw new DeskError('DESK_INPUT_INVALID', 'receivedAt is in the future', [
       { field: 'receivedAt', message: 'must not be in the future' },
@@ -77,6 +91,8 @@ export function logDocument(
     urgency,
     receivedAt: input.receivedAt,
     loggedBy: ctx.loggedBy,
+    ...(secrecyLevel ? { secrecyLevel } : {}),
+    ...(senderOrgId ? { senderOrgId } : {}),
     offHours,
     status: offHours ? 'WITH_GENERAL_SECTION' : 'RECEIVED',
     late: false,
@@ -92,6 +108,8 @@ export function logDocument(
       urgency,
       receivedAt: doc.receivedAt,
       registerBy: doc.registerBy,
+      secrecyLevel: secrecyLevel ?? '',
+      senderOrgId: senderOrgId ?? '',
     });
   }
   if (isUrgent(urgency)) {
@@ -102,6 +120,9 @@ export function logDocument(
       type: 'urgent_document.received',
       documentId: id,
       urgency,
+      kind,
+      title: doc.title,
+      sender: doc.sender,
       receivedAt: doc.receivedAt,
       forwardWarnAt: doc.forwardWarnAt,
       forwardDueAt: doc.forwardDueAt,

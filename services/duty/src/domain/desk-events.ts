@@ -9,11 +9,16 @@ export type DeskEvent =
       urgency: string;
       receivedAt: Date;
       registerBy: Date;
+      secrecyLevel: string;
+      senderOrgId: string;
     }
   | {
       type: 'urgent_document.received';
       documentId: string;
       urgency: string;
+      kind: string;
+      title: string;
+      sender: string;
       receivedAt: Date;
       forwardWarnAt: Date;
       forwardDueAt: Date;
@@ -29,6 +34,8 @@ export type DeskEvent =
       unitId: string;
       instruction: string;
       at: Date;
+      important: boolean;
+      multiDepartment: boolean;
     }
   | { type: 'security.visitor_denied'; visitorId: string; reasons: string[]; at: Date }
   | {

@@ -1,5 +1,12 @@
 import { defaultEscalationPolicy as p } from './escalation-policy';
-import { initialTimers, onAckTimeout, s3Recipients } from './escalation-ladder';
+import {
+  incidentOfRound,
+  initialTimers,
+  onAckTimeout,
+  s3Recipients,
+  upgradeRoundId,
+  upgradeTimers,
+} from './escalation-ladder';
 import { contact, directory, sh } from './duty.fixtures';
 import type { EscalationTimer } from './incident';
 
@@ -93,5 +100,29 @@ describe('onAckTimeout', () => {
     for (const [, t] of checks) expect(t.dueAt).toEqual(new Date(now.getTime() + 30_000));
     const off = initialTimers(true, directory(), now, { ...p, voiceFallbackSec: 0 });
     expect(Object.values(off).some((t) => t.kind === 'RECEIPT_CHECK')).toBe(false);
+  });
+});
+
+describe(upgradeTimers.name, () => {
+  it('alerts the owed S3 people at once with the S3 budget, as an I/II intake would (spec duty §9.10 RC-1, §9.4 S3, §9.5 AK-1)', () => {
+    const t = upgradeTimers(s3Recipients(directory()), directory(), now, p);
+    expect(notified(t)).toEqual(['S3:dir', 'S3:g1']);
+    expect(t['a-S3-g1']).toMatchObject({ kind: 'ACK_TIMEOUT', chain: 'GOV', level: 0 });
+    expect(t['a-S3-dir']).toMatchObject({ kind: 'ACK_TIMEOUT', chain: 'OFFICE', level: 1 });
+    expect(t['a-S3-g1']!.dueAt).toEqual(new Date(now.getTime() + p.majorS3AckSec * 1000));
+    // the same keys an I/II intake uses for them, so the ledger entries are the same
+    const intake = initialTimers(true, directory(), now, p);
+    for (const k of Object.keys(t)) expect(intake[k]).toEqual(t[k]);
+  });
+
+  it('arms nobody the upgrade does not owe an alert (spec duty §9.10 RC-1)', () => {
+    expect(notified(upgradeTimers([{ personId: 'g1' }], directory(), now, p))).toEqual(['S3:g1']);
+    expect(upgradeTimers([], directory(), now, p)).toEqual({});
+  });
+
+  it('keeps the upgrade round under an id of its own that leads back to its incident', () => {
+    const id = upgradeRoundId('inc-1');
+    expect(id).not.toBe('inc-1');
+    expect(incidentOfRound(id)).toBe('inc-1');
   });
 });

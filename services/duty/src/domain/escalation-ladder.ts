@@ -131,6 +131,37 @@ export function s3Recipients(dir: DutyDirectory): { personId: string; substitute
 }
 
 /**
+ * An RC-1 upgrade opens an escalation round of its own: the S3 people it alerts must acknowledge it even when the
+ * incident was acknowledged before (AK-1), so the round's timers and acknowledgement are kept under this id. One
+ * per incident: concurrent upgrades (or a later one after a downgrade) meet in it, and the people it reached are
+ * not owed a second alert.
+ */
+export const upgradeRoundId = (incidentId: string): string => `${incidentId}|RC1`;
+export const incidentOfRound = (roundId: string): string => roundId.split('|')[0]!;
+
+/**
+ * The timers of an upgrade round for the S3 people it owes (RC-1 with §9.4 S3): each is alerted at once as an
+ * I/II intake would alert them — same keys, so the same ledger entries — with the AK-2 receipt check and the
+ * S3 acknowledgement budget, whose timeout repeats the call and reaches the next person in that chain.
+ */
+export function upgradeTimers(
+  people: { personId: string; substituteFor?: string }[],
+  dir: DutyDirectory,
+  now: Date,
+  p: EscalationPolicy,
+): Record<string, EscalationTimer> {
+  const timers: Record<string, EscalationTimer> = {};
+  for (const [chain, level, step] of majorPlan) {
+    if (step !== 'S3') continue;
+    const slot = resolveSlot(chains[chain][level]!, dir);
+    const person = slot && people.find((x) => x.personId === slot.personId);
+    if (person && !timers[`n-S3-${person.personId}-1`])
+      Object.assign(timers, notifyAndWait(chain, level, step, person, now, true, p));
+  }
+  return timers;
+}
+
+/**
  * An acknowledgement budget ran out (spec duty §9.5 AK-2): call the silent recipient again by voice (up to
  * `repeats` times) and notify the next person in the same chain at once (scenario 13). Returns the new timers.
  */

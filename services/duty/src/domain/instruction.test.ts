@@ -1,4 +1,4 @@
-import { recordInstruction } from './instruction';
+import { closeFollowUp, recordInstruction } from './instruction';
 import { sh } from './duty.fixtures';
 
 const base = {
@@ -24,5 +24,26 @@ describe('recordInstruction', () => {
     expect(() => recordInstruction({ ...base, needsFollowUp: false })).toThrow(
       expect.objectContaining({ code: 'INCIDENT_INVALID' }),
     );
+  });
+});
+
+describe(closeFollowUp.name, () => {
+  const verdict = {
+    itemId: 'duty-instruction-ins-1',
+    via: 'CLOSED' as const,
+    outcome: 'COMPLETED_ON_TIME',
+    at: sh('2024-10-05 10:00'),
+  };
+
+  it('marks an instruction needing follow-up DONE once supervision finishes its item (spec duty §9.9 LI-2, §16.2)', () => {
+    const ins = recordInstruction(base);
+    expect(ins.status).toBe('OPEN');
+    const done = closeFollowUp(ins, verdict)!;
+    expect(done).toMatchObject({ status: 'DONE', followUp: verdict });
+    expect(closeFollowUp(done, { ...verdict, via: 'COMPLETED' })).toBeNull();
+  });
+
+  it('leaves an instruction that asked for no follow-up as it is (spec duty §9.9 LI-3)', () => {
+    expect(closeFollowUp(recordInstruction({ ...base, needsFollowUp: false, followUpDays: 0 }), verdict)).toBeNull();
   });
 });

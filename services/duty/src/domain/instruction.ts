@@ -1,4 +1,5 @@
 import { DutyError } from './duty-error';
+import type { SupervisionVerdict } from './supervision-verdict';
 
 /** 领导批示 on an incident (spec duty §9.9 LI-2). */
 export interface LeaderInstruction {
@@ -10,6 +11,10 @@ export interface LeaderInstruction {
   needsFollowUp: boolean;
   followUpDueAt?: Date;
   suggestedLeadUnit: string;
+  /** LI-2: OPEN until carried out; absent on records written before it was kept (read as OPEN). */
+  status?: 'OPEN' | 'DONE';
+  /** Supervision's verdict on the EMERGENCY_FOLLOWUP item the instruction opened (LI-3, §16.2). */
+  followUp?: SupervisionVerdict;
 }
 
 const dayMs = 86_400_000;
@@ -39,8 +44,19 @@ export function recordInstruction(input: {
   return {
     ...rest,
     text: input.text.trim(),
+    status: 'OPEN',
     ...(input.needsFollowUp && followUpDays > 0
       ? { followUpDueAt: new Date(input.givenAt.getTime() + followUpDays * dayMs) }
       : {}),
   };
+}
+
+/**
+ * supervision.item.completed / .closed for the instruction's EMERGENCY_FOLLOWUP item (spec duty §16.2): the
+ * follow-up is done and the instruction DONE (LI-2). Null when nothing changes — an instruction that asked for no
+ * follow-up, or one already marked by an earlier event (a redelivery, or the closure after the completion).
+ */
+export function closeFollowUp(ins: LeaderInstruction, verdict: SupervisionVerdict): LeaderInstruction | null {
+  if (!ins.needsFollowUp || ins.followUp) return null;
+  return { ...ins, status: 'DONE', followUp: verdict };
 }

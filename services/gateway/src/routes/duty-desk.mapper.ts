@@ -22,6 +22,8 @@ export const deskDocumentToJson = (d: dutyDeskV1.DeskDocument) => ({
   alertedAt: orNull(d.alertedAt),
   late: d.late,
   loggedBy: d.loggedBy,
+  secrecyLevel: orNull(d.secrecyLevel),
+  senderOrgId: orNull(d.senderOrgId),
 });
 
 export const callToJson = (c: dutyDeskV1.PublicCall) => ({
@@ -52,6 +54,11 @@ export const callToJson = (c: dutyDeskV1.PublicCall) => ({
       }
     : null,
   transferredUnitId: orNull(c.transferredUnitId),
+  important: c.important,
+  multiDepartment: c.multiDepartment,
+  supervisionItemId: orNull(c.supervisionItemId),
+  supervisionOutcome: orNull(c.supervisionOutcome),
+  feedbackReceivedAt: orNull(c.feedbackReceivedAt),
   closedAt: orNull(c.closedAt),
 });
 

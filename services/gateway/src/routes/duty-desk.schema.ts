@@ -14,6 +14,11 @@ export const logDocumentBody = z
     title: text(300),
     urgency: z.enum(['NORMAL', 'URGENT', 'EXTRA_URGENT']).default('NORMAL'),
     receivedAt: instantJson.optional().meta({ description: 'when it arrived; now when absent' }),
+    secrecyLevel: z
+      .enum(['PUBLIC', 'INTERNAL', 'SECRET', 'CONFIDENTIAL', 'TOP_SECRET'])
+      .optional()
+      .meta({ description: '密级 marked on the document; absent when unmarked' }),
+    senderOrgId: resourceId.optional().meta({ description: "the sender's org-directory id, when known" }),
   })
   .meta({
     description:
@@ -56,7 +61,14 @@ export const redirectBody = z.strictObject({ note: optionalText(1000) });
 export const slipBody = z.strictObject({ proposal: text(4000), leaderId: resourceId });
 export const instructionBody = z.strictObject({ instruction: text(4000) });
 export const replyBody = z.strictObject({ reply: text(4000) });
-export const transferBody = z.strictObject({ unitId: resourceId });
+export const transferBody = z.strictObject({
+  unitId: resourceId,
+  important: z
+    .boolean()
+    .default(false)
+    .meta({ description: '重要事项: supervision allows 10 days for feedback, not 5' }),
+  multiDepartment: z.boolean().default(false).meta({ description: 'needs several departments: also 10 days' }),
+});
 
 /** Body of POST /v1/duty/desk/visitors (spec duty §12.1 SC-2, SC-3). */
 export const visitorBody = z

@@ -3,7 +3,7 @@ import type { DutyDeskPort } from '../clients/duty-desk.grpc';
 import type { RouteContext } from '../http/route';
 import { dutyDeskRoutes } from './duty-desk';
 import { callToJson } from './duty-desk.mapper';
-import { dutyDeskPaths, logDocumentBody, receiveCallBody, shiftPlanQuery } from './duty-desk.schema';
+import { dutyDeskPaths, logDocumentBody, receiveCallBody, shiftPlanQuery, transferBody } from './duty-desk.schema';
 
 const routes = dutyDeskRoutes({} as DutyDeskPort);
 const ctx = (idempotencyKey = 'k1'): RouteContext => ({
@@ -29,6 +29,11 @@ const call = (o: Partial<dutyDeskV1.PublicCall> = {}): dutyDeskV1.PublicCall => 
   slip: undefined,
   transferredUnitId: '',
   closedAt: '',
+  important: false,
+  multiDepartment: false,
+  supervisionItemId: '',
+  supervisionOutcome: '',
+  feedbackReceivedAt: '',
   ...o,
 });
 
@@ -74,6 +79,38 @@ describe('duty desk schemas', () => {
     });
     expect(receiveCallBody.safeParse({ line: 'DIRECT_LINE', category: 'GOSSIP', content: 'x' }).success).toBe(false);
     expect(shiftPlanQuery.parse({ from: '2024-10-02' })).toEqual({ from: '2024-10-02', days: 1 });
+  });
+
+  it('takes the importance of a transfer and the 密级 and sender id of a document, with safe defaults (spec duty §8.4, DK-4)', () => {
+    expect(transferBody.parse({ unitId: 'water-bureau' })).toEqual({
+      unitId: 'water-bureau',
+      important: false,
+      multiDepartment: false,
+    });
+    expect(transferBody.parse({ unitId: 'u', multiDepartment: true }).multiDepartment).toBe(true);
+    expect(
+      logDocumentBody.parse({ kind: 'FAX', sender: 's', title: 't', secrecyLevel: 'SECRET', senderOrgId: 'zhou-gov' }),
+    ).toMatchObject({ secrecyLevel: 'SECRET', senderOrgId: 'zhou-gov' });
+    expect(logDocumentBody.safeParse({ kind: 'FAX', sender: 's', title: 't', secrecyLevel: 'HUSH' }).success).toBe(
+      false,
+    );
+  });
+
+  it("shows supervision's verdict on a call that got its feedback (spec duty §8.4)", () => {
+    expect(
+      callToJson(
+        call({
+          status: 'FEEDBACK_RECEIVED',
+          supervisionItemId: 'duty-call-call-1',
+          supervisionOutcome: '',
+          feedbackReceivedAt: '2024-11-20T02:00:00.000Z',
+        }),
+      ),
+    ).toMatchObject({
+      supervisionItemId: 'duty-call-call-1',
+      supervisionOutcome: null,
+      feedbackReceivedAt: '2024-11-20T02:00:00.000Z',
+    });
   });
 
   it('maps a call for JSON clients with its allowed actions', () => {

@@ -51,7 +51,16 @@ export function dutyDeskRoutes(desk: DutyDeskPort): Route[] {
       path: `${base}/documents`,
       async handle({ body }, { call, idempotencyKey }) {
         const b = parseInput(logDocumentBody, body);
-        const res = await desk.logDeskDocument({ idempotencyKey, ...b, receivedAt: b.receivedAt ?? '' }, call);
+        const res = await desk.logDeskDocument(
+          {
+            idempotencyKey,
+            ...b,
+            receivedAt: b.receivedAt ?? '',
+            secrecyLevel: b.secrecyLevel ?? '',
+            senderOrgId: b.senderOrgId ?? '',
+          },
+          call,
+        );
         const d = deskDocumentToJson(present(res.document, 'document'));
         return { status: 201, body: d, location: `${base}/documents/${encodeURIComponent(d.id)}` };
       },

@@ -28,6 +28,8 @@ export const toProtoDeskDocument = (d: DeskDocument): dutyDeskV1.DeskDocument =>
   alertedAt: iso(d.alertedAt),
   late: d.late,
   loggedBy: d.loggedBy,
+  secrecyLevel: d.secrecyLevel ?? '',
+  senderOrgId: d.senderOrgId ?? '',
 });
 
 export const toProtoCall = (c: PublicCall): dutyDeskV1.PublicCall => ({
@@ -58,6 +60,11 @@ export const toProtoCall = (c: PublicCall): dutyDeskV1.PublicCall => ({
       }
     : undefined,
   transferredUnitId: c.transferredUnitId ?? '',
+  important: c.important ?? false,
+  multiDepartment: c.multiDepartment ?? false,
+  supervisionItemId: c.supervision?.itemId ?? '',
+  supervisionOutcome: c.supervision?.outcome ?? '',
+  feedbackReceivedAt: iso(c.supervision?.at),
   closedAt: iso(c.closedAt),
 });
 

@@ -27,6 +27,8 @@ export function toDeskOutbox(events: DeskEvent[]): OutboxEntry[] {
             urgency: e.urgency,
             receivedAt: iso(e.receivedAt),
             registerBy: iso(e.registerBy),
+            secrecyLevel: e.secrecyLevel,
+            senderOrgId: e.senderOrgId,
           }).finish(),
         });
       case 'urgent_document.received':
@@ -42,6 +44,9 @@ export function toDeskOutbox(events: DeskEvent[]): OutboxEntry[] {
             receivedAt: iso(e.receivedAt),
             forwardWarnAt: iso(e.forwardWarnAt),
             forwardDueAt: iso(e.forwardDueAt),
+            title: e.title,
+            sender: e.sender,
+            kind: e.kind,
           }).finish(),
         });
       case 'urgent_document.forward_warning':
@@ -101,6 +106,8 @@ export function toDeskOutbox(events: DeskEvent[]): OutboxEntry[] {
             unitId: e.unitId,
             instruction: e.instruction,
             at: iso(e.at),
+            important: e.important,
+            multiDepartment: e.multiDepartment,
           }).finish(),
         });
       case 'security.visitor_denied':

@@ -24,13 +24,14 @@ export function incidentReceived(i: Incident): OutboxEntry {
   });
 }
 
-export function incidentAcknowledged(id: string, personId: string, at: Date): OutboxEntry {
+/** `roundId`: the acknowledgement of an RC-1 upgrade round, which gets an event id of its own. */
+export function incidentAcknowledged(id: string, personId: string, at: Date, roundId?: string): OutboxEntry {
   return outboxEntry({
     topic: topics.duty,
     key: id,
     type: dutyEventTypes.incidentAcknowledged,
     time: at,
-    id: `${id}:acknowledged`,
+    id: roundId ? `${roundId}:acknowledged` : `${id}:acknowledged`,
     payload: dutyEventsV1.IncidentAcknowledged.encode({
       incidentId: id,
       personId,

@@ -3,6 +3,7 @@ import { nextAuditEntry, updateAggregate, verifyAuditChain, type AuditEntry, typ
 import type { Actor } from '@gov/platform/auth';
 import type { AlertStore, ReportingStore } from '../../app/ports';
 import type { EscalationTimer, Incident, SentNotification } from '../../domain/incident';
+import { incidentOfRound } from '../../domain/escalation-ladder';
 import { nextObligationAt } from '../../domain/upward-reporting';
 import { nextDueAt } from '../../domain/written-report';
 import {
@@ -54,6 +55,16 @@ function toIncident(r: IncidentRecord): Incident {
     ...(upgradedToMajorAt ? { upgradedToMajorAt } : {}),
   };
 }
+
+/** Timers of an RC-1 upgrade round are stored under the round id (`<incident>|RC1`), not the incident's. */
+const isRound = (trackId: string) => trackId.includes('|');
+
+/**
+ * A round's timer is done by its own mark; a NOTIFY one also by a delivery written after sending, which carries
+ * the incident's id (the round's alerts use the incident's ledger keys).
+ */
+const roundDone = (done: Set<string>, roundId: string, key: string) =>
+  done.has(`${roundId}|${key}`) || (key.startsWith('n-') && done.has(`${incidentOfRound(roundId)}|${key}`));
 
 /** Optional incident fields as stored: null until set. */
 type Nullable<K extends keyof Incident> = { [P in K]?: Incident[P] | null };
@@ -411,7 +422,19 @@ export function createAlertStore(
       const recs = (await incidents()
         .find({ owner, acknowledgedAt: null } as never, { projection: { outbox: 0, audit: 0 } })
         .toArray()) as unknown as IncidentRecord[];
-      const out: { incident: Incident; timers: Record<string, EscalationTimer> }[] = [];
+      const out: { incident: Incident; timers: Record<string, EscalationTimer>; trackId?: string }[] = [];
+      // RC-1 upgrade rounds: their timers are stored under the round id, and only their own acknowledgement stops them
+      const rounds = new Map<string, Record<string, EscalationTimer>>();
+      for (const x of extra) {
+        if (!isRound(x.incidentId) || acked.has(x.incidentId) || roundDone(done, x.incidentId, x.key)) continue;
+        rounds.set(x.incidentId, { ...(rounds.get(x.incidentId) ?? {}), [x.key]: x.timer });
+      }
+      for (const [roundId, timers] of rounds) {
+        const r = (await incidents().findOne({ _id: incidentOfRound(roundId) } as never, {
+          projection: { outbox: 0, audit: 0 },
+        })) as IncidentRecord | null;
+        if (r) out.push({ incident: toIncident({ ...r, outbox: [], audit: [] }), timers, trackId: roundId });
+      }
       for (const r of recs) {
         if (acked.has(r._id)) continue;
         const all: Record<string, EscalationTimer> = { ...(r.timers ?? {}) };
@@ -420,6 +443,107 @@ export function createAlertStore(
         if (Object.keys(timers).length) out.push({ incident: toIncident({ ...r, outbox: [], audit: [] }), timers });
       }
       return out;
+    },
+
+    async armRound(incidentId, roundId, timers, at) {
+      const r = (await incidents().findOne({ _id: incidentId } as never, { projection: { owner: 1 } })) as {
+        owner: string;
+      } | null;
+      if (!r) return undefined;
+      // the note first: a writer that dies between the two writes leaves a note the owner keeps looking at
+      await alert
+        .collection('timer_handoffs')
+        .updateOne({ _id: roundId } as never, { $setOnInsert: { owner: r.owner, incidentId, at } } as never, {
+          upsert: true,
+        });
+      const created = await insertTimers(
+        Object.entries(timers).map(([key, timer]) => ({
+          _id: `${roundId}|${key}`,
+          incidentId: roundId,
+          owner: r.owner,
+          key,
+          timer,
+        })),
+      );
+      return { owner: r.owner, created: created.some(Boolean) };
+    },
+
+    async pendingRound(roundId) {
+      const stored = (await alert
+        .collection('escalation_timers')
+        .find({ incidentId: roundId } as never)
+        .toArray()) as unknown as { owner: string; key: string; timer: EscalationTimer; done?: boolean }[];
+      if (!stored.length) return undefined;
+      const r = (await incidents().findOne({ _id: incidentOfRound(roundId) } as never, {
+        projection: { outbox: 0, audit: 0 },
+      })) as IncidentRecord | null;
+      if (!r) return undefined;
+      const owner = stored[0]!.owner;
+      const incident = toIncident({ ...r, outbox: [], audit: [] });
+      if (await store.acknowledgement(roundId)) return { incident, owner, timers: {} };
+      const live = stored.filter((x) => !x.done);
+      const done = new Set(stored.filter((x) => x.done).map((x) => `${roundId}|${x.key}`));
+      const ids = live.flatMap((x) => [`${roundId}|${x.key}`]);
+      for (const x of await alert
+        .collection('timer_done')
+        .find({ _id: { $in: ids } } as never, { projection: { _id: 1 } })
+        .toArray())
+        done.add(String(x._id));
+      const sent = (await alert
+        .collection('deliveries')
+        .find({ incidentId: incident.id, sent: true } as never)
+        .toArray()) as unknown as { step: string; recipientId: string; attempt: number }[];
+      for (const x of sent) done.add(`${incident.id}|n-${x.step}-${x.recipientId}-${x.attempt}`);
+      const timers = Object.fromEntries(
+        live.filter((x) => !roundDone(done, roundId, x.key)).map((x) => [x.key, x.timer]),
+      );
+      return { incident, owner, timers };
+    },
+
+    async handoffs(owner) {
+      const recs = (await alert
+        .collection('timer_handoffs')
+        .find({ owner } as never)
+        .toArray()) as unknown as { _id: string; at: Date }[];
+      return recs.map((h) => ({ roundId: h._id, at: h.at }));
+    },
+
+    async dropHandoff(roundId) {
+      await alert.collection('timer_handoffs').deleteOne({ _id: roundId } as never);
+    },
+
+    async acknowledgeRound(incidentId, roundId, personId, at) {
+      const [first] = await insertIgnoringDuplicates(alert, 'acknowledgements', [
+        { _id: roundId, personId, at, round: true },
+      ]);
+      if (!first) return false;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const r = (await model.findById(incidentId).lean()) as IncidentRecord | null;
+        if (!r) return true;
+        try {
+          const events = [incidentAcknowledged(incidentId, personId, at, roundId)];
+          await updateAggregate<IncidentRecord>(model as never, {
+            id: incidentId,
+            expectedVersion: r.version,
+            set: {},
+            events,
+            audit: [
+              nextAuditEntry(r.audit.at(-1), {
+                action: 'incident.upgrade_acknowledged',
+                actor: person(personId),
+                role: 'RECIPIENT',
+                at,
+                details: { roundId },
+              }),
+            ],
+          });
+          opts.handoff(model as never, { id: incidentId, version: r.version + 1, entries: events });
+          return true;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'CONCURRENT_MODIFICATION') throw e;
+        }
+      }
+      return true;
     },
 
     async notifications(incidentId) {

@@ -16,6 +16,8 @@ const deskDocumentSchema = new Schema(
     urgency: String,
     receivedAt: Date,
     loggedBy: String,
+    secrecyLevel: String,
+    senderOrgId: String,
     offHours: Boolean,
     // serves the 综合股 registration list (status = WITH_GENERAL_SECTION)
     status: { type: String, index: true },
@@ -53,6 +55,10 @@ const publicCallSchema = new Schema(
     redirectNote: String,
     slip: mixed,
     transferredUnitId: String,
+    important: Boolean,
+    multiDepartment: Boolean,
+    // supervision's verdict on a transferred call (itemId, via, outcome, at)
+    supervision: mixed,
     closedAt: Date,
     ...aggregateFields,
   } as never,

@@ -63,5 +63,8 @@ export const incidentSchema: Schema<IncidentRecord> = new Schema(
   { collection: 'incidents', versionKey: false, minimize: false },
 );
 
+// serves the supervision consumer: the incident that holds an instruction, by the instruction's id
+incidentSchema.index({ 'instructions.id': 1 });
+
 /** The incident model on the kit's connection: the outbox relay and acknowledgement updates use it. */
 export const createIncidentModel = (conn: Connection) => modelOf(conn, 'Incident', incidentSchema);

@@ -45,6 +45,10 @@ export interface DeskDocument {
   /** Not forwarded to a leader within the limit. */
   late: boolean;
   loggedBy: string;
+  /** 密级 as marked on the document: PUBLIC, INTERNAL, SECRET, CONFIDENTIAL or TOP_SECRET; empty when not marked. */
+  secrecyLevel: string;
+  /** The sending organisation's id in the org directory, when the desk knows it; `sender` keeps its name. */
+  senderOrgId: string;
 }
 
 export interface LogDeskDocumentRequest {
@@ -56,6 +60,10 @@ export interface LogDeskDocumentRequest {
   urgency: string;
   /** When it arrived; now when empty. Never in the future. */
   receivedAt: string;
+  /** 密级 marked on the document (PUBLIC … TOP_SECRET); empty when unmarked. Passed on to document (DK-3 安全保密). */
+  secrecyLevel: string;
+  /** The sending organisation's directory id, when known. */
+  senderOrgId: string;
 }
 
 export interface LogDeskDocumentResponse {
@@ -122,7 +130,7 @@ export interface PublicCall {
   category: string;
   content: string;
   receivedAt: string;
-  /** RECEIVED, SLIP_WITH_LEADER, INSTRUCTED, TRANSFERRED or CLOSED. */
+  /** RECEIVED, SLIP_WITH_LEADER, INSTRUCTED, TRANSFERRED, FEEDBACK_RECEIVED or CLOSED. */
   status: string;
   /** ANSWERED, REDIRECTED_OTHER_ORGAN, REDIRECTED_PETITION or REPLIED once closed. */
   outcome: string;
@@ -135,6 +143,13 @@ export interface PublicCall {
   slip?: HandlingSlip | undefined;
   transferredUnitId: string;
   closedAt: string;
+  /** Set at transfer: an important matter, or one needing several departments, gets 10 days for feedback (001 L60). */
+  important: boolean;
+  multiDepartment: boolean;
+  /** The supervision item that tracked the transferred matter, its outcome, and when duty learnt of it (§8.4). */
+  supervisionItemId: string;
+  supervisionOutcome: string;
+  feedbackReceivedAt: string;
 }
 
 export interface ReceiveCallRequest {
@@ -206,6 +221,10 @@ export interface TransferCallRequest {
   idempotencyKey: string;
   id: string;
   unitId: string;
+  /** An important matter (重要事项): supervision allows 10 days for feedback instead of 5 (001 L59-60). */
+  important: boolean;
+  /** A matter needing several departments: also 10 days. */
+  multiDepartment: boolean;
 }
 
 export interface TransferCallResponse {
@@ -367,6 +386,8 @@ function createBaseDeskDocument(): DeskDocument {
     alertedAt: "",
     late: false,
     loggedBy: "",
+    secrecyLevel: "",
+    senderOrgId: "",
   };
 }
 
@@ -428,6 +449,12 @@ export const DeskDocument: MessageFns<DeskDocument> = {
     }
     if (message.loggedBy !== "") {
       writer.uint32(154).string(message.loggedBy);
+    }
+    if (message.secrecyLevel !== "") {
+      writer.uint32(162).string(message.secrecyLevel);
+    }
+    if (message.senderOrgId !== "") {
+      writer.uint32(170).string(message.senderOrgId);
     }
     return writer;
   },
@@ -597,6 +624,22 @@ export const DeskDocument: MessageFns<DeskDocument> = {
             message.loggedBy = reader.string();
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.secrecyLevel = reader.string();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.senderOrgId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -678,6 +721,16 @@ export const DeskDocument: MessageFns<DeskDocument> = {
         : isSet(object.logged_by)
         ? globalThis.String(object.logged_by)
         : "",
+      secrecyLevel: isSet(object.secrecyLevel)
+        ? globalThis.String(object.secrecyLevel)
+        : isSet(object.secrecy_level)
+        ? globalThis.String(object.secrecy_level)
+        : "",
+      senderOrgId: isSet(object.senderOrgId)
+        ? globalThis.String(object.senderOrgId)
+        : isSet(object.sender_org_id)
+        ? globalThis.String(object.sender_org_id)
+        : "",
     };
   },
 
@@ -740,6 +793,12 @@ export const DeskDocument: MessageFns<DeskDocument> = {
     if (message.loggedBy !== "") {
       obj.loggedBy = message.loggedBy;
     }
+    if (message.secrecyLevel !== "") {
+      obj.secrecyLevel = message.secrecyLevel;
+    }
+    if (message.senderOrgId !== "") {
+      obj.senderOrgId = message.senderOrgId;
+    }
     return obj;
   },
 
@@ -767,12 +826,24 @@ export const DeskDocument: MessageFns<DeskDocument> = {
     message.alertedAt = object.alertedAt ?? "";
     message.late = object.late ?? false;
     message.loggedBy = object.loggedBy ?? "";
+    message.secrecyLevel = object.secrecyLevel ?? "";
+    message.senderOrgId = object.senderOrgId ?? "";
     return message;
   },
 };
 
 function createBaseLogDeskDocumentRequest(): LogDeskDocumentRequest {
-  return { idempotencyKey: "", kind: "", addressedTo: "", sender: "", title: "", urgency: "", receivedAt: "" };
+  return {
+    idempotencyKey: "",
+    kind: "",
+    addressedTo: "",
+    sender: "",
+    title: "",
+    urgency: "",
+    receivedAt: "",
+    secrecyLevel: "",
+    senderOrgId: "",
+  };
 }
 
 export const LogDeskDocumentRequest: MessageFns<LogDeskDocumentRequest> = {
@@ -797,6 +868,12 @@ export const LogDeskDocumentRequest: MessageFns<LogDeskDocumentRequest> = {
     }
     if (message.receivedAt !== "") {
       writer.uint32(58).string(message.receivedAt);
+    }
+    if (message.secrecyLevel !== "") {
+      writer.uint32(66).string(message.secrecyLevel);
+    }
+    if (message.senderOrgId !== "") {
+      writer.uint32(74).string(message.senderOrgId);
     }
     return writer;
   },
@@ -870,6 +947,22 @@ export const LogDeskDocumentRequest: MessageFns<LogDeskDocumentRequest> = {
             message.receivedAt = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.secrecyLevel = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.senderOrgId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -903,6 +996,16 @@ export const LogDeskDocumentRequest: MessageFns<LogDeskDocumentRequest> = {
         : isSet(object.received_at)
         ? globalThis.String(object.received_at)
         : "",
+      secrecyLevel: isSet(object.secrecyLevel)
+        ? globalThis.String(object.secrecyLevel)
+        : isSet(object.secrecy_level)
+        ? globalThis.String(object.secrecy_level)
+        : "",
+      senderOrgId: isSet(object.senderOrgId)
+        ? globalThis.String(object.senderOrgId)
+        : isSet(object.sender_org_id)
+        ? globalThis.String(object.sender_org_id)
+        : "",
     };
   },
 
@@ -929,6 +1032,12 @@ export const LogDeskDocumentRequest: MessageFns<LogDeskDocumentRequest> = {
     if (message.receivedAt !== "") {
       obj.receivedAt = message.receivedAt;
     }
+    if (message.secrecyLevel !== "") {
+      obj.secrecyLevel = message.secrecyLevel;
+    }
+    if (message.senderOrgId !== "") {
+      obj.senderOrgId = message.senderOrgId;
+    }
     return obj;
   },
 
@@ -944,6 +1053,8 @@ export const LogDeskDocumentRequest: MessageFns<LogDeskDocumentRequest> = {
     message.title = object.title ?? "";
     message.urgency = object.urgency ?? "";
     message.receivedAt = object.receivedAt ?? "";
+    message.secrecyLevel = object.secrecyLevel ?? "";
+    message.senderOrgId = object.senderOrgId ?? "";
     return message;
   },
 };
@@ -1841,6 +1952,11 @@ function createBasePublicCall(): PublicCall {
     slip: undefined,
     transferredUnitId: "",
     closedAt: "",
+    important: false,
+    multiDepartment: false,
+    supervisionItemId: "",
+    supervisionOutcome: "",
+    feedbackReceivedAt: "",
   };
 }
 
@@ -1896,6 +2012,21 @@ export const PublicCall: MessageFns<PublicCall> = {
     }
     if (message.closedAt !== "") {
       writer.uint32(138).string(message.closedAt);
+    }
+    if (message.important !== false) {
+      writer.uint32(144).bool(message.important);
+    }
+    if (message.multiDepartment !== false) {
+      writer.uint32(152).bool(message.multiDepartment);
+    }
+    if (message.supervisionItemId !== "") {
+      writer.uint32(162).string(message.supervisionItemId);
+    }
+    if (message.supervisionOutcome !== "") {
+      writer.uint32(170).string(message.supervisionOutcome);
+    }
+    if (message.feedbackReceivedAt !== "") {
+      writer.uint32(178).string(message.feedbackReceivedAt);
     }
     return writer;
   },
@@ -2049,6 +2180,46 @@ export const PublicCall: MessageFns<PublicCall> = {
             message.closedAt = reader.string();
             continue;
           }
+          case 18: {
+            if (tag !== 144) {
+              break;
+            }
+
+            message.important = reader.bool();
+            continue;
+          }
+          case 19: {
+            if (tag !== 152) {
+              break;
+            }
+
+            message.multiDepartment = reader.bool();
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.supervisionItemId = reader.string();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.supervisionOutcome = reader.string();
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.feedbackReceivedAt = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2112,6 +2283,27 @@ export const PublicCall: MessageFns<PublicCall> = {
         : isSet(object.closed_at)
         ? globalThis.String(object.closed_at)
         : "",
+      important: isSet(object.important) ? globalThis.Boolean(object.important) : false,
+      multiDepartment: isSet(object.multiDepartment)
+        ? globalThis.Boolean(object.multiDepartment)
+        : isSet(object.multi_department)
+        ? globalThis.Boolean(object.multi_department)
+        : false,
+      supervisionItemId: isSet(object.supervisionItemId)
+        ? globalThis.String(object.supervisionItemId)
+        : isSet(object.supervision_item_id)
+        ? globalThis.String(object.supervision_item_id)
+        : "",
+      supervisionOutcome: isSet(object.supervisionOutcome)
+        ? globalThis.String(object.supervisionOutcome)
+        : isSet(object.supervision_outcome)
+        ? globalThis.String(object.supervision_outcome)
+        : "",
+      feedbackReceivedAt: isSet(object.feedbackReceivedAt)
+        ? globalThis.String(object.feedbackReceivedAt)
+        : isSet(object.feedback_received_at)
+        ? globalThis.String(object.feedback_received_at)
+        : "",
     };
   },
 
@@ -2168,6 +2360,21 @@ export const PublicCall: MessageFns<PublicCall> = {
     if (message.closedAt !== "") {
       obj.closedAt = message.closedAt;
     }
+    if (message.important !== false) {
+      obj.important = message.important;
+    }
+    if (message.multiDepartment !== false) {
+      obj.multiDepartment = message.multiDepartment;
+    }
+    if (message.supervisionItemId !== "") {
+      obj.supervisionItemId = message.supervisionItemId;
+    }
+    if (message.supervisionOutcome !== "") {
+      obj.supervisionOutcome = message.supervisionOutcome;
+    }
+    if (message.feedbackReceivedAt !== "") {
+      obj.feedbackReceivedAt = message.feedbackReceivedAt;
+    }
     return obj;
   },
 
@@ -2195,6 +2402,11 @@ export const PublicCall: MessageFns<PublicCall> = {
       : undefined;
     message.transferredUnitId = object.transferredUnitId ?? "";
     message.closedAt = object.closedAt ?? "";
+    message.important = object.important ?? false;
+    message.multiDepartment = object.multiDepartment ?? false;
+    message.supervisionItemId = object.supervisionItemId ?? "";
+    message.supervisionOutcome = object.supervisionOutcome ?? "";
+    message.feedbackReceivedAt = object.feedbackReceivedAt ?? "";
     return message;
   },
 };
@@ -3338,7 +3550,7 @@ export const ReplyCallResponse: MessageFns<ReplyCallResponse> = {
 };
 
 function createBaseTransferCallRequest(): TransferCallRequest {
-  return { idempotencyKey: "", id: "", unitId: "" };
+  return { idempotencyKey: "", id: "", unitId: "", important: false, multiDepartment: false };
 }
 
 export const TransferCallRequest: MessageFns<TransferCallRequest> = {
@@ -3351,6 +3563,12 @@ export const TransferCallRequest: MessageFns<TransferCallRequest> = {
     }
     if (message.unitId !== "") {
       writer.uint32(26).string(message.unitId);
+    }
+    if (message.important !== false) {
+      writer.uint32(32).bool(message.important);
+    }
+    if (message.multiDepartment !== false) {
+      writer.uint32(40).bool(message.multiDepartment);
     }
     return writer;
   },
@@ -3392,6 +3610,22 @@ export const TransferCallRequest: MessageFns<TransferCallRequest> = {
             message.unitId = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.important = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.multiDepartment = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3417,6 +3651,12 @@ export const TransferCallRequest: MessageFns<TransferCallRequest> = {
         : isSet(object.unit_id)
         ? globalThis.String(object.unit_id)
         : "",
+      important: isSet(object.important) ? globalThis.Boolean(object.important) : false,
+      multiDepartment: isSet(object.multiDepartment)
+        ? globalThis.Boolean(object.multiDepartment)
+        : isSet(object.multi_department)
+        ? globalThis.Boolean(object.multi_department)
+        : false,
     };
   },
 
@@ -3431,6 +3671,12 @@ export const TransferCallRequest: MessageFns<TransferCallRequest> = {
     if (message.unitId !== "") {
       obj.unitId = message.unitId;
     }
+    if (message.important !== false) {
+      obj.important = message.important;
+    }
+    if (message.multiDepartment !== false) {
+      obj.multiDepartment = message.multiDepartment;
+    }
     return obj;
   },
 
@@ -3442,6 +3688,8 @@ export const TransferCallRequest: MessageFns<TransferCallRequest> = {
     message.idempotencyKey = object.idempotencyKey ?? "";
     message.id = object.id ?? "";
     message.unitId = object.unitId ?? "";
+    message.important = object.important ?? false;
+    message.multiDepartment = object.multiDepartment ?? false;
     return message;
   },
 };

@@ -25,6 +25,39 @@ export interface ItemOpened {
   urgency: UrgencyLabel;
 }
 
+/**
+ * ce_type gov.supervision.item.completed — the supervising unit accepted the final feedback (spec supervision
+ * §9.1 FEEDBACK_SUBMITTED → COMPLETED, FB-4). Read by duty (transferred calls, instruction follow-ups) and document.
+ */
+export interface ItemCompleted {
+  itemId: string;
+  ledgerNo: string;
+  sourceType: SourceType;
+  /** The system that raised the matter ("duty", "document"): the system half of the source reference (§14.1). */
+  sourceSystem: string;
+  sourceId: string;
+  /** Empty until the item is closed; the §9.1 outcome when known. */
+  outcome: string;
+  /** RFC 3339 instant of the acceptance. */
+  at: string;
+}
+
+/**
+ * ce_type gov.supervision.item.closed — the item left the ledger with its outcome (spec supervision §9.1:
+ * COMPLETED_ON_TIME, COMPLETED_AFTER_EXTENSION, COMPLETED_LATE, CANCELLED). Read by duty and document.
+ */
+export interface ItemClosed {
+  itemId: string;
+  ledgerNo: string;
+  sourceType: SourceType;
+  /** The system that raised the matter ("duty", "document"). */
+  sourceSystem: string;
+  sourceId: string;
+  outcome: string;
+  /** RFC 3339 instant of the closure. */
+  at: string;
+}
+
 function createBaseItemOpened(): ItemOpened {
   return { itemId: "", ledgerNo: "", sourceType: 0, sourceId: "", dueAt: "", urgency: 0 };
 }
@@ -190,6 +223,376 @@ export const ItemOpened: MessageFns<ItemOpened> = {
     message.sourceId = object.sourceId ?? "";
     message.dueAt = object.dueAt ?? "";
     message.urgency = object.urgency ?? 0;
+    return message;
+  },
+};
+
+function createBaseItemCompleted(): ItemCompleted {
+  return { itemId: "", ledgerNo: "", sourceType: 0, sourceSystem: "", sourceId: "", outcome: "", at: "" };
+}
+
+export const ItemCompleted: MessageFns<ItemCompleted> = {
+  encode(message: ItemCompleted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.itemId !== "") {
+      writer.uint32(10).string(message.itemId);
+    }
+    if (message.ledgerNo !== "") {
+      writer.uint32(18).string(message.ledgerNo);
+    }
+    if (message.sourceType !== 0) {
+      writer.uint32(24).int32(message.sourceType);
+    }
+    if (message.sourceSystem !== "") {
+      writer.uint32(34).string(message.sourceSystem);
+    }
+    if (message.sourceId !== "") {
+      writer.uint32(42).string(message.sourceId);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(50).string(message.outcome);
+    }
+    if (message.at !== "") {
+      writer.uint32(58).string(message.at);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ItemCompleted {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseItemCompleted();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.itemId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.ledgerNo = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.sourceType = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.sourceSystem = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.sourceId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ItemCompleted {
+    return {
+      itemId: isSet(object.itemId)
+        ? globalThis.String(object.itemId)
+        : isSet(object.item_id)
+        ? globalThis.String(object.item_id)
+        : "",
+      ledgerNo: isSet(object.ledgerNo)
+        ? globalThis.String(object.ledgerNo)
+        : isSet(object.ledger_no)
+        ? globalThis.String(object.ledger_no)
+        : "",
+      sourceType: isSet(object.sourceType)
+        ? sourceTypeFromJSON(object.sourceType)
+        : isSet(object.source_type)
+        ? sourceTypeFromJSON(object.source_type)
+        : 0,
+      sourceSystem: isSet(object.sourceSystem)
+        ? globalThis.String(object.sourceSystem)
+        : isSet(object.source_system)
+        ? globalThis.String(object.source_system)
+        : "",
+      sourceId: isSet(object.sourceId)
+        ? globalThis.String(object.sourceId)
+        : isSet(object.source_id)
+        ? globalThis.String(object.source_id)
+        : "",
+      outcome: isSet(object.outcome) ? globalThis.String(object.outcome) : "",
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+    };
+  },
+
+  toJSON(message: ItemCompleted): unknown {
+    const obj: any = {};
+    if (message.itemId !== "") {
+      obj.itemId = message.itemId;
+    }
+    if (message.ledgerNo !== "") {
+      obj.ledgerNo = message.ledgerNo;
+    }
+    if (message.sourceType !== 0) {
+      obj.sourceType = sourceTypeToJSON(message.sourceType);
+    }
+    if (message.sourceSystem !== "") {
+      obj.sourceSystem = message.sourceSystem;
+    }
+    if (message.sourceId !== "") {
+      obj.sourceId = message.sourceId;
+    }
+    if (message.outcome !== "") {
+      obj.outcome = message.outcome;
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ItemCompleted>, I>>(base?: I): ItemCompleted {
+    return ItemCompleted.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ItemCompleted>, I>>(object: I): ItemCompleted {
+    const message = createBaseItemCompleted();
+    message.itemId = object.itemId ?? "";
+    message.ledgerNo = object.ledgerNo ?? "";
+    message.sourceType = object.sourceType ?? 0;
+    message.sourceSystem = object.sourceSystem ?? "";
+    message.sourceId = object.sourceId ?? "";
+    message.outcome = object.outcome ?? "";
+    message.at = object.at ?? "";
+    return message;
+  },
+};
+
+function createBaseItemClosed(): ItemClosed {
+  return { itemId: "", ledgerNo: "", sourceType: 0, sourceSystem: "", sourceId: "", outcome: "", at: "" };
+}
+
+export const ItemClosed: MessageFns<ItemClosed> = {
+  encode(message: ItemClosed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.itemId !== "") {
+      writer.uint32(10).string(message.itemId);
+    }
+    if (message.ledgerNo !== "") {
+      writer.uint32(18).string(message.ledgerNo);
+    }
+    if (message.sourceType !== 0) {
+      writer.uint32(24).int32(message.sourceType);
+    }
+    if (message.sourceSystem !== "") {
+      writer.uint32(34).string(message.sourceSystem);
+    }
+    if (message.sourceId !== "") {
+      writer.uint32(42).string(message.sourceId);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(50).string(message.outcome);
+    }
+    if (message.at !== "") {
+      writer.uint32(58).string(message.at);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ItemClosed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseItemClosed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.itemId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.ledgerNo = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.sourceType = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.sourceSystem = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.sourceId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ItemClosed {
+    return {
+      itemId: isSet(object.itemId)
+        ? globalThis.String(object.itemId)
+        : isSet(object.item_id)
+        ? globalThis.String(object.item_id)
+        : "",
+      ledgerNo: isSet(object.ledgerNo)
+        ? globalThis.String(object.ledgerNo)
+        : isSet(object.ledger_no)
+        ? globalThis.String(object.ledger_no)
+        : "",
+      sourceType: isSet(object.sourceType)
+        ? sourceTypeFromJSON(object.sourceType)
+        : isSet(object.source_type)
+        ? sourceTypeFromJSON(object.source_type)
+        : 0,
+      sourceSystem: isSet(object.sourceSystem)
+        ? globalThis.String(object.sourceSystem)
+        : isSet(object.source_system)
+        ? globalThis.String(object.source_system)
+        : "",
+      sourceId: isSet(object.sourceId)
+        ? globalThis.String(object.sourceId)
+        : isSet(object.source_id)
+        ? globalThis.String(object.source_id)
+        : "",
+      outcome: isSet(object.outcome) ? globalThis.String(object.outcome) : "",
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+    };
+  },
+
+  toJSON(message: ItemClosed): unknown {
+    const obj: any = {};
+    if (message.itemId !== "") {
+      obj.itemId = message.itemId;
+    }
+    if (message.ledgerNo !== "") {
+      obj.ledgerNo = message.ledgerNo;
+    }
+    if (message.sourceType !== 0) {
+      obj.sourceType = sourceTypeToJSON(message.sourceType);
+    }
+    if (message.sourceSystem !== "") {
+      obj.sourceSystem = message.sourceSystem;
+    }
+    if (message.sourceId !== "") {
+      obj.sourceId = message.sourceId;
+    }
+    if (message.outcome !== "") {
+      obj.outcome = message.outcome;
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ItemClosed>, I>>(base?: I): ItemClosed {
+    return ItemClosed.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ItemClosed>, I>>(object: I): ItemClosed {
+    const message = createBaseItemClosed();
+    message.itemId = object.itemId ?? "";
+    message.ledgerNo = object.ledgerNo ?? "";
+    message.sourceType = object.sourceType ?? 0;
+    message.sourceSystem = object.sourceSystem ?? "";
+    message.sourceId = object.sourceId ?? "";
+    message.outcome = object.outcome ?? "";
+    message.at = object.at ?? "";
     return message;
   },
 };

@@ -20,6 +20,10 @@ export interface OffHoursDocumentReceived {
   receivedAt: string;
   /** 12:00 of the next working day [inferred]. */
   registerBy: string;
+  /** 密级 marked on the document (PUBLIC, INTERNAL, SECRET, CONFIDENTIAL, TOP_SECRET); empty when unmarked. */
+  secrecyLevel: string;
+  /** The sending organisation's directory id; empty when the desk only has its name (`sender`). */
+  senderOrgId: string;
 }
 
 /** ce_type gov.duty.urgent_document.received — a 急件/特急件 must go to a leader by forward_due_at (DK-5). */
@@ -29,6 +33,11 @@ export interface UrgentDocumentReceived {
   receivedAt: string;
   forwardWarnAt: string;
   forwardDueAt: string;
+  title: string;
+  /** The sender's name as written on the document. */
+  sender: string;
+  /** DOCUMENT, LETTER, FAX or TELEGRAM. */
+  kind: string;
 }
 
 /** ce_type gov.duty.urgent_document.forward_warning — still not with a leader at the warning time (DK-5). */
@@ -67,6 +76,9 @@ export interface CallTransferred {
   unitId: string;
   instruction: string;
   at: string;
+  /** Important (重要) or needing several departments: feedback due in 10 days instead of 5 (001 L59-60). */
+  important: boolean;
+  multiDepartment: boolean;
 }
 
 /** ce_type gov.duty.security.visitor_denied — admission refused at the gate (spec duty §12.1 SC-3). */
@@ -86,7 +98,17 @@ export interface PetitionNotified {
 }
 
 function createBaseOffHoursDocumentReceived(): OffHoursDocumentReceived {
-  return { documentId: "", kind: "", sender: "", title: "", urgency: "", receivedAt: "", registerBy: "" };
+  return {
+    documentId: "",
+    kind: "",
+    sender: "",
+    title: "",
+    urgency: "",
+    receivedAt: "",
+    registerBy: "",
+    secrecyLevel: "",
+    senderOrgId: "",
+  };
 }
 
 export const OffHoursDocumentReceived: MessageFns<OffHoursDocumentReceived> = {
@@ -111,6 +133,12 @@ export const OffHoursDocumentReceived: MessageFns<OffHoursDocumentReceived> = {
     }
     if (message.registerBy !== "") {
       writer.uint32(58).string(message.registerBy);
+    }
+    if (message.secrecyLevel !== "") {
+      writer.uint32(66).string(message.secrecyLevel);
+    }
+    if (message.senderOrgId !== "") {
+      writer.uint32(74).string(message.senderOrgId);
     }
     return writer;
   },
@@ -184,6 +212,22 @@ export const OffHoursDocumentReceived: MessageFns<OffHoursDocumentReceived> = {
             message.registerBy = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.secrecyLevel = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.senderOrgId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -217,6 +261,16 @@ export const OffHoursDocumentReceived: MessageFns<OffHoursDocumentReceived> = {
         : isSet(object.register_by)
         ? globalThis.String(object.register_by)
         : "",
+      secrecyLevel: isSet(object.secrecyLevel)
+        ? globalThis.String(object.secrecyLevel)
+        : isSet(object.secrecy_level)
+        ? globalThis.String(object.secrecy_level)
+        : "",
+      senderOrgId: isSet(object.senderOrgId)
+        ? globalThis.String(object.senderOrgId)
+        : isSet(object.sender_org_id)
+        ? globalThis.String(object.sender_org_id)
+        : "",
     };
   },
 
@@ -243,6 +297,12 @@ export const OffHoursDocumentReceived: MessageFns<OffHoursDocumentReceived> = {
     if (message.registerBy !== "") {
       obj.registerBy = message.registerBy;
     }
+    if (message.secrecyLevel !== "") {
+      obj.secrecyLevel = message.secrecyLevel;
+    }
+    if (message.senderOrgId !== "") {
+      obj.senderOrgId = message.senderOrgId;
+    }
     return obj;
   },
 
@@ -258,12 +318,23 @@ export const OffHoursDocumentReceived: MessageFns<OffHoursDocumentReceived> = {
     message.urgency = object.urgency ?? "";
     message.receivedAt = object.receivedAt ?? "";
     message.registerBy = object.registerBy ?? "";
+    message.secrecyLevel = object.secrecyLevel ?? "";
+    message.senderOrgId = object.senderOrgId ?? "";
     return message;
   },
 };
 
 function createBaseUrgentDocumentReceived(): UrgentDocumentReceived {
-  return { documentId: "", urgency: "", receivedAt: "", forwardWarnAt: "", forwardDueAt: "" };
+  return {
+    documentId: "",
+    urgency: "",
+    receivedAt: "",
+    forwardWarnAt: "",
+    forwardDueAt: "",
+    title: "",
+    sender: "",
+    kind: "",
+  };
 }
 
 export const UrgentDocumentReceived: MessageFns<UrgentDocumentReceived> = {
@@ -282,6 +353,15 @@ export const UrgentDocumentReceived: MessageFns<UrgentDocumentReceived> = {
     }
     if (message.forwardDueAt !== "") {
       writer.uint32(42).string(message.forwardDueAt);
+    }
+    if (message.title !== "") {
+      writer.uint32(50).string(message.title);
+    }
+    if (message.sender !== "") {
+      writer.uint32(58).string(message.sender);
+    }
+    if (message.kind !== "") {
+      writer.uint32(66).string(message.kind);
     }
     return writer;
   },
@@ -339,6 +419,30 @@ export const UrgentDocumentReceived: MessageFns<UrgentDocumentReceived> = {
             message.forwardDueAt = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.sender = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -374,6 +478,9 @@ export const UrgentDocumentReceived: MessageFns<UrgentDocumentReceived> = {
         : isSet(object.forward_due_at)
         ? globalThis.String(object.forward_due_at)
         : "",
+      title: isSet(object.title) ? globalThis.String(object.title) : "",
+      sender: isSet(object.sender) ? globalThis.String(object.sender) : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
     };
   },
 
@@ -394,6 +501,15 @@ export const UrgentDocumentReceived: MessageFns<UrgentDocumentReceived> = {
     if (message.forwardDueAt !== "") {
       obj.forwardDueAt = message.forwardDueAt;
     }
+    if (message.title !== "") {
+      obj.title = message.title;
+    }
+    if (message.sender !== "") {
+      obj.sender = message.sender;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
     return obj;
   },
 
@@ -407,6 +523,9 @@ export const UrgentDocumentReceived: MessageFns<UrgentDocumentReceived> = {
     message.receivedAt = object.receivedAt ?? "";
     message.forwardWarnAt = object.forwardWarnAt ?? "";
     message.forwardDueAt = object.forwardDueAt ?? "";
+    message.title = object.title ?? "";
+    message.sender = object.sender ?? "";
+    message.kind = object.kind ?? "";
     return message;
   },
 };
@@ -807,7 +926,16 @@ export const CallReceived: MessageFns<CallReceived> = {
 };
 
 function createBaseCallTransferred(): CallTransferred {
-  return { callId: "", line: "", category: "", unitId: "", instruction: "", at: "" };
+  return {
+    callId: "",
+    line: "",
+    category: "",
+    unitId: "",
+    instruction: "",
+    at: "",
+    important: false,
+    multiDepartment: false,
+  };
 }
 
 export const CallTransferred: MessageFns<CallTransferred> = {
@@ -829,6 +957,12 @@ export const CallTransferred: MessageFns<CallTransferred> = {
     }
     if (message.at !== "") {
       writer.uint32(50).string(message.at);
+    }
+    if (message.important !== false) {
+      writer.uint32(56).bool(message.important);
+    }
+    if (message.multiDepartment !== false) {
+      writer.uint32(64).bool(message.multiDepartment);
     }
     return writer;
   },
@@ -894,6 +1028,22 @@ export const CallTransferred: MessageFns<CallTransferred> = {
             message.at = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.important = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.multiDepartment = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -922,6 +1072,12 @@ export const CallTransferred: MessageFns<CallTransferred> = {
         : "",
       instruction: isSet(object.instruction) ? globalThis.String(object.instruction) : "",
       at: isSet(object.at) ? globalThis.String(object.at) : "",
+      important: isSet(object.important) ? globalThis.Boolean(object.important) : false,
+      multiDepartment: isSet(object.multiDepartment)
+        ? globalThis.Boolean(object.multiDepartment)
+        : isSet(object.multi_department)
+        ? globalThis.Boolean(object.multi_department)
+        : false,
     };
   },
 
@@ -945,6 +1101,12 @@ export const CallTransferred: MessageFns<CallTransferred> = {
     if (message.at !== "") {
       obj.at = message.at;
     }
+    if (message.important !== false) {
+      obj.important = message.important;
+    }
+    if (message.multiDepartment !== false) {
+      obj.multiDepartment = message.multiDepartment;
+    }
     return obj;
   },
 
@@ -959,6 +1121,8 @@ export const CallTransferred: MessageFns<CallTransferred> = {
     message.unitId = object.unitId ?? "";
     message.instruction = object.instruction ?? "";
     message.at = object.at ?? "";
+    message.important = object.important ?? false;
+    message.multiDepartment = object.multiDepartment ?? false;
     return message;
   },
 };
