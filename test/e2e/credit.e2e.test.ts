@@ -836,4 +836,166 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
     expect(ev.ClaimPaid.decode(claim.payload)).toMatchObject({ bankCardNoMasked: '***************8901' });
     expect(claim.payload.toString('latin1')).not.toContain('62284800');
   }, 180000);
+
+  it('R17.3, R16.2 and §12 R12.3-R12.5: a re-score to AA waits for the bank’s confirmation; an entity’s 3% subsidy is verified, paid once and published as credit.subsidy.disbursed', async () => {
+    const h = await lineWithLoan({ township: 'tw-up', village: 'vg-up', poor: true, loanNo: 'UP-1', fen: 1_000_000 });
+    const rescored = ok(
+      await call(
+        'center',
+        'POST',
+        `/v1/credit/households/${h.id}/ratings`,
+        { hasIncomeProject: true, headIsPartyMember: true },
+        `rate-up-${h.id}`,
+      ),
+      201,
+    );
+    expect(rescored.grade).toBe('AA');
+    const pending = ok(await call('center', 'GET', `/v1/credit/households/${h.id}/credit-line`), 200);
+    expect(pending).toMatchObject({
+      grade: 'A',
+      limitFen: '5000000',
+      overLimit: false,
+      pendingUpgrade: { grade: 'AA', capFen: '10000000' },
+    });
+    const byCenter = await call(
+      'center',
+      'POST',
+      `/v1/credit/credit-lines/${h.lineId}/upgrade-confirmation`,
+      {},
+      'up-0',
+    );
+    expect([byCenter.status, byCenter.body.code]).toEqual([403, 'NOT_PERMITTED']);
+    const confirmed = await call(
+      'bank',
+      'POST',
+      `/v1/credit/credit-lines/${h.lineId}/upgrade-confirmation`,
+      { limitFen: '8000000' },
+      'up-1',
+    );
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ grade: 'AA', limitFen: '8000000', pendingUpgrade: null });
+    const again = await call('bank', 'POST', `/v1/credit/credit-lines/${h.lineId}/upgrade-confirmation`, {}, 'up-2');
+    expect([again.status, again.body.code]).toEqual([409, 'NO_PENDING_UPGRADE']);
+    const regraded = await waitFor(() => ofType(t.certificateRegraded, h.id)[0], { what: 'certificate.regraded' });
+    expect(ev.CertificateRegraded.decode(regraded.payload)).toMatchObject({
+      reason: 'RESCORE',
+      newLimitFen: '8000000',
+    });
+
+    const entity = ok(
+      await call(
+        'poverty',
+        'POST',
+        '/v1/credit/entities',
+        {
+          name: '湖滨茶叶专业合作社',
+          kind: 'COOPERATIVE',
+          registrationNo: `93411202MB${randomUUID().slice(0, 8)}`,
+          townshipId: 'tw-up',
+          inGovBankInsurerAgreement: true,
+        },
+        'sub-entity',
+      ),
+      201,
+    );
+    const entityId = entity.id as string;
+    ok(
+      await call(
+        'center',
+        'POST',
+        `/v1/credit/entities/${entityId}/contributions`,
+        { receiptNo: 'RC-SUB-1', amountFen: '10000000' },
+        'sub-contrib',
+      ),
+      201,
+    );
+    const reported = ok(
+      await call(
+        'bank',
+        'POST',
+        `/v1/credit/entities/${entityId}/loans`,
+        { bankLoanNo: 'ENT-SUB-1', principalFen: '100000000', rateBp: 522, termMonths: 36, contractDate: '2026-01-01' },
+        'sub-loan',
+      ),
+      201,
+    );
+    const loanId = (reported.loans as { id: string }[])[0]!.id;
+    const repaid = ok(
+      await call(
+        'bank',
+        'POST',
+        `/v1/credit/entities/${entityId}/repayments`,
+        { loanId, principalFen: '40000000', paidAt: '2026-02-15T02:00:00+08:00' },
+        'sub-repay',
+      ),
+      200,
+    );
+    expect((repaid.loans as { outstandingPrincipalFen: string }[])[0]!.outstandingPrincipalFen).toBe('60000000');
+    // 45 days at 1,000,000 yuan and 45 at 600,000 yuan, 3% a year, actual/360: 6,000 yuan
+    const period = ok(
+      await call(
+        'center',
+        'POST',
+        `/v1/credit/entities/${entityId}/subsidies`,
+        { loanId, periodStart: '2026-01-01', periodEnd: '2026-04-01', interestPaidFen: '1300000' },
+        'sub-accrue',
+      ),
+      201,
+    );
+    expect(period).toMatchObject({ amountFen: '600000', eligiblePrincipalFen: '100000000' });
+    const paymentId = period.subsidyPaymentId as string;
+    const byBank = await call('bank', 'POST', `/v1/credit/subsidy-payments/${paymentId}/approval`, {}, 'sub-ap-0');
+    expect([byBank.status, byBank.body.code]).toEqual([403, 'NOT_PERMITTED']);
+    const early = await call(
+      'center',
+      'POST',
+      `/v1/credit/subsidy-payments/${paymentId}/payment`,
+      { paymentRef: 'GK-9' },
+      'sub-pay-0',
+    );
+    expect([early.status, early.body.code]).toEqual([409, 'SUBSIDY_PAYMENT_NOT_APPROVED']);
+    const approved = ok(
+      await call(
+        'center',
+        'POST',
+        `/v1/credit/subsidy-payments/${paymentId}/approval`,
+        { note: '与银行对账一致' },
+        'sub-ap-1',
+      ),
+      200,
+    );
+    expect(approved).toMatchObject({ status: 'APPROVED', payee: 'BORROWER', amountFen: '600000', paidAt: null });
+    const paid = ok(
+      await call(
+        'center',
+        'POST',
+        `/v1/credit/subsidy-payments/${paymentId}/payment`,
+        { paymentRef: 'GK-9' },
+        'sub-pay-1',
+      ),
+      200,
+    );
+    expect(paid).toMatchObject({ status: 'PAID', paymentRef: 'GK-9' });
+    const other = await call(
+      'center',
+      'POST',
+      `/v1/credit/subsidy-payments/${paymentId}/payment`,
+      { paymentRef: 'GK-10' },
+      'sub-pay-2',
+    );
+    expect([other.status, other.body.code]).toEqual([409, 'SUBSIDY_ALREADY_PAID']);
+    expect(ok(await call('lg', 'GET', `/v1/credit/subsidy-payments/${paymentId}`), 200)).toEqual(paid);
+    const late = ok(await call('lg', 'GET', '/v1/credit/subsidy-payments/late'), 200);
+    expect((late.payments as { id: string }[]).map((x) => x.id)).not.toContain(paymentId);
+    const disbursed = await waitFor(() => ofType(t.subsidyDisbursed, entityId)[0], { what: 'subsidy.disbursed' });
+    expect(ev.SubsidyDisbursed.decode(disbursed.payload)).toMatchObject({
+      subsidyPaymentId: paymentId,
+      loanId,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-04-01',
+      eligiblePrincipalFen: '100000000',
+      amountFen: '600000',
+      payee: 'BORROWER',
+    });
+  }, 120000);
 });

@@ -69,6 +69,18 @@ describe(readConfig.name, () => {
     });
     expect(readConfig({ ...base, CERTIFICATE_VALIDITY_YEARS: '2' }).lending.certificateValidityYears).toBe(2);
   });
+  it('R12.4, R16.2: subsidy SLA 30 days to the borrower, none for arrears; upgrades after 12 clean months', () => {
+    expect(readConfig(base).lending).toMatchObject({
+      subsidyExcludesArrears: true,
+      subsidySlaDays: 30,
+      subsidyPayee: 'BORROWER',
+      upgradeCleanMonths: 12,
+    });
+    expect(
+      readConfig({ ...base, SUBSIDY_PAYEE: 'BANK', SUBSIDY_EXCLUDE_ARREARS: 'false', SUBSIDY_SLA_DAYS: '15' }).lending,
+    ).toMatchObject({ subsidyPayee: 'BANK', subsidyExcludesArrears: false, subsidySlaDays: 15 });
+    expect(() => readConfig({ ...base, SUBSIDY_PAYEE: 'TREASURY' })).toThrow();
+  });
   it('refuses loss shares that do not add up to the whole (spec credit §13.2)', () => {
     expect(() => readConfig({ ...base, LOSS_SHARE_GOV_BP: '3100' })).toThrow(/10000 bp/);
   });

@@ -83,6 +83,17 @@ const schema = baseConfigSchema
       .enum(['true', 'false'])
       .default(d.mergeNotices ? 'true' : 'false')
       .transform((v) => v === 'true'),
+    /** R12.4: no subsidy for a period in which the loan was overdue or NPL [standard, local practice]. */
+    SUBSIDY_EXCLUDE_ARREARS: z
+      .enum(['true', 'false'])
+      .default(d.subsidyExcludesArrears ? 'true' : 'false')
+      .transform((v) => v === 'true'),
+    /** R12.4 [inferred]: days from a period's accrual (statement acceptance) within which it must be paid. */
+    SUBSIDY_SLA_DAYS: z.coerce.number().int().positive().default(d.subsidySlaDays),
+    /** R12.4 cfg.subsidyPayee [inferred]: BORROWER, or BANK as a reimbursement of the interest it waived. */
+    SUBSIDY_PAYEE: z.enum(['BORROWER', 'BANK']).default(d.subsidyPayee),
+    /** R16.2 [inferred]: months without overdue a household needs before a re-score may raise its grade. */
+    UPGRADE_CLEAN_MONTHS: z.coerce.number().int().positive().default(d.upgradeCleanMonths),
     /** How often the service closes notices whose end has passed (spec credit §5.2 "system at endAt"). */
     NOTICE_CLOSE_SWEEP_MS: z.coerce.number().int().positive().default(60_000),
     /** How often the service escalates collection tasks that fell due (R15.4). */
@@ -144,6 +155,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       overdueStationTaskDays: c.OVERDUE_STATION_TASK_DAYS,
       reviewIntervalMonths: c.REVIEW_INTERVAL_MONTHS,
       mergeNotices: c.MERGE_NOTICES,
+      subsidyExcludesArrears: c.SUBSIDY_EXCLUDE_ARREARS,
+      subsidySlaDays: c.SUBSIDY_SLA_DAYS,
+      subsidyPayee: c.SUBSIDY_PAYEE,
+      upgradeCleanMonths: c.UPGRADE_CLEAN_MONTHS,
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   createNplSnapshotRepository,
   createNplSnapshotRunRepository,
   createOverdueTaskRepository,
+  createSubsidyPaymentRepository,
 } from './adapters/mongo/credit.repositories';
 import {
   createClaimPayoutRepository,
@@ -24,6 +25,7 @@ import { createAccrueSubsidy } from './app/accrue-subsidy';
 import { createApplicationUseCases } from './app/applications';
 import { createBankEventHandlers } from './app/bank-events';
 import { createCertificates } from './app/certificates';
+import { createConfirmUpgrade } from './app/confirm-upgrade';
 import { createDecideCredit } from './app/decide-credit';
 import { createEntityUseCases } from './app/entities';
 import { createEvaluateBreakers } from './app/evaluate-breakers';
@@ -43,6 +45,7 @@ import { createRiskFund } from './app/risk-fund';
 import { createRiskSharing } from './app/risk-sharing';
 import { createSettleLossCase } from './app/settle-loss-case';
 import { createScreenHousehold } from './app/screen-household';
+import { createSubsidyPayments } from './app/subsidy-payments';
 import { createTakeNplSnapshots } from './app/take-npl-snapshots';
 import { ratingPolicies, withBoundarySetting, type LendingPolicy } from './domain/policy';
 
@@ -106,6 +109,7 @@ export function wireCredit(deps: {
   const overdueTaskRepo = createOverdueTaskRepository(deps.mongo, relay);
   const nplSnapshots = createNplSnapshotRepository(deps.mongo, relay);
   const nplSnapshotRuns = createNplSnapshotRunRepository(deps.mongo, relay);
+  const subsidyPaymentRepo = createSubsidyPaymentRepository(deps.mongo, relay);
   const sequences = createSequences(deps.mongo);
   const fundLedger = createRiskFundLedgerRepository(deps.mongo, relay);
   const settledLossCases = createLossCaseSettlementRepository(deps.mongo, relay);
@@ -123,6 +127,7 @@ export function wireCredit(deps: {
     lines,
     policy,
     reviewIntervalMonths: deps.lending.reviewIntervalMonths,
+    upgradeCleanMonths: deps.lending.upgradeCleanMonths,
     ...common,
     onRated: (householdId, ratingId) => applications.markScored(householdId, `rating ${ratingId}`),
   });
@@ -152,7 +157,18 @@ export function wireCredit(deps: {
     afterRepay: (line, loanId, actor, role) => overdueTasks.closeForLoan(line, loanId, { actor, role }),
   });
   const decideCredit = createDecideCredit({ notices, certificates, procedure, ...common });
-  const accrueSubsidy = createAccrueSubsidy({ lines, clock: deps.clock, lending: deps.lending });
+  const subsidyPayments = createSubsidyPayments({
+    payments: subsidyPaymentRepo,
+    clock: deps.clock,
+    lending: deps.lending,
+  });
+  const accrueSubsidy = createAccrueSubsidy({
+    lines,
+    entities,
+    clock: deps.clock,
+    lending: deps.lending,
+    payments: subsidyPayments,
+  });
   const settleLossCase = createSettleLossCase({ lossCases: settledLossCases, fund: riskFund, clock: deps.clock });
   const insuranceClaims = createInsuranceClaims({ claims: claimPayouts, households, clock: deps.clock });
   return {
@@ -170,6 +186,7 @@ export function wireCredit(deps: {
       overdueTaskRepo.model,
       nplSnapshots.model,
       nplSnapshotRuns.model,
+      subsidyPaymentRepo.model,
     ],
     /** Relay these with a small batch size: 4 chunks × 1000 events per publish call. */
     importModels: [households.chunkModel],
@@ -184,6 +201,7 @@ export function wireCredit(deps: {
       claimPayouts,
       overdueTasks: overdueTaskRepo,
       nplSnapshots,
+      subsidyPayments: subsidyPaymentRepo,
     },
     /** For the gRPC commands whose use cases take no key: a retry under the same key gets the first answer. */
     idempotency: deps.idempotency,
@@ -234,6 +252,15 @@ export function wireCredit(deps: {
     }),
     entities: createEntityUseCases({ entities, clock: deps.clock, lending: deps.lending }),
     accrueSubsidy,
+    /** R12.4 贴息拨付: verify and approve, record the transfer, list the payments past the SLA. */
+    subsidyPayments,
+    /** R17.3: the bank confirms a pending upgrade. */
+    confirmUpgrade: createConfirmUpgrade({
+      lines,
+      idempotency: deps.idempotency,
+      clock: deps.clock,
+      upgradeCleanMonths: deps.lending.upgradeCleanMonths,
+    }),
     riskSharing: createRiskSharing({ lines, lossCases, honors, clock: deps.clock, lending: deps.lending }),
     riskFund,
     settleLossCase,

@@ -58,6 +58,8 @@ export function createBankEventHandlers(deps: {
         ...l.value,
         loans: l.value.loans.map((x) => (x.bankLoanNo === e.bankLoanNo ? { ...x, status } : x)),
         appliedEvents: [...l.value.appliedEvents, eventId],
+        // R16.2: the clean period before an upgrade starts again from here
+        lastOverdueAt: deps.clock.now(),
       };
       await deps.lines.update(
         next,
@@ -139,6 +141,7 @@ export function createBankEventHandlers(deps: {
       periodEnd: string;
       interestPaidFen: number;
       statementNo: string;
+      overdueInPeriod?: boolean;
     }) {
       const l = await byLoanNo(e.bankLoanNo);
       const loan = l.value.loans.find((x) => x.bankLoanNo === e.bankLoanNo)!;
@@ -150,6 +153,7 @@ export function createBankEventHandlers(deps: {
           periodEnd: e.periodEnd,
           interestPaidFen: e.interestPaidFen,
           statementNo: e.statementNo,
+          overdueInPeriod: e.overdueInPeriod,
         },
         systemActor,
       );

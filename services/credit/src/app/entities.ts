@@ -1,6 +1,7 @@
 import type { Actor } from '@gov/platform/auth';
 import { CreditError, rejectInvalid } from '../domain/credit-error';
-import { checkEntityLoan, entityLoanOf, fundShortfallFen, type Entity } from '../domain/entity';
+import { shanghaiDate } from '../domain/calendar';
+import { checkEntityLoan, entityLoanOf, fundShortfallFen, repayEntityLoan, type Entity } from '../domain/entity';
 import { roleFor } from '../domain/permissions';
 import type { LendingPolicy } from '../domain/policy';
 import { derivedId } from './households';
@@ -120,5 +121,40 @@ export function createEntityUseCases(deps: { entities: Entities; clock: Clock; l
     return next;
   }
 
-  return { register, contribute, reportLoan };
+  /**
+   * The bank reports principal repaid on an entity loan, so the 3% subsidy follows the daily balance (R12.3).
+   * `opId` (the command's idempotency key) is recorded with the change: a retry finds it and changes nothing.
+   */
+  async function reportRepayment(
+    cmd: { entityId: string; loanId: string; principalFen: number; paidAt: Date; opId: string },
+    actor: Actor,
+  ) {
+    const role = roleFor(actor, 'reportLoan');
+    rejectInvalid(
+      Number.isSafeInteger(cmd.principalFen) && cmd.principalFen > 0
+        ? []
+        : [{ field: 'principalFen', message: 'a positive whole number of fen' }],
+    );
+    const e = await load(cmd.entityId);
+    const opId = `repay:${cmd.opId}`;
+    if (e.value.appliedOps?.includes(opId)) return e.value;
+    const repaid = repayEntityLoan(e.value, { ...cmd, paidOn: shanghaiDate(cmd.paidAt) });
+    const next = { ...repaid, appliedOps: [...(e.value.appliedOps ?? []), opId] };
+    await deps.entities.update(
+      next,
+      e.version,
+      [],
+      {
+        action: 'entity.loan-repaid',
+        actor,
+        role,
+        at: deps.clock.now(),
+        details: { loanId: cmd.loanId, principalFen: cmd.principalFen, paidAt: cmd.paidAt },
+      },
+      e,
+    );
+    return next;
+  }
+
+  return { register, contribute, reportLoan, reportRepayment };
 }

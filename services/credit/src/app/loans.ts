@@ -101,6 +101,7 @@ export function createLoanUseCases(deps: {
       principalFen: i.principalFen,
       onTime: i.onTime,
       paidOn,
+      paidAt: i.paidAt,
     });
     const next = { ...line, appliedEvents: [...line.appliedEvents, opId] };
     const events: CreditEvent[] = [

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
-import type { CreditLine, Loan } from '../domain/credit-line';
+import type { CreditLine, Loan, PendingUpgrade } from '../domain/credit-line';
 import type { Household, HouseholdPii, Rating } from '../domain/household';
 import type { Notice, NoticeEntry, Objection } from '../domain/notice';
 import type { Entity } from '../domain/entity';
@@ -10,6 +10,7 @@ import type { OverdueTask } from '../domain/overdue-task';
 import type { Grade } from '../domain/policy';
 import type { RatingApplication } from '../domain/rating-application';
 import type { SubsidyPeriod } from '../domain/subsidy';
+import type { SubsidyBorrower, SubsidyPayment } from '../domain/subsidy-payment';
 
 /**
  * Domain events of the credit service; the Kafka mapper turns each into one gov.credit.events.v1 message, except
@@ -36,6 +37,8 @@ export type CreditEvent =
     }
   | { type: 'CertificateRegraded'; line: CreditLine; oldGrade: Grade; oldLimitFen: number; reason: string; at: Date }
   | { type: 'CertificateRevoked'; line: CreditLine; reason: string; at: Date }
+  /** R17.3: a higher grade waits for the bank; `withdrawnReason` set when a later re-score took it back. */
+  | { type: 'CertificateUpgradePending'; line: CreditLine; upgrade: PendingUpgrade; withdrawnReason?: string; at: Date }
   | { type: 'CertificateExpired'; line: CreditLine; oldStatus: CreditLine['status']; at: Date }
   | { type: 'CertificateReviewDue'; line: CreditLine; at: Date }
   | { type: 'CertificateReviewed'; line: CreditLine; ratingId: string; at: Date }
@@ -47,7 +50,9 @@ export type CreditEvent =
   | { type: 'LoanRepaid'; line: CreditLine; loan: Loan; principalFen: number; paidAt: Date; onTime: boolean }
   | { type: 'RepaymentBehaviourUpdated'; line: CreditLine; behaviour: 'ON_TIME' | 'LATE' | 'DEFAULTED'; at: Date }
   | { type: 'LossAllocated'; lossCase: LossCase }
-  | { type: 'SubsidyAccrued'; line: CreditLine; loanId: string; period: SubsidyPeriod }
+  | { type: 'SubsidyAccrued'; borrower: SubsidyBorrower; loanId: string; period: SubsidyPeriod }
+  | { type: 'SubsidyPaymentApproved'; payment: SubsidyPayment }
+  | { type: 'SubsidyDisbursed'; payment: SubsidyPayment }
   | { type: 'HonorAwarded'; award: HonorAward }
   | {
       type: 'RiskFundUtilisationWarning';
@@ -212,6 +217,12 @@ export interface HonorAward {
 export type HonorAwards = AggregateStore<HonorAward>;
 
 export type Entities = AggregateStore<Entity>;
+
+/** 贴息拨付 records, one per (loan, period) (spec credit R12.4-R12.5). */
+export interface SubsidyPayments extends AggregateStore<SubsidyPayment> {
+  /** Payments not yet PAID whose due instant is before `at`, oldest due first (the R12.4 SLA list). */
+  listUnpaidDueBefore(at: Date): Promise<SubsidyPayment[]>;
+}
 
 export interface Applications extends AggregateStore<RatingApplication> {
   /** The household's applications, newest first. */

@@ -6,7 +6,8 @@ import { CreditError } from '../domain/credit-error';
 import type { Household, Rating } from '../domain/household';
 import { roleFor } from '../domain/permissions';
 import type { RatingPolicy } from '../domain/policy';
-import { gradeAtMost, scoreHousehold, type CreditInfo } from '../domain/rating';
+import { scoreHousehold, type CreditInfo } from '../domain/rating';
+import { regrade } from '../domain/regrade';
 import { derivedId } from './households';
 import type { Clock, CreditEvent, CreditLines, Households, Idempotency } from './ports';
 
@@ -16,36 +17,55 @@ export function rateOne(h: Household, info: CreditInfo, policy: RatingPolicy, id
 }
 
 /**
- * Dynamic management (spec credit §9.3, §17): a lower grade lowers the limit at once, NONE revokes; a higher
- * grade waits for the bank (R17.3), so it changes nothing here.
+ * Dynamic management (spec credit §9.3, §17) of the line after a re-score, as domain/regrade.ts decides it: NONE
+ * revokes, a lower grade lowers the limit at once, a higher one waits for the bank's confirmation (R17.3) if the
+ * household has had no overdue for the configured months (R16.2). Returns the line and its events.
  */
 export function applyRatingToLine(
   line: CreditLine,
   rating: Rating,
   at: Date,
-): { line: CreditLine; events: CreditEvent[] } | undefined {
-  // an expired certificate is not revoked or regraded: the next certificate comes from a new rating (§9.3)
-  if (line.status === 'REVOKED' || line.status === 'EXPIRED') return undefined;
-  if (rating.grade === 'NONE') {
-    const revoked: CreditLine = { ...line, status: 'REVOKED' };
-    const reason = rating.vetoCodes.length > 0 ? `VETO_${rating.vetoCodes.join('_')}` : 'GRADE_NONE';
-    return { line: revoked, events: [{ type: 'CertificateRevoked', line: revoked, reason, at }] };
+  cleanMonths: number,
+): { line: CreditLine; events: CreditEvent[]; action: string } | undefined {
+  const o = regrade(line, rating, at, cleanMonths);
+  if (!o) return undefined;
+  switch (o.kind) {
+    case 'REVOKED':
+      return {
+        line: o.line,
+        action: 'certificate.revoked',
+        events: [{ type: 'CertificateRevoked', line: o.line, reason: o.reason, at }],
+      };
+    case 'DOWNGRADED':
+      return {
+        line: o.line,
+        action: 'certificate.regraded',
+        events: [
+          {
+            type: 'CertificateRegraded',
+            line: o.line,
+            oldGrade: line.grade,
+            oldLimitFen: line.limitFen,
+            reason: 'RESCORE',
+            at,
+          },
+        ],
+      };
+    case 'UPGRADE_PENDING':
+      return {
+        line: o.line,
+        action: 'certificate.upgrade-pending',
+        events: [{ type: 'CertificateUpgradePending', line: o.line, upgrade: o.pending, at }],
+      };
+    case 'UPGRADE_WITHDRAWN':
+      return {
+        line: o.line,
+        action: 'certificate.upgrade-withdrawn',
+        events: [
+          { type: 'CertificateUpgradePending', line: o.line, upgrade: o.withdrawn, withdrawnReason: o.reason, at },
+        ],
+      };
   }
-  if (rating.grade === line.grade || gradeAtMost(line.grade, rating.grade)) return undefined;
-  const regraded: CreditLine = { ...line, grade: rating.grade, limitFen: Math.min(line.limitFen, rating.capFen) };
-  return {
-    line: regraded,
-    events: [
-      {
-        type: 'CertificateRegraded',
-        line: regraded,
-        oldGrade: line.grade,
-        oldLimitFen: line.limitFen,
-        reason: 'RESCORE',
-        at,
-      },
-    ],
-  };
 }
 
 /** 评分 use case: score, store the card with its explanation, and carry the result to an existing line. */
@@ -57,6 +77,8 @@ export function createRateHousehold(deps: {
   policy: () => RatingPolicy;
   /** Months to the next certificate review once a rating completes a due one (§9.3 [inferred]). */
   reviewIntervalMonths: number;
+  /** R16.2: months without overdue before a higher grade may be proposed to the bank [config]. */
+  upgradeCleanMonths: number;
   /** After a rating is stored: moves the household's application on (spec credit §5.2 INFO_COLLECTION → SCORED). */
   onRated?: (householdId: string, ratingId: string) => Promise<void>;
 }) {
@@ -99,7 +121,7 @@ export function createRateHousehold(deps: {
     }
     await deps.onRated?.(householdId, ratingId);
     const line = await deps.lines.findByHousehold(householdId);
-    const change = line && applyRatingToLine(line.value, rating, at);
+    const change = line && applyRatingToLine(line.value, rating, at, deps.upgradeCleanMonths);
     // a rating while the annual review is due completes it, in the same write as any grade change
     const reviewed = line && completeReview(change?.line ?? line.value, at, deps.reviewIntervalMonths);
     const next = reviewed ?? change?.line;
@@ -112,16 +134,17 @@ export function createRateHousehold(deps: {
           ...(reviewed ? [{ type: 'CertificateReviewed' as const, line: reviewed, ratingId, at }] : []),
         ],
         {
-          action: !change
-            ? 'certificate.reviewed'
-            : next.status === 'REVOKED'
-              ? 'certificate.revoked'
-              : 'certificate.regraded',
+          action: change?.action ?? 'certificate.reviewed',
           actor,
           role,
           reason: `re-score ${ratingId}: ${rating.grade}`,
           at,
-          details: { grade: next.grade, limitFen: next.limitFen, reviewed: reviewed !== undefined },
+          details: {
+            grade: next.grade,
+            limitFen: next.limitFen,
+            reviewed: reviewed !== undefined,
+            ...(next.pendingUpgrade ? { pendingUpgrade: next.pendingUpgrade.grade } : {}),
+          },
         },
         line,
       );

@@ -51,6 +51,11 @@ const categories = {
   LOSS_SHARE_MISMATCH: 'failed_precondition',
   RECOVERY_EXCEEDS_LOSS: 'failed_precondition',
   IDEMPOTENCY_KEY_REUSED: 'already_exists',
+  SUBSIDY_PAYMENT_NOT_FOUND: 'not_found',
+  SUBSIDY_PAYMENT_NOT_APPROVED: 'failed_precondition',
+  SUBSIDY_ALREADY_PAID: 'failed_precondition',
+  NO_PENDING_UPGRADE: 'failed_precondition',
+  UPGRADE_BLOCKED_BY_OVERDUE: 'failed_precondition',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type CreditErrorCode = keyof typeof categories;

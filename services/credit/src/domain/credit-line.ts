@@ -53,10 +53,29 @@ export interface CreditLine {
   nextReviewAt?: Date;
   reviewDueSince?: Date | null;
   lastReviewedAt?: Date;
+  /**
+   * A re-score above the certificate's grade waiting for the bank's confirmation (R16.2, R17.3); null or absent:
+   * none. Nothing about the limit changes until the bank confirms.
+   */
+  pendingUpgrade?: PendingUpgrade | null;
+  /** The last time a loan of the line fell overdue or was repaid late (R16.2: no upgrade within 12 months). */
+  lastOverdueAt?: Date;
+}
+
+/** A higher grade a re-score reached, with the cap the bank may raise the limit to (R8.2, R16.2). */
+export interface PendingUpgrade {
+  grade: Grade;
+  capFen: number;
+  ratingId: string;
+  proposedAt: Date;
 }
 
 /** Never negative: a downgraded line with more outstanding than its limit has nothing available (R17.2). */
 export const availableFen = (l: CreditLine): number => Math.max(0, l.limitFen - l.outstandingPrincipalFen);
+
+/** R17.2: a downgrade may leave more outstanding than the new limit; the line is then flagged OVER_LIMIT. */
+export const overLimit = (l: Pick<CreditLine, 'limitFen' | 'outstandingPrincipalFen'>): boolean =>
+  l.outstandingPrincipalFen > l.limitFen;
 
 /** Past its validity: `validUntil` is the last valid instant (§9.3, default 3 years from issue [inferred]). */
 export const validityEnded = (line: Pick<CreditLine, 'validUntil'>, at: Date): boolean =>
@@ -133,7 +152,7 @@ export function checkEntityRate(rateBp: number, p: LendingPolicy): void {
 /** Repays principal; the available limit revolves back (R8.3). On-time and late repayments are counted (§13.5). */
 export function repayLoan(
   line: CreditLine,
-  r: { loanId: string; principalFen: number; onTime: boolean; paidOn: string },
+  r: { loanId: string; principalFen: number; onTime: boolean; paidOn: string; paidAt?: Date },
 ): { line: CreditLine; loan: Loan } {
   const loan = line.loans.find((l) => l.id === r.loanId);
   if (!loan) throw new CreditError('LOAN_NOT_FOUND', `loan ${r.loanId} is not on line ${line.id}`);
@@ -157,6 +176,8 @@ export function repayLoan(
       loans: line.loans.map((l) => (l.id === loan.id ? updated : l)),
       onTimeCount: line.onTimeCount + (r.onTime ? 1 : 0),
       lateCount: line.lateCount + (r.onTime ? 0 : 1),
+      // a repayment after its due date means the loan was overdue until then (R16.2)
+      ...(r.onTime ? {} : { lastOverdueAt: r.paidAt ?? new Date(`${r.paidOn}T00:00:00+08:00`) }),
     },
   };
 }

@@ -33,6 +33,12 @@ export const permissions = {
   recordLossRecovery: ['CENTER_STAFF', 'BANK_OFFICER', 'SYSTEM'],
   recordClaimPayout: ['INSURER_OFFICER', 'SYSTEM'],
   // the fund's balance and loss cases: the scheme's parties, not households [inferred, §2.4]
+  // 贴息 (R12.4): the center verifies, approves and records the transfer; the leading group may read the late list
+  approveSubsidy: ['CENTER_STAFF'],
+  paySubsidy: ['CENTER_STAFF'],
+  readSubsidies: ['CENTER_STAFF', 'LG_OFFICE', 'SYSTEM'],
+  // R17.3: a higher grade takes effect only once the bank confirms it
+  confirmUpgrade: ['BANK_OFFICER'],
   readRisk: ['CENTER_STAFF', 'LG_OFFICE', 'POVERTY_OFFICE', 'BANK_OFFICER', 'INSURER_OFFICER', 'SYSTEM'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -142,6 +142,14 @@ export interface LendingPolicy {
   reviewIntervalMonths: number;
   /** R5.4: the village notice and the grade notice as one (default false) [inferred]. */
   mergeNotices: boolean;
+  /** R12.4: a period in which the loan was overdue or NPL earns no subsidy [standard, local practice; config]. */
+  subsidyExcludesArrears: boolean;
+  /** R12.4: days from statement acceptance (the period's accrual) to payment [inferred; config]. */
+  subsidySlaDays: number;
+  /** R12.4 `cfg.subsidyPayee`: paid to the borrower, or reimbursed to the bank [inferred; config]. */
+  subsidyPayee: 'BORROWER' | 'BANK';
+  /** R16.2: months without any overdue before a re-score may raise the grade [inferred; config]. */
+  upgradeCleanMonths: number;
 }
 
 export const defaultLendingPolicy: LendingPolicy = {
@@ -165,4 +173,8 @@ export const defaultLendingPolicy: LendingPolicy = {
   overdueStationTaskDays: 15,
   reviewIntervalMonths: 12,
   mergeNotices: false,
+  subsidyExcludesArrears: true,
+  subsidySlaDays: 30,
+  subsidyPayee: 'BORROWER',
+  upgradeCleanMonths: 12,
 };

@@ -47,16 +47,28 @@ export function balanceSlices(
   return slices.filter((s) => s.days > 0 && s.principalFen > 0);
 }
 
+/** What the accrual reads of a loan: a household loan on a line and an entity loan both carry these. */
+export type SubsidisedLoan = Pick<Loan, 'id' | 'subsidyEligible' | 'status' | 'rateBp' | 'movements' | 'subsidy'>;
+
 /**
  * Accrues one period of interest subsidy (spec credit §12 R12.2-R12.5): registered poor households get the
  * interest on min(balance, cap) at the loan rate, entities 300 bp on the balance; each period is capped at the
- * interest actually paid, and a loan overdue or NPL gets nothing for the period [standard, local practice].
+ * interest actually paid, and a loan overdue or NPL gets nothing for the period [standard, local practice] unless
+ * the district switches that off (`subsidyExcludesArrears`); the forfeited accrual is not carried forward.
  * The running accrual is rounded half-up once per period end, so the periods sum to the whole to the fen.
  */
 export function accrueSubsidy(
-  loan: Loan & { movements: { date: string; outstandingAfterFen: number }[]; subsidy: SubsidyLedger },
-  p: { id: string; periodStart: string; periodEnd: string; interestPaidFen: number; entity: boolean },
-  policy: LendingPolicy,
+  loan: SubsidisedLoan,
+  p: {
+    id: string;
+    periodStart: string;
+    periodEnd: string;
+    interestPaidFen: number;
+    entity: boolean;
+    /** The bank's statement says the loan fell into arrears during the period (interest or principal late). */
+    overdueInPeriod?: boolean;
+  },
+  policy: Pick<LendingPolicy, 'subsidisedPrincipalCapFen' | 'entitySubsidyBp' | 'subsidyExcludesArrears'>,
 ): { subsidy: SubsidyLedger; period: SubsidyPeriod; duplicate: boolean } {
   const same = loan.subsidy.periods.find((x) => x.id === p.id);
   if (same) return { subsidy: loan.subsidy, period: same, duplicate: true };
@@ -75,7 +87,9 @@ export function accrueSubsidy(
     BigInt(loan.subsidy.accruedNumerator) + accrualNumerator(slices, p.entity ? policy.entitySubsidyBp : loan.rateBp);
   const upTo = Number(divRoundHalfUp(running, DENOMINATOR));
   const due = upTo - loan.subsidy.reportedFen;
-  const inArrears = loan.status === 'OVERDUE' || loan.status === 'NON_PERFORMING';
+  const inArrears =
+    policy.subsidyExcludesArrears &&
+    (p.overdueInPeriod === true || loan.status === 'OVERDUE' || loan.status === 'NON_PERFORMING');
   const period: SubsidyPeriod = {
     id: p.id,
     periodStart: p.periodStart,

@@ -40,6 +40,19 @@ export interface CreditPort {
   closeLossCase: Call<creditV1.CloseLossCaseRequest, creditV1.CloseLossCaseResponse>;
   getLossCase: Call<creditV1.GetLossCaseRequest, creditV1.GetLossCaseResponse>;
   recordClaimPayout: Call<creditV1.RecordClaimPayoutRequest, creditV1.RecordClaimPayoutResponse>;
+  reportEntityLoanRepayment: Call<
+    creditV1.ReportEntityLoanRepaymentRequest,
+    creditV1.ReportEntityLoanRepaymentResponse
+  >;
+  accrueEntitySubsidy: Call<creditV1.AccrueEntitySubsidyRequest, creditV1.AccrueEntitySubsidyResponse>;
+  approveSubsidyPayment: Call<creditV1.ApproveSubsidyPaymentRequest, creditV1.ApproveSubsidyPaymentResponse>;
+  markSubsidyPaymentPaid: Call<creditV1.MarkSubsidyPaymentPaidRequest, creditV1.MarkSubsidyPaymentPaidResponse>;
+  getSubsidyPayment: Call<creditV1.GetSubsidyPaymentRequest, creditV1.GetSubsidyPaymentResponse>;
+  listLateSubsidyPayments: Call<creditV1.ListLateSubsidyPaymentsRequest, creditV1.ListLateSubsidyPaymentsResponse>;
+  confirmCertificateUpgrade: Call<
+    creditV1.ConfirmCertificateUpgradeRequest,
+    creditV1.ConfirmCertificateUpgradeResponse
+  >;
 }
 
 /** A credit client, or, while CREDIT_GRPC_ADDR is unset, a port that answers SERVICE_UNAVAILABLE. */
@@ -83,6 +96,13 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
       closeLossCase: down,
       getLossCase: down,
       recordClaimPayout: down,
+      reportEntityLoanRepayment: down,
+      accrueEntitySubsidy: down,
+      approveSubsidyPayment: down,
+      markSubsidyPaymentPaid: down,
+      getSubsidyPayment: down,
+      listLateSubsidyPayments: down,
+      confirmCertificateUpgrade: down,
       close: () => {},
     };
   }
@@ -121,6 +141,15 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
     closeLossCase: (req, call) => callAs(client.closeLossCase.bind(client), req, call, timeoutMs),
     getLossCase: (req, call) => callAs(client.getLossCase.bind(client), req, call, timeoutMs),
     recordClaimPayout: (req, call) => callAs(client.recordClaimPayout.bind(client), req, call, timeoutMs),
+    reportEntityLoanRepayment: (req, call) =>
+      callAs(client.reportEntityLoanRepayment.bind(client), req, call, timeoutMs),
+    accrueEntitySubsidy: (req, call) => callAs(client.accrueEntitySubsidy.bind(client), req, call, timeoutMs),
+    approveSubsidyPayment: (req, call) => callAs(client.approveSubsidyPayment.bind(client), req, call, timeoutMs),
+    markSubsidyPaymentPaid: (req, call) => callAs(client.markSubsidyPaymentPaid.bind(client), req, call, timeoutMs),
+    getSubsidyPayment: (req, call) => callAs(client.getSubsidyPayment.bind(client), req, call, timeoutMs),
+    listLateSubsidyPayments: (req, call) => callAs(client.listLateSubsidyPayments.bind(client), req, call, timeoutMs),
+    confirmCertificateUpgrade: (req, call) =>
+      callAs(client.confirmCertificateUpgrade.bind(client), req, call, timeoutMs),
     close: () => client.close(),
   };
 }

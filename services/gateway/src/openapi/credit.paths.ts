@@ -330,6 +330,59 @@ export const creditPaths = {
     created('The subsidy period', 'SubsidyPeriod'),
     ['403', '404', '409'],
   ),
+  '/v1/credit/entities/{id}/repayments': command(
+    'reportCreditEntityRepayment',
+    'The bank reports principal repaid on an entity loan; the 3% subsidy follows the daily balance (R12.3)',
+    'EntityRepaymentRequest',
+    ok('The entity with its loans', 'CreditEntity'),
+    ['403', '404', '409'],
+  ),
+  '/v1/credit/entities/{id}/subsidies': command(
+    'accrueCreditEntitySubsidy',
+    '贴息 for an entity loan: 3% a year on the daily balance, actual/360, capped at the interest paid (R12.3)',
+    'AccrueSubsidyRequest',
+    created('The subsidy period', 'SubsidyPeriod'),
+    ['403', '404', '409'],
+  ),
+  '/v1/credit/subsidy-payments/late': {
+    get: {
+      operationId: 'listLateCreditSubsidyPayments',
+      tags: ['credit'],
+      summary: 'Subsidy payments still unpaid after the SLA (30 days from the statement’s acceptance, R12.4)',
+      parameters: [parameterRef('RequestId')],
+      responses: { ...ok('Oldest due first', 'LateSubsidyPayments'), ...problems('403') },
+    },
+  },
+  '/v1/credit/subsidy-payments/{id}': {
+    get: {
+      operationId: 'getCreditSubsidyPayment',
+      tags: ['credit'],
+      summary: 'Read one subsidy payment (贴息拨付)',
+      parameters: [parameterRef('Id'), parameterRef('RequestId')],
+      responses: { ...ok('The payment', 'SubsidyPayment'), ...problems('403', '404') },
+    },
+  },
+  '/v1/credit/subsidy-payments/{id}/approval': command(
+    'approveCreditSubsidyPayment',
+    'The service center verifies an accrued subsidy period and approves its payment to the configured payee (R12.4)',
+    'ApproveSubsidyPaymentRequest',
+    ok('The approved payment', 'SubsidyPayment'),
+    ['403', '404'],
+  ),
+  '/v1/credit/subsidy-payments/{id}/payment': command(
+    'markCreditSubsidyPaymentPaid',
+    'Record the transfer of an approved subsidy payment; publishes credit.subsidy.disbursed (R12.4, R12.5)',
+    'MarkSubsidyPaidRequest',
+    ok('The paid payment', 'SubsidyPayment'),
+    ['403', '404', '409'],
+  ),
+  '/v1/credit/credit-lines/{id}/upgrade-confirmation': command(
+    'confirmCreditUpgrade',
+    'The bank confirms the higher grade a re-score reached; grade and limit rise only now (R16.2, R17.3)',
+    'ConfirmUpgradeRequest',
+    ok('The credit line', 'CreditLine'),
+    ['403', '404', '409'],
+  ),
 };
 
 /** The credit component schemas, added to the gateway's two registries (requests as input, responses as output). */
@@ -384,4 +437,10 @@ export function registerCreditSchemas(
   responses.add(r.claimPayoutJson, { id: 'ClaimPayout' });
   responses.add(r.honorsJson, { id: 'HonorEvaluation' });
   responses.add(r.subsidyPeriodJson, { id: 'SubsidyPeriod' });
+  requests.add(r.entityRepaymentBody, { id: 'EntityRepaymentRequest' });
+  requests.add(r.approveSubsidyPaymentBody, { id: 'ApproveSubsidyPaymentRequest' });
+  requests.add(r.markSubsidyPaidBody, { id: 'MarkSubsidyPaidRequest' });
+  requests.add(r.confirmUpgradeBody, { id: 'ConfirmUpgradeRequest' });
+  responses.add(r.subsidyPaymentJson, { id: 'SubsidyPayment' });
+  responses.add(r.lateSubsidyPaymentsJson, { id: 'LateSubsidyPayments' });
 }

@@ -100,3 +100,21 @@ export const lossRecoveredToJson = (c: creditV1.LossCase, r: creditV1.LossRecove
   lossCase: lossCaseToJson(c),
   recovery: recoveryToJson(r),
 });
+
+/** 贴息 period: the payment id is null when the period had nothing to pay (R12.4). */
+export const subsidyPeriodToJson = (p: creditV1.SubsidyPeriod) => ({
+  ...p,
+  subsidyPaymentId: orNull(p.subsidyPaymentId),
+});
+
+export const subsidyPaymentToJson = (p: creditV1.SubsidyPayment) => ({
+  ...p,
+  borrowerType: p.borrowerType as 'HOUSEHOLD' | 'ENTITY',
+  status: p.status as 'ACCRUED' | 'APPROVED' | 'PAID',
+  creditLineId: orNull(p.creditLineId),
+  payee: orNull(p.payee) as 'BORROWER' | 'BANK' | null,
+  approvedBy: orNull(p.approvedBy),
+  approvedAt: orNull(p.approvedAt),
+  paymentRef: orNull(p.paymentRef),
+  paidAt: orNull(p.paidAt),
+});

@@ -66,6 +66,37 @@ export const accrueSubsidyBody = z.strictObject({
   periodStart: z.iso.date(),
   periodEnd: z.iso.date(),
   interestPaidFen: fenString,
+  overdueInPeriod: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'the statement shows the loan in arrears during the period: no subsidy (R12.4)' }),
+});
+
+/** Body of POST /v1/credit/entities/{id}/subsidies (贴息 at 3% a year on an entity loan's daily balance, R12.3). */
+export const accrueEntitySubsidyBody = accrueSubsidyBody;
+
+/** Body of POST /v1/credit/entities/{id}/repayments (principal repaid on an entity loan, R12.3). */
+export const entityRepaymentBody = z.strictObject({
+  loanId: resourceId,
+  principalFen: fenString,
+  paidAt: z.iso.datetime({ offset: true }),
+});
+
+/** Body of POST /v1/credit/subsidy-payments/{id}/approval (the center verifies and approves, R12.4). */
+export const approveSubsidyPaymentBody = z.strictObject({
+  note: z.string().trim().max(500).default(''),
+});
+
+/** Body of POST /v1/credit/subsidy-payments/{id}/payment (the transfer with its treasury reference, R12.4). */
+export const markSubsidyPaidBody = z.strictObject({
+  paymentRef: z.string().trim().min(1).max(64),
+  paidAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** Body of POST /v1/credit/credit-lines/{id}/upgrade-confirmation (the bank confirms a higher grade, R17.3). */
+export const confirmUpgradeBody = z.strictObject({
+  limitFen: fenString.optional().meta({ description: 'at most the new grade’s cap; absent: the cap' }),
+  note: z.string().trim().max(500).default(''),
 });
 
 export const entityJson = z
@@ -87,6 +118,8 @@ export const entityJson = z
         termMonths: z.int(),
         contractDate: z.string(),
         maturityDate: z.string(),
+        outstandingPrincipalFen: fenString,
+        status: z.string(),
       }),
     ),
   })
@@ -135,8 +168,34 @@ export const subsidyPeriodJson = z
     periodEnd: z.string(),
     eligiblePrincipalFen: fenString,
     amountFen: fenString,
+    subsidyPaymentId: z.string().nullable().meta({ description: 'the payment the period opened; null: nothing due' }),
   })
   .meta({ description: '贴息 — one period of a loan’s interest subsidy.' });
+
+export const subsidyPaymentJson = z
+  .object({
+    id: z.string(),
+    borrowerType: z.enum(['HOUSEHOLD', 'ENTITY']),
+    borrowerId: z.string(),
+    creditLineId: z.string().nullable(),
+    loanId: z.string(),
+    bankLoanNo: z.string(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    eligiblePrincipalFen: fenString,
+    amountFen: fenString,
+    status: z.enum(['ACCRUED', 'APPROVED', 'PAID']),
+    acceptedAt: instantJson,
+    dueAt: instantJson,
+    payee: z.enum(['BORROWER', 'BANK']).nullable(),
+    approvedBy: z.string().nullable(),
+    approvedAt: instantJson.nullable(),
+    paymentRef: z.string().nullable(),
+    paidAt: instantJson.nullable(),
+  })
+  .meta({ description: '贴息拨付 — the payment of one subsidy period; one per loan and period (R12.5).' });
+
+export const lateSubsidyPaymentsJson = z.object({ payments: z.array(subsidyPaymentJson) });
 
 /** Whole fen that may be negative: a fund ADJUSTMENT can take money out of the pool. */
 const signedFenString = z.string().regex(/^-?\d{1,15}$/, 'whole fen as a decimal string, a leading minus allowed');

@@ -9,6 +9,7 @@ import {
   fundTransactionToJson,
   lossCaseToJson,
   lossRecoveredToJson,
+  subsidyPeriodToJson,
   toConfirmLossShareRequest,
   toFundTransactionRequest,
   toLiftBreakerRequest,
@@ -191,7 +192,7 @@ export function creditRiskRoutes(credit: CreditPort): Route[] {
         const { id } = parseInput(idParams, params);
         const input = parseInput(accrueSubsidyBody, body);
         const res = await credit.accrueSubsidy({ idempotencyKey, creditLineId: id, ...input }, call);
-        return { status: 201, body: present(res.period, 'period') };
+        return { status: 201, body: subsidyPeriodToJson(present(res.period, 'period')) };
       },
     },
   ];

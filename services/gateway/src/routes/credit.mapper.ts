@@ -50,7 +50,11 @@ export const noticeToJson = (n: creditV1.Notice) => ({
   entries: n.entries.map((e) => ({ ...e, grade: gradeToJson(e.grade) })),
 });
 
-export const creditLineToJson = (l: creditV1.CreditLine) => ({ ...l, grade: gradeToJson(l.grade) });
+export const creditLineToJson = (l: creditV1.CreditLine) => ({
+  ...l,
+  grade: gradeToJson(l.grade),
+  pendingUpgrade: l.pendingUpgrade ? { ...l.pendingUpgrade, grade: gradeToJson(l.pendingUpgrade.grade) } : null,
+});
 
 export const toDecideCreditRequest = (noticeId: string, b: DecideCreditBody, idempotencyKey: string) =>
   b.approve

@@ -218,6 +218,16 @@ export const creditLineJson = z
         status: z.string(),
       }),
     ),
+    overLimit: z.boolean().meta({ description: 'R17.2 OVER_LIMIT: more outstanding than the limit after a downgrade' }),
+    pendingUpgrade: z
+      .object({
+        grade: z.enum([...grade.options, 'UNSPECIFIED']),
+        capFen: fenString,
+        ratingId: z.string(),
+        proposedAt: instantJson,
+      })
+      .nullable()
+      .meta({ description: 'R17.3: a higher grade a re-score reached, waiting for the bank’s confirmation' }),
   })
   .meta({ description: '贷款信用证 and its revolving credit line.' });
 

@@ -5,6 +5,7 @@ import { auditRecordToJson, present } from './common.mapper';
 import { idParams } from './common.schema';
 import { creditProcedureRoutes } from './credit-procedure';
 import { creditRiskRoutes } from './credit-risk';
+import { creditSubsidyRoutes } from './credit-subsidy';
 import {
   creditLineToJson,
   householdToJson,
@@ -152,5 +153,6 @@ export function creditRoutes(credit: CreditPort): Route[] {
     },
     ...creditProcedureRoutes(credit),
     ...creditRiskRoutes(credit),
+    ...creditSubsidyRoutes(credit),
   ];
 }

@@ -16,6 +16,7 @@ import {
 } from './credit.mapper';
 import { procedureGrpcHandlers } from './procedure.grpc';
 import { riskGrpcHandlers, riskSettlementGrpcHandlers } from './risk.grpc';
+import { subsidyGrpcHandlers } from './subsidy.grpc';
 
 /** CreditService over gRPC: map the request, run the use case, map the result. No rules here. */
 export function creditGrpcHandlers(c: CreditService): Handlers<typeof creditV1.CreditServiceService> {
@@ -160,5 +161,6 @@ export function creditGrpcHandlers(c: CreditService): Handlers<typeof creditV1.C
     ...procedureGrpcHandlers(c),
     ...riskGrpcHandlers(c),
     ...riskSettlementGrpcHandlers(c),
+    ...subsidyGrpcHandlers(c),
   };
 }

@@ -1,7 +1,7 @@
 import { creditV1 } from '@gov/contracts';
 import { toProtoAuditRecord, type AuditEntry } from '@gov/platform';
 import { ValidationError } from '@gov/platform/errors';
-import type { CreditLine } from '../../domain/credit-line';
+import { overLimit, type CreditLine } from '../../domain/credit-line';
 import type { HouseholdView, Rating } from '../../domain/household';
 import type { Notice } from '../../domain/notice';
 import type { Grade, HonorLevel } from '../../domain/policy';
@@ -181,6 +181,15 @@ export const toProtoLine = (l: CreditLine): creditV1.CreditLine => ({
     subsidyEligible: x.subsidyEligible,
     status: x.status,
   })),
+  overLimit: overLimit(l),
+  pendingUpgrade: l.pendingUpgrade
+    ? {
+        grade: gradeOut[l.pendingUpgrade.grade],
+        capFen: String(l.pendingUpgrade.capFen),
+        ratingId: l.pendingUpgrade.ratingId,
+        proposedAt: new Date(l.pendingUpgrade.proposedAt).toISOString(),
+      }
+    : undefined,
 });
 
 /** Audit lines go out in the platform's one shape. */

@@ -4,6 +4,7 @@ import { ValidationError } from '@gov/platform/errors';
 import { CreditError } from '../../domain/credit-error';
 import { maskBankCardNo } from '../../domain/insurance';
 import { roleFor } from '../../domain/permissions';
+import { subsidyPaymentId } from '../../app/subsidy-payments';
 import type { CreditService } from '../../wiring';
 import { fenIn } from './credit.mapper';
 import { idempotent } from './idempotent';
@@ -140,9 +141,13 @@ export function riskGrpcHandlers(c: CreditService): Pick<H, RiskRpc> {
         periodStart: dateIn('period_start', req.periodStart),
         periodEnd: dateIn('period_end', req.periodEnd),
         interestPaidFen: fenIn('interest_paid_fen', req.interestPaidFen),
+        overdueInPeriod: req.overdueInPeriod,
       };
       return idempotent(c.idempotency, 'accrueSubsidy', req, ctx.actor, async () => ({
-        period: toProtoSubsidyPeriod(await c.accrueSubsidy(cmd, ctx.actor)),
+        period: toProtoSubsidyPeriod(
+          await c.accrueSubsidy(cmd, ctx.actor),
+          subsidyPaymentId(cmd.loanId, cmd.periodStart, cmd.periodEnd),
+        ),
       }));
     },
   };

@@ -115,6 +115,8 @@ export const toProtoEntity = (e: Entity): creditV1.Entity => ({
     termMonths: l.termMonths,
     contractDate: l.contractDate,
     maturityDate: l.maturityDate,
+    outstandingPrincipalFen: String(l.outstandingPrincipalFen),
+    status: l.status,
   })),
 });
 
@@ -232,10 +234,12 @@ export const toProtoClaimPayout = (p: ClaimPayout): creditV1.ClaimPayout => ({
   recordedAt: instant(p.recordedAt),
 });
 
-export const toProtoSubsidyPeriod = (p: SubsidyPeriod): creditV1.SubsidyPeriod => ({
+/** `subsidyPaymentId`: the payment the period opened, empty when nothing was due (R12.4). */
+export const toProtoSubsidyPeriod = (p: SubsidyPeriod, subsidyPaymentId = ''): creditV1.SubsidyPeriod => ({
   id: p.id,
   periodStart: p.periodStart,
   periodEnd: p.periodEnd,
   eligiblePrincipalFen: String(p.eligiblePrincipalFen),
   amountFen: String(p.amountFen),
+  subsidyPaymentId: p.amountFen > 0 ? subsidyPaymentId : '',
 });

@@ -101,6 +101,8 @@ export function bankEventHandlers(h: ReturnType<typeof createBankEventHandlers>)
         periodEnd: dateOf('period_end', m.periodEnd),
         interestPaidFen: paid,
         statementNo: m.statementNo,
+        // interest paid late: the loan was in arrears during the period (R12.4, no subsidy for it [config])
+        overdueInPeriod: !m.paidOnTime,
       });
     },
   });

@@ -4,6 +4,12 @@ import type { CreditEvent } from '../../app/ports';
 import type { LineStatus } from '../../domain/credit-line';
 import type { NoticeKind } from '../../domain/notice';
 import type { Grade } from '../../domain/policy';
+import {
+  encodeSubsidyAccrued,
+  encodeSubsidyDisbursed,
+  encodeSubsidyPaymentApproved,
+  encodeUpgradePending,
+} from './subsidy-events.mapper';
 
 const grades: Record<Grade, ev.Grade> = {
   NONE: ev.Grade.GRADE_NONE,
@@ -187,6 +193,9 @@ function encode(e: CreditEvent): { type: string; key: string; payload: Uint8Arra
           newLimitFen: fen(e.line.limitFen),
           reason: e.reason,
           at: iso(e.at),
+          overLimit: e.line.outstandingPrincipalFen > e.line.limitFen,
+          outstandingPrincipalFen: fen(e.line.outstandingPrincipalFen),
+          availableFen: available(e.line),
         }).finish(),
       };
     case 'CertificateRevoked':
@@ -390,20 +399,13 @@ function encode(e: CreditEvent): { type: string; key: string; payload: Uint8Arra
       };
     }
     case 'SubsidyAccrued':
-      return {
-        type: t.subsidyAccrued,
-        key: e.line.householdId,
-        time: new Date(`${e.period.periodEnd}T00:00:00+08:00`),
-        payload: ev.SubsidyAccrued.encode({
-          subsidyId: e.period.id,
-          loanId: e.loanId,
-          householdId: e.line.householdId,
-          periodStart: e.period.periodStart,
-          periodEnd: e.period.periodEnd,
-          eligiblePrincipalFen: fen(e.period.eligiblePrincipalFen),
-          amountFen: fen(e.period.amountFen),
-        }).finish(),
-      };
+      return encodeSubsidyAccrued(e);
+    case 'SubsidyPaymentApproved':
+      return encodeSubsidyPaymentApproved(e);
+    case 'SubsidyDisbursed':
+      return encodeSubsidyDisbursed(e);
+    case 'CertificateUpgradePending':
+      return encodeUpgradePending(e);
     case 'MutualFundContributionRequired':
       return {
         type: t.mutualFundContributionRequired,

@@ -19,11 +19,13 @@ import type {
   NplSnapshotRun,
   NplSnapshots,
   OverdueTasks,
+  SubsidyPayments,
 } from '../../app/ports';
+import type { SubsidyPayment } from '../../domain/subsidy-payment';
 import type { NplSnapshot } from '../../domain/npl-snapshot';
 import type { OverdueTask } from '../../domain/overdue-task';
 import type { RatingApplication } from '../../domain/rating-application';
-import type { Entity } from '../../domain/entity';
+import { withLoanBalance, type Entity } from '../../domain/entity';
 import type { CreditLine } from '../../domain/credit-line';
 import { CreditError } from '../../domain/credit-error';
 import type { Household, Rating } from '../../domain/household';
@@ -47,6 +49,7 @@ import {
   nplSnapshotRunSchema,
   nplSnapshotSchema,
   overdueTaskSchema,
+  subsidyPaymentSchema,
 } from './credit.schemas';
 import { settledLossCaseSchema } from './risk.schemas';
 
@@ -301,9 +304,34 @@ export function createHonorAwardRepository(conn: Connection, opts: Relay) {
   return { ...aggregateRepository<HonorAward>(model, opts.handoff), model };
 }
 
+/** Entity loans stored before balances were mirrored read as fully outstanding since their contract date. */
+const entityCodec = {
+  toDoc: (e: Omit<Entity, 'id'>) => e,
+  fromDoc: (d: Record<string, unknown>) => {
+    const e = d as unknown as Omit<Entity, 'id'>;
+    return { ...e, loans: (e.loans ?? []).map(withLoanBalance) };
+  },
+};
+
 export function createEntityRepository(conn: Connection, opts: Relay) {
   const model = asModel(modelOf(conn, 'Entity', entitySchema));
-  return { ...aggregateRepository<Entity>(model, opts.handoff), model };
+  return { ...aggregateRepository<Entity>(model, opts.handoff, entityCodec), model };
+}
+
+export function createSubsidyPaymentRepository(conn: Connection, opts: Relay) {
+  const model = asModel(modelOf(conn, 'SubsidyPayment', subsidyPaymentSchema));
+  const base = aggregateRepository<SubsidyPayment>(model, opts.handoff);
+  const repo: SubsidyPayments = {
+    ...base,
+    async listUnpaidDueBefore(at) {
+      const recs = await model
+        .find({ status: { $in: ['ACCRUED', 'APPROVED'] }, dueAt: { $lt: at } } as never)
+        .sort({ dueAt: 1 })
+        .lean();
+      return recs.map((r) => base.toStored(r).value);
+    },
+  };
+  return { ...repo, model };
 }
 
 export function createApplicationRepository(conn: Connection, opts: Relay) {

@@ -99,6 +99,10 @@ export const creditLineSchema = new Schema(
     appliedEvents: { type: [String], default: [] },
     onTimeCount: Number,
     lateCount: Number,
+    // R17.3: the higher grade a re-score reached, until the bank confirms it (null: none)
+    pendingUpgrade: mixed,
+    // R16.2: the last overdue or late repayment, start of the clean period before an upgrade
+    lastOverdueAt: Date,
     ...aggregateFields,
   } as never,
   { collection: 'credit_lines', versionKey: false, minimize: false },
@@ -160,6 +164,7 @@ export const entitySchema = new Schema(
     mutualFundPaidFen: Number,
     contributionRequests: mixed,
     loans: mixed,
+    appliedOps: { type: [String], default: undefined },
     ...aggregateFields,
   } as never,
   { collection: 'entities', versionKey: false, minimize: false },
@@ -239,3 +244,35 @@ export const nplSnapshotRunSchema = new Schema(
   } as never,
   { collection: 'npl_snapshot_runs', versionKey: false },
 );
+
+/** 贴息拨付: one payment per loan and subsidy period (spec credit R12.4-R12.5); the id derives from the three. */
+export const subsidyPaymentSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    borrowerType: String,
+    borrowerId: String,
+    creditLineId: String,
+    loanId: { type: String, required: true },
+    bankLoanNo: String,
+    subsidyPeriodId: String,
+    periodStart: { type: String, required: true },
+    periodEnd: { type: String, required: true },
+    eligiblePrincipalFen: Number,
+    amountFen: Number,
+    status: String,
+    acceptedAt: Date,
+    dueAt: Date,
+    payee: String,
+    approvedBy: String,
+    approvedAt: Date,
+    paymentRef: String,
+    paidBy: String,
+    paidAt: Date,
+    ...aggregateFields,
+  } as never,
+  { collection: 'subsidy_payments', versionKey: false },
+);
+// unique: R12.5, one payment per (loanId, periodStart, periodEnd) even if an id were ever derived differently
+subsidyPaymentSchema.index({ loanId: 1, periodStart: 1, periodEnd: 1 }, { unique: true });
+// serves the SLA list: unpaid payments whose due instant has passed
+subsidyPaymentSchema.index({ status: 1, dueAt: 1 });

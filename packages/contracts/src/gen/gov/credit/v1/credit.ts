@@ -654,6 +654,19 @@ export interface CreditLine {
   validUntil: string;
   policyVersion: string;
   loans: Loan[];
+  /** R17.2 OVER_LIMIT: a downgrade left more outstanding than the limit; available_fen is then 0. */
+  overLimit: boolean;
+  /** R17.3: a higher grade waiting for the bank's confirmation; absent when there is none. */
+  pendingUpgrade?: PendingUpgrade | undefined;
+}
+
+/** A higher grade a re-score reached, awaiting the bank (spec credit R16.2, R17.3). */
+export interface PendingUpgrade {
+  grade: Grade;
+  /** The most the bank may grant on confirming (the grade's cap, R8.2). */
+  capFen: string;
+  ratingId: string;
+  proposedAt: string;
 }
 
 export interface SubmitApplicationRequest {
@@ -751,6 +764,9 @@ export interface EntityLoan {
   termMonths: number;
   contractDate: string;
   maturityDate: string;
+  outstandingPrincipalFen: string;
+  /** REPAYING or SETTLED. */
+  status: string;
 }
 
 /** A mutual-fund contribution the center asked for before a loan could be recorded (R13.6). */
@@ -911,6 +927,8 @@ export interface AccrueSubsidyRequest {
   periodEnd: string;
   /** Interest the borrower actually paid for the period; the subsidy never exceeds it. */
   interestPaidFen: string;
+  /** The statement shows the loan in arrears during the period: no subsidy for it (R12.4 [config]). */
+  overdueInPeriod: boolean;
 }
 
 /** One 贴息 period of a loan (spec credit §12); one per (loan, period), R12.5. */
@@ -920,6 +938,8 @@ export interface SubsidyPeriod {
   periodEnd: string;
   eligiblePrincipalFen: string;
   amountFen: string;
+  /** The payment the period opened (R12.4); empty when nothing is due. */
+  subsidyPaymentId: string;
 }
 
 export interface AccrueSubsidyResponse {
@@ -1158,6 +1178,111 @@ export interface RecordClaimPayoutRequest {
 
 export interface RecordClaimPayoutResponse {
   payout?: ClaimPayout | undefined;
+}
+
+export interface ReportEntityLoanRepaymentRequest {
+  idempotencyKey: string;
+  entityId: string;
+  loanId: string;
+  principalFen: string;
+  paidAt: string;
+}
+
+export interface ReportEntityLoanRepaymentResponse {
+  entity?: Entity | undefined;
+}
+
+export interface AccrueEntitySubsidyRequest {
+  idempotencyKey: string;
+  entityId: string;
+  loanId: string;
+  /** YYYY-MM-DD, inclusive start and exclusive end of the statement period. */
+  periodStart: string;
+  periodEnd: string;
+  interestPaidFen: string;
+  /** The statement shows the loan in arrears during the period: no subsidy for it (R12.4 [config]). */
+  overdueInPeriod: boolean;
+}
+
+export interface AccrueEntitySubsidyResponse {
+  period?: SubsidyPeriod | undefined;
+}
+
+/** 贴息拨付 — the district's payment of one subsidy period (spec credit R12.4); one per loan and period (R12.5). */
+export interface SubsidyPayment {
+  id: string;
+  /** HOUSEHOLD or ENTITY. */
+  borrowerType: string;
+  borrowerId: string;
+  creditLineId: string;
+  loanId: string;
+  bankLoanNo: string;
+  periodStart: string;
+  periodEnd: string;
+  eligiblePrincipalFen: string;
+  amountFen: string;
+  /** ACCRUED, APPROVED or PAID. */
+  status: string;
+  acceptedAt: string;
+  dueAt: string;
+  /** BORROWER or BANK once approved. */
+  payee: string;
+  approvedBy: string;
+  approvedAt: string;
+  paymentRef: string;
+  paidAt: string;
+}
+
+export interface ApproveSubsidyPaymentRequest {
+  idempotencyKey: string;
+  subsidyPaymentId: string;
+  /** What the center checked, for the audit trail. */
+  note: string;
+}
+
+export interface ApproveSubsidyPaymentResponse {
+  payment?: SubsidyPayment | undefined;
+}
+
+export interface MarkSubsidyPaymentPaidRequest {
+  idempotencyKey: string;
+  subsidyPaymentId: string;
+  /** The treasury's payment reference. */
+  paymentRef: string;
+  /** When the money left; empty: now. */
+  paidAt: string;
+}
+
+export interface MarkSubsidyPaymentPaidResponse {
+  payment?: SubsidyPayment | undefined;
+}
+
+export interface GetSubsidyPaymentRequest {
+  id: string;
+}
+
+export interface GetSubsidyPaymentResponse {
+  payment?: SubsidyPayment | undefined;
+}
+
+export interface ListLateSubsidyPaymentsRequest {
+}
+
+export interface ListLateSubsidyPaymentsResponse {
+  /** Oldest due first. */
+  payments: SubsidyPayment[];
+}
+
+export interface ConfirmCertificateUpgradeRequest {
+  idempotencyKey: string;
+  creditLineId: string;
+  /** The limit the bank grants, at most the new grade's cap; 0 or empty: the cap. */
+  limitFen: string;
+  note: string;
+}
+
+export interface ConfirmCertificateUpgradeResponse {
+  creditLine?: CreditLine | undefined;
 }
 
 function createBaseRegisterHouseholdRequest(): RegisterHouseholdRequest {
@@ -5903,6 +6028,8 @@ function createBaseCreditLine(): CreditLine {
     validUntil: "",
     policyVersion: "",
     loans: [],
+    overLimit: false,
+    pendingUpgrade: undefined,
   };
 }
 
@@ -5940,6 +6067,12 @@ export const CreditLine: MessageFns<CreditLine> = {
     }
     for (const v of message.loans) {
       Loan.encode(v!, writer.uint32(90).fork()).join();
+    }
+    if (message.overLimit !== false) {
+      writer.uint32(96).bool(message.overLimit);
+    }
+    if (message.pendingUpgrade !== undefined) {
+      PendingUpgrade.encode(message.pendingUpgrade, writer.uint32(106).fork()).join();
     }
     return writer;
   },
@@ -6045,6 +6178,22 @@ export const CreditLine: MessageFns<CreditLine> = {
             message.loans.push(Loan.decode(reader, reader.uint32()));
             continue;
           }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.overLimit = reader.bool();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.pendingUpgrade = PendingUpgrade.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6100,6 +6249,16 @@ export const CreditLine: MessageFns<CreditLine> = {
       loans: globalThis.Array.isArray(object?.loans)
         ? object.loans.map((e: any) => Loan.fromJSON(e))
         : [],
+      overLimit: isSet(object.overLimit)
+        ? globalThis.Boolean(object.overLimit)
+        : isSet(object.over_limit)
+        ? globalThis.Boolean(object.over_limit)
+        : false,
+      pendingUpgrade: isSet(object.pendingUpgrade)
+        ? PendingUpgrade.fromJSON(object.pendingUpgrade)
+        : isSet(object.pending_upgrade)
+        ? PendingUpgrade.fromJSON(object.pending_upgrade)
+        : undefined,
     };
   },
 
@@ -6138,6 +6297,12 @@ export const CreditLine: MessageFns<CreditLine> = {
     if (message.loans?.length) {
       obj.loans = message.loans.map((e) => Loan.toJSON(e));
     }
+    if (message.overLimit !== false) {
+      obj.overLimit = message.overLimit;
+    }
+    if (message.pendingUpgrade !== undefined) {
+      obj.pendingUpgrade = PendingUpgrade.toJSON(message.pendingUpgrade);
+    }
     return obj;
   },
 
@@ -6157,6 +6322,139 @@ export const CreditLine: MessageFns<CreditLine> = {
     message.validUntil = object.validUntil ?? "";
     message.policyVersion = object.policyVersion ?? "";
     message.loans = object.loans?.map((e) => Loan.fromPartial(e)) || [];
+    message.overLimit = object.overLimit ?? false;
+    message.pendingUpgrade = (object.pendingUpgrade !== undefined && object.pendingUpgrade !== null)
+      ? PendingUpgrade.fromPartial(object.pendingUpgrade)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePendingUpgrade(): PendingUpgrade {
+  return { grade: 0, capFen: "0", ratingId: "", proposedAt: "" };
+}
+
+export const PendingUpgrade: MessageFns<PendingUpgrade> = {
+  encode(message: PendingUpgrade, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.grade !== 0) {
+      writer.uint32(8).int32(message.grade);
+    }
+    if (message.capFen !== "0") {
+      writer.uint32(16).int64(message.capFen);
+    }
+    if (message.ratingId !== "") {
+      writer.uint32(26).string(message.ratingId);
+    }
+    if (message.proposedAt !== "") {
+      writer.uint32(34).string(message.proposedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PendingUpgrade {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePendingUpgrade();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.grade = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.capFen = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.ratingId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.proposedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PendingUpgrade {
+    return {
+      grade: isSet(object.grade) ? gradeFromJSON(object.grade) : 0,
+      capFen: isSet(object.capFen)
+        ? globalThis.String(object.capFen)
+        : isSet(object.cap_fen)
+        ? globalThis.String(object.cap_fen)
+        : "0",
+      ratingId: isSet(object.ratingId)
+        ? globalThis.String(object.ratingId)
+        : isSet(object.rating_id)
+        ? globalThis.String(object.rating_id)
+        : "",
+      proposedAt: isSet(object.proposedAt)
+        ? globalThis.String(object.proposedAt)
+        : isSet(object.proposed_at)
+        ? globalThis.String(object.proposed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: PendingUpgrade): unknown {
+    const obj: any = {};
+    if (message.grade !== 0) {
+      obj.grade = gradeToJSON(message.grade);
+    }
+    if (message.capFen !== "0") {
+      obj.capFen = message.capFen;
+    }
+    if (message.ratingId !== "") {
+      obj.ratingId = message.ratingId;
+    }
+    if (message.proposedAt !== "") {
+      obj.proposedAt = message.proposedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<PendingUpgrade>, I>>(base?: I): PendingUpgrade {
+    return PendingUpgrade.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PendingUpgrade>, I>>(object: I): PendingUpgrade {
+    const message = createBasePendingUpgrade();
+    message.grade = object.grade ?? 0;
+    message.capFen = object.capFen ?? "0";
+    message.ratingId = object.ratingId ?? "";
+    message.proposedAt = object.proposedAt ?? "";
     return message;
   },
 };
@@ -7482,7 +7780,17 @@ export const ScreenHouseholdResponse: MessageFns<ScreenHouseholdResponse> = {
 };
 
 function createBaseEntityLoan(): EntityLoan {
-  return { id: "", bankLoanNo: "", principalFen: "0", rateBp: 0, termMonths: 0, contractDate: "", maturityDate: "" };
+  return {
+    id: "",
+    bankLoanNo: "",
+    principalFen: "0",
+    rateBp: 0,
+    termMonths: 0,
+    contractDate: "",
+    maturityDate: "",
+    outstandingPrincipalFen: "0",
+    status: "",
+  };
 }
 
 export const EntityLoan: MessageFns<EntityLoan> = {
@@ -7507,6 +7815,12 @@ export const EntityLoan: MessageFns<EntityLoan> = {
     }
     if (message.maturityDate !== "") {
       writer.uint32(58).string(message.maturityDate);
+    }
+    if (message.outstandingPrincipalFen !== "0") {
+      writer.uint32(64).int64(message.outstandingPrincipalFen);
+    }
+    if (message.status !== "") {
+      writer.uint32(74).string(message.status);
     }
     return writer;
   },
@@ -7580,6 +7894,22 @@ export const EntityLoan: MessageFns<EntityLoan> = {
             message.maturityDate = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.outstandingPrincipalFen = reader.int64().toString();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7625,6 +7955,12 @@ export const EntityLoan: MessageFns<EntityLoan> = {
         : isSet(object.maturity_date)
         ? globalThis.String(object.maturity_date)
         : "",
+      outstandingPrincipalFen: isSet(object.outstandingPrincipalFen)
+        ? globalThis.String(object.outstandingPrincipalFen)
+        : isSet(object.outstanding_principal_fen)
+        ? globalThis.String(object.outstanding_principal_fen)
+        : "0",
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
     };
   },
 
@@ -7651,6 +7987,12 @@ export const EntityLoan: MessageFns<EntityLoan> = {
     if (message.maturityDate !== "") {
       obj.maturityDate = message.maturityDate;
     }
+    if (message.outstandingPrincipalFen !== "0") {
+      obj.outstandingPrincipalFen = message.outstandingPrincipalFen;
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
     return obj;
   },
 
@@ -7666,6 +8008,8 @@ export const EntityLoan: MessageFns<EntityLoan> = {
     message.termMonths = object.termMonths ?? 0;
     message.contractDate = object.contractDate ?? "";
     message.maturityDate = object.maturityDate ?? "";
+    message.outstandingPrincipalFen = object.outstandingPrincipalFen ?? "0";
+    message.status = object.status ?? "";
     return message;
   },
 };
@@ -10133,7 +10477,15 @@ export const EvaluateHonorsResponse: MessageFns<EvaluateHonorsResponse> = {
 };
 
 function createBaseAccrueSubsidyRequest(): AccrueSubsidyRequest {
-  return { idempotencyKey: "", creditLineId: "", loanId: "", periodStart: "", periodEnd: "", interestPaidFen: "0" };
+  return {
+    idempotencyKey: "",
+    creditLineId: "",
+    loanId: "",
+    periodStart: "",
+    periodEnd: "",
+    interestPaidFen: "0",
+    overdueInPeriod: false,
+  };
 }
 
 export const AccrueSubsidyRequest: MessageFns<AccrueSubsidyRequest> = {
@@ -10155,6 +10507,9 @@ export const AccrueSubsidyRequest: MessageFns<AccrueSubsidyRequest> = {
     }
     if (message.interestPaidFen !== "0") {
       writer.uint32(48).int64(message.interestPaidFen);
+    }
+    if (message.overdueInPeriod !== false) {
+      writer.uint32(56).bool(message.overdueInPeriod);
     }
     return writer;
   },
@@ -10220,6 +10575,14 @@ export const AccrueSubsidyRequest: MessageFns<AccrueSubsidyRequest> = {
             message.interestPaidFen = reader.int64().toString();
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.overdueInPeriod = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -10264,6 +10627,11 @@ export const AccrueSubsidyRequest: MessageFns<AccrueSubsidyRequest> = {
         : isSet(object.interest_paid_fen)
         ? globalThis.String(object.interest_paid_fen)
         : "0",
+      overdueInPeriod: isSet(object.overdueInPeriod)
+        ? globalThis.Boolean(object.overdueInPeriod)
+        : isSet(object.overdue_in_period)
+        ? globalThis.Boolean(object.overdue_in_period)
+        : false,
     };
   },
 
@@ -10287,6 +10655,9 @@ export const AccrueSubsidyRequest: MessageFns<AccrueSubsidyRequest> = {
     if (message.interestPaidFen !== "0") {
       obj.interestPaidFen = message.interestPaidFen;
     }
+    if (message.overdueInPeriod !== false) {
+      obj.overdueInPeriod = message.overdueInPeriod;
+    }
     return obj;
   },
 
@@ -10301,12 +10672,13 @@ export const AccrueSubsidyRequest: MessageFns<AccrueSubsidyRequest> = {
     message.periodStart = object.periodStart ?? "";
     message.periodEnd = object.periodEnd ?? "";
     message.interestPaidFen = object.interestPaidFen ?? "0";
+    message.overdueInPeriod = object.overdueInPeriod ?? false;
     return message;
   },
 };
 
 function createBaseSubsidyPeriod(): SubsidyPeriod {
-  return { id: "", periodStart: "", periodEnd: "", eligiblePrincipalFen: "0", amountFen: "0" };
+  return { id: "", periodStart: "", periodEnd: "", eligiblePrincipalFen: "0", amountFen: "0", subsidyPaymentId: "" };
 }
 
 export const SubsidyPeriod: MessageFns<SubsidyPeriod> = {
@@ -10325,6 +10697,9 @@ export const SubsidyPeriod: MessageFns<SubsidyPeriod> = {
     }
     if (message.amountFen !== "0") {
       writer.uint32(40).int64(message.amountFen);
+    }
+    if (message.subsidyPaymentId !== "") {
+      writer.uint32(50).string(message.subsidyPaymentId);
     }
     return writer;
   },
@@ -10382,6 +10757,14 @@ export const SubsidyPeriod: MessageFns<SubsidyPeriod> = {
             message.amountFen = reader.int64().toString();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.subsidyPaymentId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -10417,6 +10800,11 @@ export const SubsidyPeriod: MessageFns<SubsidyPeriod> = {
         : isSet(object.amount_fen)
         ? globalThis.String(object.amount_fen)
         : "0",
+      subsidyPaymentId: isSet(object.subsidyPaymentId)
+        ? globalThis.String(object.subsidyPaymentId)
+        : isSet(object.subsidy_payment_id)
+        ? globalThis.String(object.subsidy_payment_id)
+        : "",
     };
   },
 
@@ -10437,6 +10825,9 @@ export const SubsidyPeriod: MessageFns<SubsidyPeriod> = {
     if (message.amountFen !== "0") {
       obj.amountFen = message.amountFen;
     }
+    if (message.subsidyPaymentId !== "") {
+      obj.subsidyPaymentId = message.subsidyPaymentId;
+    }
     return obj;
   },
 
@@ -10450,6 +10841,7 @@ export const SubsidyPeriod: MessageFns<SubsidyPeriod> = {
     message.periodEnd = object.periodEnd ?? "";
     message.eligiblePrincipalFen = object.eligiblePrincipalFen ?? "0";
     message.amountFen = object.amountFen ?? "0";
+    message.subsidyPaymentId = object.subsidyPaymentId ?? "";
     return message;
   },
 };
@@ -14208,6 +14600,1785 @@ export const RecordClaimPayoutResponse: MessageFns<RecordClaimPayoutResponse> = 
   },
 };
 
+function createBaseReportEntityLoanRepaymentRequest(): ReportEntityLoanRepaymentRequest {
+  return { idempotencyKey: "", entityId: "", loanId: "", principalFen: "0", paidAt: "" };
+}
+
+export const ReportEntityLoanRepaymentRequest: MessageFns<ReportEntityLoanRepaymentRequest> = {
+  encode(message: ReportEntityLoanRepaymentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.entityId !== "") {
+      writer.uint32(18).string(message.entityId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(26).string(message.loanId);
+    }
+    if (message.principalFen !== "0") {
+      writer.uint32(32).int64(message.principalFen);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(42).string(message.paidAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportEntityLoanRepaymentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportEntityLoanRepaymentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.entityId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.principalFen = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReportEntityLoanRepaymentRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      entityId: isSet(object.entityId)
+        ? globalThis.String(object.entityId)
+        : isSet(object.entity_id)
+        ? globalThis.String(object.entity_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      principalFen: isSet(object.principalFen)
+        ? globalThis.String(object.principalFen)
+        : isSet(object.principal_fen)
+        ? globalThis.String(object.principal_fen)
+        : "0",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+    };
+  },
+
+  toJSON(message: ReportEntityLoanRepaymentRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.entityId !== "") {
+      obj.entityId = message.entityId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.principalFen !== "0") {
+      obj.principalFen = message.principalFen;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReportEntityLoanRepaymentRequest>, I>>(
+    base?: I,
+  ): ReportEntityLoanRepaymentRequest {
+    return ReportEntityLoanRepaymentRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReportEntityLoanRepaymentRequest>, I>>(
+    object: I,
+  ): ReportEntityLoanRepaymentRequest {
+    const message = createBaseReportEntityLoanRepaymentRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.entityId = object.entityId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.principalFen = object.principalFen ?? "0";
+    message.paidAt = object.paidAt ?? "";
+    return message;
+  },
+};
+
+function createBaseReportEntityLoanRepaymentResponse(): ReportEntityLoanRepaymentResponse {
+  return { entity: undefined };
+}
+
+export const ReportEntityLoanRepaymentResponse: MessageFns<ReportEntityLoanRepaymentResponse> = {
+  encode(message: ReportEntityLoanRepaymentResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entity !== undefined) {
+      Entity.encode(message.entity, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportEntityLoanRepaymentResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportEntityLoanRepaymentResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entity = Entity.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReportEntityLoanRepaymentResponse {
+    return { entity: isSet(object.entity) ? Entity.fromJSON(object.entity) : undefined };
+  },
+
+  toJSON(message: ReportEntityLoanRepaymentResponse): unknown {
+    const obj: any = {};
+    if (message.entity !== undefined) {
+      obj.entity = Entity.toJSON(message.entity);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReportEntityLoanRepaymentResponse>, I>>(
+    base?: I,
+  ): ReportEntityLoanRepaymentResponse {
+    return ReportEntityLoanRepaymentResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReportEntityLoanRepaymentResponse>, I>>(
+    object: I,
+  ): ReportEntityLoanRepaymentResponse {
+    const message = createBaseReportEntityLoanRepaymentResponse();
+    message.entity = (object.entity !== undefined && object.entity !== null)
+      ? Entity.fromPartial(object.entity)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAccrueEntitySubsidyRequest(): AccrueEntitySubsidyRequest {
+  return {
+    idempotencyKey: "",
+    entityId: "",
+    loanId: "",
+    periodStart: "",
+    periodEnd: "",
+    interestPaidFen: "0",
+    overdueInPeriod: false,
+  };
+}
+
+export const AccrueEntitySubsidyRequest: MessageFns<AccrueEntitySubsidyRequest> = {
+  encode(message: AccrueEntitySubsidyRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.entityId !== "") {
+      writer.uint32(18).string(message.entityId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(26).string(message.loanId);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(34).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(42).string(message.periodEnd);
+    }
+    if (message.interestPaidFen !== "0") {
+      writer.uint32(48).int64(message.interestPaidFen);
+    }
+    if (message.overdueInPeriod !== false) {
+      writer.uint32(56).bool(message.overdueInPeriod);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AccrueEntitySubsidyRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAccrueEntitySubsidyRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.entityId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.interestPaidFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.overdueInPeriod = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AccrueEntitySubsidyRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      entityId: isSet(object.entityId)
+        ? globalThis.String(object.entityId)
+        : isSet(object.entity_id)
+        ? globalThis.String(object.entity_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      periodStart: isSet(object.periodStart)
+        ? globalThis.String(object.periodStart)
+        : isSet(object.period_start)
+        ? globalThis.String(object.period_start)
+        : "",
+      periodEnd: isSet(object.periodEnd)
+        ? globalThis.String(object.periodEnd)
+        : isSet(object.period_end)
+        ? globalThis.String(object.period_end)
+        : "",
+      interestPaidFen: isSet(object.interestPaidFen)
+        ? globalThis.String(object.interestPaidFen)
+        : isSet(object.interest_paid_fen)
+        ? globalThis.String(object.interest_paid_fen)
+        : "0",
+      overdueInPeriod: isSet(object.overdueInPeriod)
+        ? globalThis.Boolean(object.overdueInPeriod)
+        : isSet(object.overdue_in_period)
+        ? globalThis.Boolean(object.overdue_in_period)
+        : false,
+    };
+  },
+
+  toJSON(message: AccrueEntitySubsidyRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.entityId !== "") {
+      obj.entityId = message.entityId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.periodStart !== "") {
+      obj.periodStart = message.periodStart;
+    }
+    if (message.periodEnd !== "") {
+      obj.periodEnd = message.periodEnd;
+    }
+    if (message.interestPaidFen !== "0") {
+      obj.interestPaidFen = message.interestPaidFen;
+    }
+    if (message.overdueInPeriod !== false) {
+      obj.overdueInPeriod = message.overdueInPeriod;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AccrueEntitySubsidyRequest>, I>>(base?: I): AccrueEntitySubsidyRequest {
+    return AccrueEntitySubsidyRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AccrueEntitySubsidyRequest>, I>>(object: I): AccrueEntitySubsidyRequest {
+    const message = createBaseAccrueEntitySubsidyRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.entityId = object.entityId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.periodStart = object.periodStart ?? "";
+    message.periodEnd = object.periodEnd ?? "";
+    message.interestPaidFen = object.interestPaidFen ?? "0";
+    message.overdueInPeriod = object.overdueInPeriod ?? false;
+    return message;
+  },
+};
+
+function createBaseAccrueEntitySubsidyResponse(): AccrueEntitySubsidyResponse {
+  return { period: undefined };
+}
+
+export const AccrueEntitySubsidyResponse: MessageFns<AccrueEntitySubsidyResponse> = {
+  encode(message: AccrueEntitySubsidyResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.period !== undefined) {
+      SubsidyPeriod.encode(message.period, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AccrueEntitySubsidyResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAccrueEntitySubsidyResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.period = SubsidyPeriod.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AccrueEntitySubsidyResponse {
+    return { period: isSet(object.period) ? SubsidyPeriod.fromJSON(object.period) : undefined };
+  },
+
+  toJSON(message: AccrueEntitySubsidyResponse): unknown {
+    const obj: any = {};
+    if (message.period !== undefined) {
+      obj.period = SubsidyPeriod.toJSON(message.period);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AccrueEntitySubsidyResponse>, I>>(base?: I): AccrueEntitySubsidyResponse {
+    return AccrueEntitySubsidyResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AccrueEntitySubsidyResponse>, I>>(object: I): AccrueEntitySubsidyResponse {
+    const message = createBaseAccrueEntitySubsidyResponse();
+    message.period = (object.period !== undefined && object.period !== null)
+      ? SubsidyPeriod.fromPartial(object.period)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSubsidyPayment(): SubsidyPayment {
+  return {
+    id: "",
+    borrowerType: "",
+    borrowerId: "",
+    creditLineId: "",
+    loanId: "",
+    bankLoanNo: "",
+    periodStart: "",
+    periodEnd: "",
+    eligiblePrincipalFen: "0",
+    amountFen: "0",
+    status: "",
+    acceptedAt: "",
+    dueAt: "",
+    payee: "",
+    approvedBy: "",
+    approvedAt: "",
+    paymentRef: "",
+    paidAt: "",
+  };
+}
+
+export const SubsidyPayment: MessageFns<SubsidyPayment> = {
+  encode(message: SubsidyPayment, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.borrowerType !== "") {
+      writer.uint32(18).string(message.borrowerType);
+    }
+    if (message.borrowerId !== "") {
+      writer.uint32(26).string(message.borrowerId);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(34).string(message.creditLineId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(42).string(message.loanId);
+    }
+    if (message.bankLoanNo !== "") {
+      writer.uint32(50).string(message.bankLoanNo);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(58).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(66).string(message.periodEnd);
+    }
+    if (message.eligiblePrincipalFen !== "0") {
+      writer.uint32(72).int64(message.eligiblePrincipalFen);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(80).int64(message.amountFen);
+    }
+    if (message.status !== "") {
+      writer.uint32(90).string(message.status);
+    }
+    if (message.acceptedAt !== "") {
+      writer.uint32(98).string(message.acceptedAt);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(106).string(message.dueAt);
+    }
+    if (message.payee !== "") {
+      writer.uint32(114).string(message.payee);
+    }
+    if (message.approvedBy !== "") {
+      writer.uint32(122).string(message.approvedBy);
+    }
+    if (message.approvedAt !== "") {
+      writer.uint32(130).string(message.approvedAt);
+    }
+    if (message.paymentRef !== "") {
+      writer.uint32(138).string(message.paymentRef);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(146).string(message.paidAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubsidyPayment {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubsidyPayment();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.borrowerType = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.borrowerId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.eligiblePrincipalFen = reader.int64().toString();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.acceptedAt = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.payee = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.approvedBy = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.approvedAt = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.paymentRef = reader.string();
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubsidyPayment {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      borrowerType: isSet(object.borrowerType)
+        ? globalThis.String(object.borrowerType)
+        : isSet(object.borrower_type)
+        ? globalThis.String(object.borrower_type)
+        : "",
+      borrowerId: isSet(object.borrowerId)
+        ? globalThis.String(object.borrowerId)
+        : isSet(object.borrower_id)
+        ? globalThis.String(object.borrower_id)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      periodStart: isSet(object.periodStart)
+        ? globalThis.String(object.periodStart)
+        : isSet(object.period_start)
+        ? globalThis.String(object.period_start)
+        : "",
+      periodEnd: isSet(object.periodEnd)
+        ? globalThis.String(object.periodEnd)
+        : isSet(object.period_end)
+        ? globalThis.String(object.period_end)
+        : "",
+      eligiblePrincipalFen: isSet(object.eligiblePrincipalFen)
+        ? globalThis.String(object.eligiblePrincipalFen)
+        : isSet(object.eligible_principal_fen)
+        ? globalThis.String(object.eligible_principal_fen)
+        : "0",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+      acceptedAt: isSet(object.acceptedAt)
+        ? globalThis.String(object.acceptedAt)
+        : isSet(object.accepted_at)
+        ? globalThis.String(object.accepted_at)
+        : "",
+      dueAt: isSet(object.dueAt)
+        ? globalThis.String(object.dueAt)
+        : isSet(object.due_at)
+        ? globalThis.String(object.due_at)
+        : "",
+      payee: isSet(object.payee) ? globalThis.String(object.payee) : "",
+      approvedBy: isSet(object.approvedBy)
+        ? globalThis.String(object.approvedBy)
+        : isSet(object.approved_by)
+        ? globalThis.String(object.approved_by)
+        : "",
+      approvedAt: isSet(object.approvedAt)
+        ? globalThis.String(object.approvedAt)
+        : isSet(object.approved_at)
+        ? globalThis.String(object.approved_at)
+        : "",
+      paymentRef: isSet(object.paymentRef)
+        ? globalThis.String(object.paymentRef)
+        : isSet(object.payment_ref)
+        ? globalThis.String(object.payment_ref)
+        : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+    };
+  },
+
+  toJSON(message: SubsidyPayment): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.borrowerType !== "") {
+      obj.borrowerType = message.borrowerType;
+    }
+    if (message.borrowerId !== "") {
+      obj.borrowerId = message.borrowerId;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.periodStart !== "") {
+      obj.periodStart = message.periodStart;
+    }
+    if (message.periodEnd !== "") {
+      obj.periodEnd = message.periodEnd;
+    }
+    if (message.eligiblePrincipalFen !== "0") {
+      obj.eligiblePrincipalFen = message.eligiblePrincipalFen;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    if (message.acceptedAt !== "") {
+      obj.acceptedAt = message.acceptedAt;
+    }
+    if (message.dueAt !== "") {
+      obj.dueAt = message.dueAt;
+    }
+    if (message.payee !== "") {
+      obj.payee = message.payee;
+    }
+    if (message.approvedBy !== "") {
+      obj.approvedBy = message.approvedBy;
+    }
+    if (message.approvedAt !== "") {
+      obj.approvedAt = message.approvedAt;
+    }
+    if (message.paymentRef !== "") {
+      obj.paymentRef = message.paymentRef;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SubsidyPayment>, I>>(base?: I): SubsidyPayment {
+    return SubsidyPayment.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubsidyPayment>, I>>(object: I): SubsidyPayment {
+    const message = createBaseSubsidyPayment();
+    message.id = object.id ?? "";
+    message.borrowerType = object.borrowerType ?? "";
+    message.borrowerId = object.borrowerId ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.periodStart = object.periodStart ?? "";
+    message.periodEnd = object.periodEnd ?? "";
+    message.eligiblePrincipalFen = object.eligiblePrincipalFen ?? "0";
+    message.amountFen = object.amountFen ?? "0";
+    message.status = object.status ?? "";
+    message.acceptedAt = object.acceptedAt ?? "";
+    message.dueAt = object.dueAt ?? "";
+    message.payee = object.payee ?? "";
+    message.approvedBy = object.approvedBy ?? "";
+    message.approvedAt = object.approvedAt ?? "";
+    message.paymentRef = object.paymentRef ?? "";
+    message.paidAt = object.paidAt ?? "";
+    return message;
+  },
+};
+
+function createBaseApproveSubsidyPaymentRequest(): ApproveSubsidyPaymentRequest {
+  return { idempotencyKey: "", subsidyPaymentId: "", note: "" };
+}
+
+export const ApproveSubsidyPaymentRequest: MessageFns<ApproveSubsidyPaymentRequest> = {
+  encode(message: ApproveSubsidyPaymentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.subsidyPaymentId !== "") {
+      writer.uint32(18).string(message.subsidyPaymentId);
+    }
+    if (message.note !== "") {
+      writer.uint32(26).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ApproveSubsidyPaymentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseApproveSubsidyPaymentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subsidyPaymentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ApproveSubsidyPaymentRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      subsidyPaymentId: isSet(object.subsidyPaymentId)
+        ? globalThis.String(object.subsidyPaymentId)
+        : isSet(object.subsidy_payment_id)
+        ? globalThis.String(object.subsidy_payment_id)
+        : "",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: ApproveSubsidyPaymentRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.subsidyPaymentId !== "") {
+      obj.subsidyPaymentId = message.subsidyPaymentId;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ApproveSubsidyPaymentRequest>, I>>(base?: I): ApproveSubsidyPaymentRequest {
+    return ApproveSubsidyPaymentRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ApproveSubsidyPaymentRequest>, I>>(object: I): ApproveSubsidyPaymentRequest {
+    const message = createBaseApproveSubsidyPaymentRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.subsidyPaymentId = object.subsidyPaymentId ?? "";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseApproveSubsidyPaymentResponse(): ApproveSubsidyPaymentResponse {
+  return { payment: undefined };
+}
+
+export const ApproveSubsidyPaymentResponse: MessageFns<ApproveSubsidyPaymentResponse> = {
+  encode(message: ApproveSubsidyPaymentResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.payment !== undefined) {
+      SubsidyPayment.encode(message.payment, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ApproveSubsidyPaymentResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseApproveSubsidyPaymentResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.payment = SubsidyPayment.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ApproveSubsidyPaymentResponse {
+    return { payment: isSet(object.payment) ? SubsidyPayment.fromJSON(object.payment) : undefined };
+  },
+
+  toJSON(message: ApproveSubsidyPaymentResponse): unknown {
+    const obj: any = {};
+    if (message.payment !== undefined) {
+      obj.payment = SubsidyPayment.toJSON(message.payment);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ApproveSubsidyPaymentResponse>, I>>(base?: I): ApproveSubsidyPaymentResponse {
+    return ApproveSubsidyPaymentResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ApproveSubsidyPaymentResponse>, I>>(
+    object: I,
+  ): ApproveSubsidyPaymentResponse {
+    const message = createBaseApproveSubsidyPaymentResponse();
+    message.payment = (object.payment !== undefined && object.payment !== null)
+      ? SubsidyPayment.fromPartial(object.payment)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMarkSubsidyPaymentPaidRequest(): MarkSubsidyPaymentPaidRequest {
+  return { idempotencyKey: "", subsidyPaymentId: "", paymentRef: "", paidAt: "" };
+}
+
+export const MarkSubsidyPaymentPaidRequest: MessageFns<MarkSubsidyPaymentPaidRequest> = {
+  encode(message: MarkSubsidyPaymentPaidRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.subsidyPaymentId !== "") {
+      writer.uint32(18).string(message.subsidyPaymentId);
+    }
+    if (message.paymentRef !== "") {
+      writer.uint32(26).string(message.paymentRef);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(34).string(message.paidAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MarkSubsidyPaymentPaidRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMarkSubsidyPaymentPaidRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subsidyPaymentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.paymentRef = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MarkSubsidyPaymentPaidRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      subsidyPaymentId: isSet(object.subsidyPaymentId)
+        ? globalThis.String(object.subsidyPaymentId)
+        : isSet(object.subsidy_payment_id)
+        ? globalThis.String(object.subsidy_payment_id)
+        : "",
+      paymentRef: isSet(object.paymentRef)
+        ? globalThis.String(object.paymentRef)
+        : isSet(object.payment_ref)
+        ? globalThis.String(object.payment_ref)
+        : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+    };
+  },
+
+  toJSON(message: MarkSubsidyPaymentPaidRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.subsidyPaymentId !== "") {
+      obj.subsidyPaymentId = message.subsidyPaymentId;
+    }
+    if (message.paymentRef !== "") {
+      obj.paymentRef = message.paymentRef;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MarkSubsidyPaymentPaidRequest>, I>>(base?: I): MarkSubsidyPaymentPaidRequest {
+    return MarkSubsidyPaymentPaidRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MarkSubsidyPaymentPaidRequest>, I>>(
+    object: I,
+  ): MarkSubsidyPaymentPaidRequest {
+    const message = createBaseMarkSubsidyPaymentPaidRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.subsidyPaymentId = object.subsidyPaymentId ?? "";
+    message.paymentRef = object.paymentRef ?? "";
+    message.paidAt = object.paidAt ?? "";
+    return message;
+  },
+};
+
+function createBaseMarkSubsidyPaymentPaidResponse(): MarkSubsidyPaymentPaidResponse {
+  return { payment: undefined };
+}
+
+export const MarkSubsidyPaymentPaidResponse: MessageFns<MarkSubsidyPaymentPaidResponse> = {
+  encode(message: MarkSubsidyPaymentPaidResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.payment !== undefined) {
+      SubsidyPayment.encode(message.payment, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MarkSubsidyPaymentPaidResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMarkSubsidyPaymentPaidResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.payment = SubsidyPayment.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MarkSubsidyPaymentPaidResponse {
+    return { payment: isSet(object.payment) ? SubsidyPayment.fromJSON(object.payment) : undefined };
+  },
+
+  toJSON(message: MarkSubsidyPaymentPaidResponse): unknown {
+    const obj: any = {};
+    if (message.payment !== undefined) {
+      obj.payment = SubsidyPayment.toJSON(message.payment);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MarkSubsidyPaymentPaidResponse>, I>>(base?: I): MarkSubsidyPaymentPaidResponse {
+    return MarkSubsidyPaymentPaidResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MarkSubsidyPaymentPaidResponse>, I>>(
+    object: I,
+  ): MarkSubsidyPaymentPaidResponse {
+    const message = createBaseMarkSubsidyPaymentPaidResponse();
+    message.payment = (object.payment !== undefined && object.payment !== null)
+      ? SubsidyPayment.fromPartial(object.payment)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGetSubsidyPaymentRequest(): GetSubsidyPaymentRequest {
+  return { id: "" };
+}
+
+export const GetSubsidyPaymentRequest: MessageFns<GetSubsidyPaymentRequest> = {
+  encode(message: GetSubsidyPaymentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetSubsidyPaymentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetSubsidyPaymentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetSubsidyPaymentRequest {
+    return { id: isSet(object.id) ? globalThis.String(object.id) : "" };
+  },
+
+  toJSON(message: GetSubsidyPaymentRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetSubsidyPaymentRequest>, I>>(base?: I): GetSubsidyPaymentRequest {
+    return GetSubsidyPaymentRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetSubsidyPaymentRequest>, I>>(object: I): GetSubsidyPaymentRequest {
+    const message = createBaseGetSubsidyPaymentRequest();
+    message.id = object.id ?? "";
+    return message;
+  },
+};
+
+function createBaseGetSubsidyPaymentResponse(): GetSubsidyPaymentResponse {
+  return { payment: undefined };
+}
+
+export const GetSubsidyPaymentResponse: MessageFns<GetSubsidyPaymentResponse> = {
+  encode(message: GetSubsidyPaymentResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.payment !== undefined) {
+      SubsidyPayment.encode(message.payment, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetSubsidyPaymentResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetSubsidyPaymentResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.payment = SubsidyPayment.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetSubsidyPaymentResponse {
+    return { payment: isSet(object.payment) ? SubsidyPayment.fromJSON(object.payment) : undefined };
+  },
+
+  toJSON(message: GetSubsidyPaymentResponse): unknown {
+    const obj: any = {};
+    if (message.payment !== undefined) {
+      obj.payment = SubsidyPayment.toJSON(message.payment);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<GetSubsidyPaymentResponse>, I>>(base?: I): GetSubsidyPaymentResponse {
+    return GetSubsidyPaymentResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GetSubsidyPaymentResponse>, I>>(object: I): GetSubsidyPaymentResponse {
+    const message = createBaseGetSubsidyPaymentResponse();
+    message.payment = (object.payment !== undefined && object.payment !== null)
+      ? SubsidyPayment.fromPartial(object.payment)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseListLateSubsidyPaymentsRequest(): ListLateSubsidyPaymentsRequest {
+  return {};
+}
+
+export const ListLateSubsidyPaymentsRequest: MessageFns<ListLateSubsidyPaymentsRequest> = {
+  encode(_: ListLateSubsidyPaymentsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListLateSubsidyPaymentsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListLateSubsidyPaymentsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): ListLateSubsidyPaymentsRequest {
+    return {};
+  },
+
+  toJSON(_: ListLateSubsidyPaymentsRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListLateSubsidyPaymentsRequest>, I>>(base?: I): ListLateSubsidyPaymentsRequest {
+    return ListLateSubsidyPaymentsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListLateSubsidyPaymentsRequest>, I>>(_: I): ListLateSubsidyPaymentsRequest {
+    const message = createBaseListLateSubsidyPaymentsRequest();
+    return message;
+  },
+};
+
+function createBaseListLateSubsidyPaymentsResponse(): ListLateSubsidyPaymentsResponse {
+  return { payments: [] };
+}
+
+export const ListLateSubsidyPaymentsResponse: MessageFns<ListLateSubsidyPaymentsResponse> = {
+  encode(message: ListLateSubsidyPaymentsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.payments) {
+      SubsidyPayment.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListLateSubsidyPaymentsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListLateSubsidyPaymentsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.payments.push(SubsidyPayment.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListLateSubsidyPaymentsResponse {
+    return {
+      payments: globalThis.Array.isArray(object?.payments)
+        ? object.payments.map((e: any) => SubsidyPayment.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListLateSubsidyPaymentsResponse): unknown {
+    const obj: any = {};
+    if (message.payments?.length) {
+      obj.payments = message.payments.map((e) => SubsidyPayment.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListLateSubsidyPaymentsResponse>, I>>(base?: I): ListLateSubsidyPaymentsResponse {
+    return ListLateSubsidyPaymentsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListLateSubsidyPaymentsResponse>, I>>(
+    object: I,
+  ): ListLateSubsidyPaymentsResponse {
+    const message = createBaseListLateSubsidyPaymentsResponse();
+    message.payments = object.payments?.map((e) => SubsidyPayment.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseConfirmCertificateUpgradeRequest(): ConfirmCertificateUpgradeRequest {
+  return { idempotencyKey: "", creditLineId: "", limitFen: "0", note: "" };
+}
+
+export const ConfirmCertificateUpgradeRequest: MessageFns<ConfirmCertificateUpgradeRequest> = {
+  encode(message: ConfirmCertificateUpgradeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(18).string(message.creditLineId);
+    }
+    if (message.limitFen !== "0") {
+      writer.uint32(24).int64(message.limitFen);
+    }
+    if (message.note !== "") {
+      writer.uint32(34).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ConfirmCertificateUpgradeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseConfirmCertificateUpgradeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.limitFen = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ConfirmCertificateUpgradeRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      limitFen: isSet(object.limitFen)
+        ? globalThis.String(object.limitFen)
+        : isSet(object.limit_fen)
+        ? globalThis.String(object.limit_fen)
+        : "0",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: ConfirmCertificateUpgradeRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.limitFen !== "0") {
+      obj.limitFen = message.limitFen;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ConfirmCertificateUpgradeRequest>, I>>(
+    base?: I,
+  ): ConfirmCertificateUpgradeRequest {
+    return ConfirmCertificateUpgradeRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ConfirmCertificateUpgradeRequest>, I>>(
+    object: I,
+  ): ConfirmCertificateUpgradeRequest {
+    const message = createBaseConfirmCertificateUpgradeRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.limitFen = object.limitFen ?? "0";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseConfirmCertificateUpgradeResponse(): ConfirmCertificateUpgradeResponse {
+  return { creditLine: undefined };
+}
+
+export const ConfirmCertificateUpgradeResponse: MessageFns<ConfirmCertificateUpgradeResponse> = {
+  encode(message: ConfirmCertificateUpgradeResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.creditLine !== undefined) {
+      CreditLine.encode(message.creditLine, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ConfirmCertificateUpgradeResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseConfirmCertificateUpgradeResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.creditLine = CreditLine.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ConfirmCertificateUpgradeResponse {
+    return {
+      creditLine: isSet(object.creditLine)
+        ? CreditLine.fromJSON(object.creditLine)
+        : isSet(object.credit_line)
+        ? CreditLine.fromJSON(object.credit_line)
+        : undefined,
+    };
+  },
+
+  toJSON(message: ConfirmCertificateUpgradeResponse): unknown {
+    const obj: any = {};
+    if (message.creditLine !== undefined) {
+      obj.creditLine = CreditLine.toJSON(message.creditLine);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ConfirmCertificateUpgradeResponse>, I>>(
+    base?: I,
+  ): ConfirmCertificateUpgradeResponse {
+    return ConfirmCertificateUpgradeResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ConfirmCertificateUpgradeResponse>, I>>(
+    object: I,
+  ): ConfirmCertificateUpgradeResponse {
+    const message = createBaseConfirmCertificateUpgradeResponse();
+    message.creditLine = (object.creditLine !== undefined && object.creditLine !== null)
+      ? CreditLine.fromPartial(object.creditLine)
+      : undefined;
+    return message;
+  },
+};
+
 export type CreditServiceService = typeof CreditServiceService;
 export const CreditServiceService = {
   /** Registers a household (农户) with its personal data; the data is stored apart and read back masked. */
@@ -14595,6 +16766,99 @@ export const CreditServiceService = {
       Buffer.from(RecordClaimPayoutResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): RecordClaimPayoutResponse => RecordClaimPayoutResponse.decode(value),
   },
+  /** The bank reports principal repaid on an entity loan; the 3% subsidy follows the daily balance (spec credit R12.3). */
+  reportEntityLoanRepayment: {
+    path: "/gov.credit.v1.CreditService/ReportEntityLoanRepayment" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ReportEntityLoanRepaymentRequest): Buffer =>
+      Buffer.from(ReportEntityLoanRepaymentRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ReportEntityLoanRepaymentRequest =>
+      ReportEntityLoanRepaymentRequest.decode(value),
+    responseSerialize: (value: ReportEntityLoanRepaymentResponse): Buffer =>
+      Buffer.from(ReportEntityLoanRepaymentResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ReportEntityLoanRepaymentResponse =>
+      ReportEntityLoanRepaymentResponse.decode(value),
+  },
+  /**
+   * 贴息 for an entity loan: one statement period at 3% a year on the daily balance, actual/360, capped at the
+   * interest paid; nothing for a period in arrears [config] (spec credit R12.3-R12.5).
+   */
+  accrueEntitySubsidy: {
+    path: "/gov.credit.v1.CreditService/AccrueEntitySubsidy" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AccrueEntitySubsidyRequest): Buffer =>
+      Buffer.from(AccrueEntitySubsidyRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AccrueEntitySubsidyRequest => AccrueEntitySubsidyRequest.decode(value),
+    responseSerialize: (value: AccrueEntitySubsidyResponse): Buffer =>
+      Buffer.from(AccrueEntitySubsidyResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AccrueEntitySubsidyResponse => AccrueEntitySubsidyResponse.decode(value),
+  },
+  /** The service center verifies an accrued subsidy period and approves its payment to the configured payee (R12.4). */
+  approveSubsidyPayment: {
+    path: "/gov.credit.v1.CreditService/ApproveSubsidyPayment" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ApproveSubsidyPaymentRequest): Buffer =>
+      Buffer.from(ApproveSubsidyPaymentRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ApproveSubsidyPaymentRequest => ApproveSubsidyPaymentRequest.decode(value),
+    responseSerialize: (value: ApproveSubsidyPaymentResponse): Buffer =>
+      Buffer.from(ApproveSubsidyPaymentResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ApproveSubsidyPaymentResponse => ApproveSubsidyPaymentResponse.decode(value),
+  },
+  /** Records the transfer of an approved subsidy payment → credit.subsidy.disbursed (spec credit R12.4, R12.5). */
+  markSubsidyPaymentPaid: {
+    path: "/gov.credit.v1.CreditService/MarkSubsidyPaymentPaid" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: MarkSubsidyPaymentPaidRequest): Buffer =>
+      Buffer.from(MarkSubsidyPaymentPaidRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): MarkSubsidyPaymentPaidRequest => MarkSubsidyPaymentPaidRequest.decode(value),
+    responseSerialize: (value: MarkSubsidyPaymentPaidResponse): Buffer =>
+      Buffer.from(MarkSubsidyPaymentPaidResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): MarkSubsidyPaymentPaidResponse =>
+      MarkSubsidyPaymentPaidResponse.decode(value),
+  },
+  /** Reads one subsidy payment. */
+  getSubsidyPayment: {
+    path: "/gov.credit.v1.CreditService/GetSubsidyPayment" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetSubsidyPaymentRequest): Buffer =>
+      Buffer.from(GetSubsidyPaymentRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetSubsidyPaymentRequest => GetSubsidyPaymentRequest.decode(value),
+    responseSerialize: (value: GetSubsidyPaymentResponse): Buffer =>
+      Buffer.from(GetSubsidyPaymentResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetSubsidyPaymentResponse => GetSubsidyPaymentResponse.decode(value),
+  },
+  /** Subsidy payments still unpaid after the SLA (30 days from the statement's acceptance [config], R12.4). */
+  listLateSubsidyPayments: {
+    path: "/gov.credit.v1.CreditService/ListLateSubsidyPayments" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListLateSubsidyPaymentsRequest): Buffer =>
+      Buffer.from(ListLateSubsidyPaymentsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListLateSubsidyPaymentsRequest => ListLateSubsidyPaymentsRequest.decode(value),
+    responseSerialize: (value: ListLateSubsidyPaymentsResponse): Buffer =>
+      Buffer.from(ListLateSubsidyPaymentsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListLateSubsidyPaymentsResponse =>
+      ListLateSubsidyPaymentsResponse.decode(value),
+  },
+  /** The bank confirms the higher grade a re-score reached; only then do grade and limit rise (R16.2, R17.3). */
+  confirmCertificateUpgrade: {
+    path: "/gov.credit.v1.CreditService/ConfirmCertificateUpgrade" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ConfirmCertificateUpgradeRequest): Buffer =>
+      Buffer.from(ConfirmCertificateUpgradeRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ConfirmCertificateUpgradeRequest =>
+      ConfirmCertificateUpgradeRequest.decode(value),
+    responseSerialize: (value: ConfirmCertificateUpgradeResponse): Buffer =>
+      Buffer.from(ConfirmCertificateUpgradeResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ConfirmCertificateUpgradeResponse =>
+      ConfirmCertificateUpgradeResponse.decode(value),
+  },
 } as const;
 
 export interface CreditServiceServer extends UntypedServiceImplementation {
@@ -14676,6 +16940,23 @@ export interface CreditServiceServer extends UntypedServiceImplementation {
    * (spec credit §14 R14.3). Once per (insurer, claim number).
    */
   recordClaimPayout: handleUnaryCall<RecordClaimPayoutRequest, RecordClaimPayoutResponse>;
+  /** The bank reports principal repaid on an entity loan; the 3% subsidy follows the daily balance (spec credit R12.3). */
+  reportEntityLoanRepayment: handleUnaryCall<ReportEntityLoanRepaymentRequest, ReportEntityLoanRepaymentResponse>;
+  /**
+   * 贴息 for an entity loan: one statement period at 3% a year on the daily balance, actual/360, capped at the
+   * interest paid; nothing for a period in arrears [config] (spec credit R12.3-R12.5).
+   */
+  accrueEntitySubsidy: handleUnaryCall<AccrueEntitySubsidyRequest, AccrueEntitySubsidyResponse>;
+  /** The service center verifies an accrued subsidy period and approves its payment to the configured payee (R12.4). */
+  approveSubsidyPayment: handleUnaryCall<ApproveSubsidyPaymentRequest, ApproveSubsidyPaymentResponse>;
+  /** Records the transfer of an approved subsidy payment → credit.subsidy.disbursed (spec credit R12.4, R12.5). */
+  markSubsidyPaymentPaid: handleUnaryCall<MarkSubsidyPaymentPaidRequest, MarkSubsidyPaymentPaidResponse>;
+  /** Reads one subsidy payment. */
+  getSubsidyPayment: handleUnaryCall<GetSubsidyPaymentRequest, GetSubsidyPaymentResponse>;
+  /** Subsidy payments still unpaid after the SLA (30 days from the statement's acceptance [config], R12.4). */
+  listLateSubsidyPayments: handleUnaryCall<ListLateSubsidyPaymentsRequest, ListLateSubsidyPaymentsResponse>;
+  /** The bank confirms the higher grade a re-score reached; only then do grade and limit rise (R16.2, R17.3). */
+  confirmCertificateUpgrade: handleUnaryCall<ConfirmCertificateUpgradeRequest, ConfirmCertificateUpgradeResponse>;
 }
 
 export interface CreditServiceClient extends Client {
@@ -15218,6 +17499,121 @@ export interface CreditServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: RecordClaimPayoutResponse) => void,
+  ): ClientUnaryCall;
+  /** The bank reports principal repaid on an entity loan; the 3% subsidy follows the daily balance (spec credit R12.3). */
+  reportEntityLoanRepayment(
+    request: ReportEntityLoanRepaymentRequest,
+    callback: (error: ServiceError | null, response: ReportEntityLoanRepaymentResponse) => void,
+  ): ClientUnaryCall;
+  reportEntityLoanRepayment(
+    request: ReportEntityLoanRepaymentRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ReportEntityLoanRepaymentResponse) => void,
+  ): ClientUnaryCall;
+  reportEntityLoanRepayment(
+    request: ReportEntityLoanRepaymentRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ReportEntityLoanRepaymentResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * 贴息 for an entity loan: one statement period at 3% a year on the daily balance, actual/360, capped at the
+   * interest paid; nothing for a period in arrears [config] (spec credit R12.3-R12.5).
+   */
+  accrueEntitySubsidy(
+    request: AccrueEntitySubsidyRequest,
+    callback: (error: ServiceError | null, response: AccrueEntitySubsidyResponse) => void,
+  ): ClientUnaryCall;
+  accrueEntitySubsidy(
+    request: AccrueEntitySubsidyRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AccrueEntitySubsidyResponse) => void,
+  ): ClientUnaryCall;
+  accrueEntitySubsidy(
+    request: AccrueEntitySubsidyRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AccrueEntitySubsidyResponse) => void,
+  ): ClientUnaryCall;
+  /** The service center verifies an accrued subsidy period and approves its payment to the configured payee (R12.4). */
+  approveSubsidyPayment(
+    request: ApproveSubsidyPaymentRequest,
+    callback: (error: ServiceError | null, response: ApproveSubsidyPaymentResponse) => void,
+  ): ClientUnaryCall;
+  approveSubsidyPayment(
+    request: ApproveSubsidyPaymentRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ApproveSubsidyPaymentResponse) => void,
+  ): ClientUnaryCall;
+  approveSubsidyPayment(
+    request: ApproveSubsidyPaymentRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ApproveSubsidyPaymentResponse) => void,
+  ): ClientUnaryCall;
+  /** Records the transfer of an approved subsidy payment → credit.subsidy.disbursed (spec credit R12.4, R12.5). */
+  markSubsidyPaymentPaid(
+    request: MarkSubsidyPaymentPaidRequest,
+    callback: (error: ServiceError | null, response: MarkSubsidyPaymentPaidResponse) => void,
+  ): ClientUnaryCall;
+  markSubsidyPaymentPaid(
+    request: MarkSubsidyPaymentPaidRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: MarkSubsidyPaymentPaidResponse) => void,
+  ): ClientUnaryCall;
+  markSubsidyPaymentPaid(
+    request: MarkSubsidyPaymentPaidRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: MarkSubsidyPaymentPaidResponse) => void,
+  ): ClientUnaryCall;
+  /** Reads one subsidy payment. */
+  getSubsidyPayment(
+    request: GetSubsidyPaymentRequest,
+    callback: (error: ServiceError | null, response: GetSubsidyPaymentResponse) => void,
+  ): ClientUnaryCall;
+  getSubsidyPayment(
+    request: GetSubsidyPaymentRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetSubsidyPaymentResponse) => void,
+  ): ClientUnaryCall;
+  getSubsidyPayment(
+    request: GetSubsidyPaymentRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetSubsidyPaymentResponse) => void,
+  ): ClientUnaryCall;
+  /** Subsidy payments still unpaid after the SLA (30 days from the statement's acceptance [config], R12.4). */
+  listLateSubsidyPayments(
+    request: ListLateSubsidyPaymentsRequest,
+    callback: (error: ServiceError | null, response: ListLateSubsidyPaymentsResponse) => void,
+  ): ClientUnaryCall;
+  listLateSubsidyPayments(
+    request: ListLateSubsidyPaymentsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListLateSubsidyPaymentsResponse) => void,
+  ): ClientUnaryCall;
+  listLateSubsidyPayments(
+    request: ListLateSubsidyPaymentsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListLateSubsidyPaymentsResponse) => void,
+  ): ClientUnaryCall;
+  /** The bank confirms the higher grade a re-score reached; only then do grade and limit rise (R16.2, R17.3). */
+  confirmCertificateUpgrade(
+    request: ConfirmCertificateUpgradeRequest,
+    callback: (error: ServiceError | null, response: ConfirmCertificateUpgradeResponse) => void,
+  ): ClientUnaryCall;
+  confirmCertificateUpgrade(
+    request: ConfirmCertificateUpgradeRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ConfirmCertificateUpgradeResponse) => void,
+  ): ClientUnaryCall;
+  confirmCertificateUpgrade(
+    request: ConfirmCertificateUpgradeRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ConfirmCertificateUpgradeResponse) => void,
   ): ClientUnaryCall;
 }
 

@@ -451,6 +451,10 @@ export interface CertificateRegraded {
   /** RESCORE, HONOR, DISHONESTY or VETO. */
   reason: string;
   at: string;
+  /** R17.2: after a downgrade the line may owe more than its new limit; nothing is then available to draw. */
+  overLimit: boolean;
+  outstandingPrincipalFen: string;
+  availableFen: string;
 }
 
 /** ce_type gov.credit.certificate.revoked — the certificate and its line are revoked. Key = household id. */
@@ -688,7 +692,7 @@ export interface HonorAwarded {
   basisNplBp: number;
 }
 
-/** ce_type gov.credit.subsidy.accrued — interest subsidy for one loan and period. Key = household id. */
+/** ce_type gov.credit.subsidy.accrued — interest subsidy for one loan and period. Key = household or entity id. */
 export interface SubsidyAccrued {
   subsidyId: string;
   loanId: string;
@@ -697,6 +701,9 @@ export interface SubsidyAccrued {
   periodEnd: string;
   eligiblePrincipalFen: string;
   amountFen: string;
+  /** HOUSEHOLD (household_id set) or ENTITY (entity_id set; the key is then the entity id), spec credit R12.3. */
+  borrowerType: string;
+  entityId: string;
 }
 
 /**
@@ -801,6 +808,70 @@ export interface CertificateReviewed {
   grade: Grade;
   reviewedAt: string;
   nextReviewAt: string;
+}
+
+/**
+ * ce_type gov.credit.certificate.upgrade-pending — a re-score reached a higher grade than the certificate's; the
+ * bank confirms it before the grade and limit change (spec credit R16.2, R17.3). With `withdrawn`, a later re-score
+ * took the proposal back and there is nothing left to confirm. Key = household id.
+ */
+export interface CertificateUpgradePending {
+  certificateNo: string;
+  creditLineId: string;
+  householdId: string;
+  currentGrade: Grade;
+  currentLimitFen: string;
+  proposedGrade: Grade;
+  /** The most the bank may grant on confirming: the proposed grade's cap (R8.2). */
+  proposedCapFen: string;
+  ratingId: string;
+  proposedAt: string;
+  withdrawn: boolean;
+  withdrawnReason: string;
+}
+
+/**
+ * ce_type gov.credit.subsidy.payment-approved — the service center verified an accrued subsidy period and approved
+ * its payment (spec credit R12.4). Key = household or entity id.
+ */
+export interface SubsidyPaymentApproved {
+  subsidyPaymentId: string;
+  loanId: string;
+  periodStart: string;
+  periodEnd: string;
+  amountFen: string;
+  /** BORROWER or BANK (reimbursement of the interest the bank waived), cfg.subsidyPayee. */
+  payee: string;
+  /** HOUSEHOLD or ENTITY, with the borrower's id. */
+  borrowerType: string;
+  borrowerId: string;
+  bankLoanNo: string;
+  approvedAt: string;
+  /** When the payment falls due under the SLA (30 days after the statement was accepted [config]). */
+  dueAt: string;
+}
+
+/**
+ * ce_type gov.credit.subsidy.disbursed — the district paid one subsidy period out of fiscal funds (spec credit
+ * R12.4, §19.2); one per (loan_id, period_start, period_end), R12.5. Key = household or entity id.
+ */
+export interface SubsidyDisbursed {
+  subsidyPaymentId: string;
+  loanId: string;
+  periodStart: string;
+  periodEnd: string;
+  eligiblePrincipalFen: string;
+  amountFen: string;
+  /** BORROWER or BANK. */
+  payee: string;
+  borrowerType: string;
+  borrowerId: string;
+  bankLoanNo: string;
+  /** The treasury's payment reference. */
+  paymentRef: string;
+  paidAt: string;
+  /** Paid after the SLA's due instant. */
+  late: boolean;
 }
 
 /** Inbound, ce_type gov.credit.bank.loan-disbursed — the bank paid out a loan on a line. Key = household id. */
@@ -2728,6 +2799,9 @@ function createBaseCertificateRegraded(): CertificateRegraded {
     newLimitFen: "0",
     reason: "",
     at: "",
+    overLimit: false,
+    outstandingPrincipalFen: "0",
+    availableFen: "0",
   };
 }
 
@@ -2759,6 +2833,15 @@ export const CertificateRegraded: MessageFns<CertificateRegraded> = {
     }
     if (message.at !== "") {
       writer.uint32(74).string(message.at);
+    }
+    if (message.overLimit !== false) {
+      writer.uint32(80).bool(message.overLimit);
+    }
+    if (message.outstandingPrincipalFen !== "0") {
+      writer.uint32(88).int64(message.outstandingPrincipalFen);
+    }
+    if (message.availableFen !== "0") {
+      writer.uint32(96).int64(message.availableFen);
     }
     return writer;
   },
@@ -2848,6 +2931,30 @@ export const CertificateRegraded: MessageFns<CertificateRegraded> = {
             message.at = reader.string();
             continue;
           }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.overLimit = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.outstandingPrincipalFen = reader.int64().toString();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.availableFen = reader.int64().toString();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2899,6 +3006,21 @@ export const CertificateRegraded: MessageFns<CertificateRegraded> = {
         : "0",
       reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
       at: isSet(object.at) ? globalThis.String(object.at) : "",
+      overLimit: isSet(object.overLimit)
+        ? globalThis.Boolean(object.overLimit)
+        : isSet(object.over_limit)
+        ? globalThis.Boolean(object.over_limit)
+        : false,
+      outstandingPrincipalFen: isSet(object.outstandingPrincipalFen)
+        ? globalThis.String(object.outstandingPrincipalFen)
+        : isSet(object.outstanding_principal_fen)
+        ? globalThis.String(object.outstanding_principal_fen)
+        : "0",
+      availableFen: isSet(object.availableFen)
+        ? globalThis.String(object.availableFen)
+        : isSet(object.available_fen)
+        ? globalThis.String(object.available_fen)
+        : "0",
     };
   },
 
@@ -2931,6 +3053,15 @@ export const CertificateRegraded: MessageFns<CertificateRegraded> = {
     if (message.at !== "") {
       obj.at = message.at;
     }
+    if (message.overLimit !== false) {
+      obj.overLimit = message.overLimit;
+    }
+    if (message.outstandingPrincipalFen !== "0") {
+      obj.outstandingPrincipalFen = message.outstandingPrincipalFen;
+    }
+    if (message.availableFen !== "0") {
+      obj.availableFen = message.availableFen;
+    }
     return obj;
   },
 
@@ -2948,6 +3079,9 @@ export const CertificateRegraded: MessageFns<CertificateRegraded> = {
     message.newLimitFen = object.newLimitFen ?? "0";
     message.reason = object.reason ?? "";
     message.at = object.at ?? "";
+    message.overLimit = object.overLimit ?? false;
+    message.outstandingPrincipalFen = object.outstandingPrincipalFen ?? "0";
+    message.availableFen = object.availableFen ?? "0";
     return message;
   },
 };
@@ -6464,6 +6598,8 @@ function createBaseSubsidyAccrued(): SubsidyAccrued {
     periodEnd: "",
     eligiblePrincipalFen: "0",
     amountFen: "0",
+    borrowerType: "",
+    entityId: "",
   };
 }
 
@@ -6489,6 +6625,12 @@ export const SubsidyAccrued: MessageFns<SubsidyAccrued> = {
     }
     if (message.amountFen !== "0") {
       writer.uint32(56).int64(message.amountFen);
+    }
+    if (message.borrowerType !== "") {
+      writer.uint32(66).string(message.borrowerType);
+    }
+    if (message.entityId !== "") {
+      writer.uint32(74).string(message.entityId);
     }
     return writer;
   },
@@ -6562,6 +6704,22 @@ export const SubsidyAccrued: MessageFns<SubsidyAccrued> = {
             message.amountFen = reader.int64().toString();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.borrowerType = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.entityId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6611,6 +6769,16 @@ export const SubsidyAccrued: MessageFns<SubsidyAccrued> = {
         : isSet(object.amount_fen)
         ? globalThis.String(object.amount_fen)
         : "0",
+      borrowerType: isSet(object.borrowerType)
+        ? globalThis.String(object.borrowerType)
+        : isSet(object.borrower_type)
+        ? globalThis.String(object.borrower_type)
+        : "",
+      entityId: isSet(object.entityId)
+        ? globalThis.String(object.entityId)
+        : isSet(object.entity_id)
+        ? globalThis.String(object.entity_id)
+        : "",
     };
   },
 
@@ -6637,6 +6805,12 @@ export const SubsidyAccrued: MessageFns<SubsidyAccrued> = {
     if (message.amountFen !== "0") {
       obj.amountFen = message.amountFen;
     }
+    if (message.borrowerType !== "") {
+      obj.borrowerType = message.borrowerType;
+    }
+    if (message.entityId !== "") {
+      obj.entityId = message.entityId;
+    }
     return obj;
   },
 
@@ -6652,6 +6826,8 @@ export const SubsidyAccrued: MessageFns<SubsidyAccrued> = {
     message.periodEnd = object.periodEnd ?? "";
     message.eligiblePrincipalFen = object.eligiblePrincipalFen ?? "0";
     message.amountFen = object.amountFen ?? "0";
+    message.borrowerType = object.borrowerType ?? "";
+    message.entityId = object.entityId ?? "";
     return message;
   },
 };
@@ -8003,6 +8179,887 @@ export const CertificateReviewed: MessageFns<CertificateReviewed> = {
     message.grade = object.grade ?? 0;
     message.reviewedAt = object.reviewedAt ?? "";
     message.nextReviewAt = object.nextReviewAt ?? "";
+    return message;
+  },
+};
+
+function createBaseCertificateUpgradePending(): CertificateUpgradePending {
+  return {
+    certificateNo: "",
+    creditLineId: "",
+    householdId: "",
+    currentGrade: 0,
+    currentLimitFen: "0",
+    proposedGrade: 0,
+    proposedCapFen: "0",
+    ratingId: "",
+    proposedAt: "",
+    withdrawn: false,
+    withdrawnReason: "",
+  };
+}
+
+export const CertificateUpgradePending: MessageFns<CertificateUpgradePending> = {
+  encode(message: CertificateUpgradePending, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.certificateNo !== "") {
+      writer.uint32(10).string(message.certificateNo);
+    }
+    if (message.creditLineId !== "") {
+      writer.uint32(18).string(message.creditLineId);
+    }
+    if (message.householdId !== "") {
+      writer.uint32(26).string(message.householdId);
+    }
+    if (message.currentGrade !== 0) {
+      writer.uint32(32).int32(message.currentGrade);
+    }
+    if (message.currentLimitFen !== "0") {
+      writer.uint32(40).int64(message.currentLimitFen);
+    }
+    if (message.proposedGrade !== 0) {
+      writer.uint32(48).int32(message.proposedGrade);
+    }
+    if (message.proposedCapFen !== "0") {
+      writer.uint32(56).int64(message.proposedCapFen);
+    }
+    if (message.ratingId !== "") {
+      writer.uint32(66).string(message.ratingId);
+    }
+    if (message.proposedAt !== "") {
+      writer.uint32(74).string(message.proposedAt);
+    }
+    if (message.withdrawn !== false) {
+      writer.uint32(80).bool(message.withdrawn);
+    }
+    if (message.withdrawnReason !== "") {
+      writer.uint32(90).string(message.withdrawnReason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CertificateUpgradePending {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCertificateUpgradePending();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.certificateNo = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.creditLineId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.currentGrade = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.currentLimitFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.proposedGrade = reader.int32() as any;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.proposedCapFen = reader.int64().toString();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.ratingId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.proposedAt = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.withdrawn = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.withdrawnReason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CertificateUpgradePending {
+    return {
+      certificateNo: isSet(object.certificateNo)
+        ? globalThis.String(object.certificateNo)
+        : isSet(object.certificate_no)
+        ? globalThis.String(object.certificate_no)
+        : "",
+      creditLineId: isSet(object.creditLineId)
+        ? globalThis.String(object.creditLineId)
+        : isSet(object.credit_line_id)
+        ? globalThis.String(object.credit_line_id)
+        : "",
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+      currentGrade: isSet(object.currentGrade)
+        ? gradeFromJSON(object.currentGrade)
+        : isSet(object.current_grade)
+        ? gradeFromJSON(object.current_grade)
+        : 0,
+      currentLimitFen: isSet(object.currentLimitFen)
+        ? globalThis.String(object.currentLimitFen)
+        : isSet(object.current_limit_fen)
+        ? globalThis.String(object.current_limit_fen)
+        : "0",
+      proposedGrade: isSet(object.proposedGrade)
+        ? gradeFromJSON(object.proposedGrade)
+        : isSet(object.proposed_grade)
+        ? gradeFromJSON(object.proposed_grade)
+        : 0,
+      proposedCapFen: isSet(object.proposedCapFen)
+        ? globalThis.String(object.proposedCapFen)
+        : isSet(object.proposed_cap_fen)
+        ? globalThis.String(object.proposed_cap_fen)
+        : "0",
+      ratingId: isSet(object.ratingId)
+        ? globalThis.String(object.ratingId)
+        : isSet(object.rating_id)
+        ? globalThis.String(object.rating_id)
+        : "",
+      proposedAt: isSet(object.proposedAt)
+        ? globalThis.String(object.proposedAt)
+        : isSet(object.proposed_at)
+        ? globalThis.String(object.proposed_at)
+        : "",
+      withdrawn: isSet(object.withdrawn) ? globalThis.Boolean(object.withdrawn) : false,
+      withdrawnReason: isSet(object.withdrawnReason)
+        ? globalThis.String(object.withdrawnReason)
+        : isSet(object.withdrawn_reason)
+        ? globalThis.String(object.withdrawn_reason)
+        : "",
+    };
+  },
+
+  toJSON(message: CertificateUpgradePending): unknown {
+    const obj: any = {};
+    if (message.certificateNo !== "") {
+      obj.certificateNo = message.certificateNo;
+    }
+    if (message.creditLineId !== "") {
+      obj.creditLineId = message.creditLineId;
+    }
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    if (message.currentGrade !== 0) {
+      obj.currentGrade = gradeToJSON(message.currentGrade);
+    }
+    if (message.currentLimitFen !== "0") {
+      obj.currentLimitFen = message.currentLimitFen;
+    }
+    if (message.proposedGrade !== 0) {
+      obj.proposedGrade = gradeToJSON(message.proposedGrade);
+    }
+    if (message.proposedCapFen !== "0") {
+      obj.proposedCapFen = message.proposedCapFen;
+    }
+    if (message.ratingId !== "") {
+      obj.ratingId = message.ratingId;
+    }
+    if (message.proposedAt !== "") {
+      obj.proposedAt = message.proposedAt;
+    }
+    if (message.withdrawn !== false) {
+      obj.withdrawn = message.withdrawn;
+    }
+    if (message.withdrawnReason !== "") {
+      obj.withdrawnReason = message.withdrawnReason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CertificateUpgradePending>, I>>(base?: I): CertificateUpgradePending {
+    return CertificateUpgradePending.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CertificateUpgradePending>, I>>(object: I): CertificateUpgradePending {
+    const message = createBaseCertificateUpgradePending();
+    message.certificateNo = object.certificateNo ?? "";
+    message.creditLineId = object.creditLineId ?? "";
+    message.householdId = object.householdId ?? "";
+    message.currentGrade = object.currentGrade ?? 0;
+    message.currentLimitFen = object.currentLimitFen ?? "0";
+    message.proposedGrade = object.proposedGrade ?? 0;
+    message.proposedCapFen = object.proposedCapFen ?? "0";
+    message.ratingId = object.ratingId ?? "";
+    message.proposedAt = object.proposedAt ?? "";
+    message.withdrawn = object.withdrawn ?? false;
+    message.withdrawnReason = object.withdrawnReason ?? "";
+    return message;
+  },
+};
+
+function createBaseSubsidyPaymentApproved(): SubsidyPaymentApproved {
+  return {
+    subsidyPaymentId: "",
+    loanId: "",
+    periodStart: "",
+    periodEnd: "",
+    amountFen: "0",
+    payee: "",
+    borrowerType: "",
+    borrowerId: "",
+    bankLoanNo: "",
+    approvedAt: "",
+    dueAt: "",
+  };
+}
+
+export const SubsidyPaymentApproved: MessageFns<SubsidyPaymentApproved> = {
+  encode(message: SubsidyPaymentApproved, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subsidyPaymentId !== "") {
+      writer.uint32(10).string(message.subsidyPaymentId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(26).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(34).string(message.periodEnd);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(40).int64(message.amountFen);
+    }
+    if (message.payee !== "") {
+      writer.uint32(50).string(message.payee);
+    }
+    if (message.borrowerType !== "") {
+      writer.uint32(58).string(message.borrowerType);
+    }
+    if (message.borrowerId !== "") {
+      writer.uint32(66).string(message.borrowerId);
+    }
+    if (message.bankLoanNo !== "") {
+      writer.uint32(74).string(message.bankLoanNo);
+    }
+    if (message.approvedAt !== "") {
+      writer.uint32(82).string(message.approvedAt);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(90).string(message.dueAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubsidyPaymentApproved {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubsidyPaymentApproved();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subsidyPaymentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.payee = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.borrowerType = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.borrowerId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.approvedAt = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubsidyPaymentApproved {
+    return {
+      subsidyPaymentId: isSet(object.subsidyPaymentId)
+        ? globalThis.String(object.subsidyPaymentId)
+        : isSet(object.subsidy_payment_id)
+        ? globalThis.String(object.subsidy_payment_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      periodStart: isSet(object.periodStart)
+        ? globalThis.String(object.periodStart)
+        : isSet(object.period_start)
+        ? globalThis.String(object.period_start)
+        : "",
+      periodEnd: isSet(object.periodEnd)
+        ? globalThis.String(object.periodEnd)
+        : isSet(object.period_end)
+        ? globalThis.String(object.period_end)
+        : "",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      payee: isSet(object.payee) ? globalThis.String(object.payee) : "",
+      borrowerType: isSet(object.borrowerType)
+        ? globalThis.String(object.borrowerType)
+        : isSet(object.borrower_type)
+        ? globalThis.String(object.borrower_type)
+        : "",
+      borrowerId: isSet(object.borrowerId)
+        ? globalThis.String(object.borrowerId)
+        : isSet(object.borrower_id)
+        ? globalThis.String(object.borrower_id)
+        : "",
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      approvedAt: isSet(object.approvedAt)
+        ? globalThis.String(object.approvedAt)
+        : isSet(object.approved_at)
+        ? globalThis.String(object.approved_at)
+        : "",
+      dueAt: isSet(object.dueAt)
+        ? globalThis.String(object.dueAt)
+        : isSet(object.due_at)
+        ? globalThis.String(object.due_at)
+        : "",
+    };
+  },
+
+  toJSON(message: SubsidyPaymentApproved): unknown {
+    const obj: any = {};
+    if (message.subsidyPaymentId !== "") {
+      obj.subsidyPaymentId = message.subsidyPaymentId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.periodStart !== "") {
+      obj.periodStart = message.periodStart;
+    }
+    if (message.periodEnd !== "") {
+      obj.periodEnd = message.periodEnd;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.payee !== "") {
+      obj.payee = message.payee;
+    }
+    if (message.borrowerType !== "") {
+      obj.borrowerType = message.borrowerType;
+    }
+    if (message.borrowerId !== "") {
+      obj.borrowerId = message.borrowerId;
+    }
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.approvedAt !== "") {
+      obj.approvedAt = message.approvedAt;
+    }
+    if (message.dueAt !== "") {
+      obj.dueAt = message.dueAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SubsidyPaymentApproved>, I>>(base?: I): SubsidyPaymentApproved {
+    return SubsidyPaymentApproved.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubsidyPaymentApproved>, I>>(object: I): SubsidyPaymentApproved {
+    const message = createBaseSubsidyPaymentApproved();
+    message.subsidyPaymentId = object.subsidyPaymentId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.periodStart = object.periodStart ?? "";
+    message.periodEnd = object.periodEnd ?? "";
+    message.amountFen = object.amountFen ?? "0";
+    message.payee = object.payee ?? "";
+    message.borrowerType = object.borrowerType ?? "";
+    message.borrowerId = object.borrowerId ?? "";
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.approvedAt = object.approvedAt ?? "";
+    message.dueAt = object.dueAt ?? "";
+    return message;
+  },
+};
+
+function createBaseSubsidyDisbursed(): SubsidyDisbursed {
+  return {
+    subsidyPaymentId: "",
+    loanId: "",
+    periodStart: "",
+    periodEnd: "",
+    eligiblePrincipalFen: "0",
+    amountFen: "0",
+    payee: "",
+    borrowerType: "",
+    borrowerId: "",
+    bankLoanNo: "",
+    paymentRef: "",
+    paidAt: "",
+    late: false,
+  };
+}
+
+export const SubsidyDisbursed: MessageFns<SubsidyDisbursed> = {
+  encode(message: SubsidyDisbursed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subsidyPaymentId !== "") {
+      writer.uint32(10).string(message.subsidyPaymentId);
+    }
+    if (message.loanId !== "") {
+      writer.uint32(18).string(message.loanId);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(26).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(34).string(message.periodEnd);
+    }
+    if (message.eligiblePrincipalFen !== "0") {
+      writer.uint32(40).int64(message.eligiblePrincipalFen);
+    }
+    if (message.amountFen !== "0") {
+      writer.uint32(48).int64(message.amountFen);
+    }
+    if (message.payee !== "") {
+      writer.uint32(58).string(message.payee);
+    }
+    if (message.borrowerType !== "") {
+      writer.uint32(66).string(message.borrowerType);
+    }
+    if (message.borrowerId !== "") {
+      writer.uint32(74).string(message.borrowerId);
+    }
+    if (message.bankLoanNo !== "") {
+      writer.uint32(82).string(message.bankLoanNo);
+    }
+    if (message.paymentRef !== "") {
+      writer.uint32(90).string(message.paymentRef);
+    }
+    if (message.paidAt !== "") {
+      writer.uint32(98).string(message.paidAt);
+    }
+    if (message.late !== false) {
+      writer.uint32(104).bool(message.late);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubsidyDisbursed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubsidyDisbursed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subsidyPaymentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.loanId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.eligiblePrincipalFen = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.amountFen = reader.int64().toString();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.payee = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.borrowerType = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.borrowerId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.bankLoanNo = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.paymentRef = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.paidAt = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.late = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubsidyDisbursed {
+    return {
+      subsidyPaymentId: isSet(object.subsidyPaymentId)
+        ? globalThis.String(object.subsidyPaymentId)
+        : isSet(object.subsidy_payment_id)
+        ? globalThis.String(object.subsidy_payment_id)
+        : "",
+      loanId: isSet(object.loanId)
+        ? globalThis.String(object.loanId)
+        : isSet(object.loan_id)
+        ? globalThis.String(object.loan_id)
+        : "",
+      periodStart: isSet(object.periodStart)
+        ? globalThis.String(object.periodStart)
+        : isSet(object.period_start)
+        ? globalThis.String(object.period_start)
+        : "",
+      periodEnd: isSet(object.periodEnd)
+        ? globalThis.String(object.periodEnd)
+        : isSet(object.period_end)
+        ? globalThis.String(object.period_end)
+        : "",
+      eligiblePrincipalFen: isSet(object.eligiblePrincipalFen)
+        ? globalThis.String(object.eligiblePrincipalFen)
+        : isSet(object.eligible_principal_fen)
+        ? globalThis.String(object.eligible_principal_fen)
+        : "0",
+      amountFen: isSet(object.amountFen)
+        ? globalThis.String(object.amountFen)
+        : isSet(object.amount_fen)
+        ? globalThis.String(object.amount_fen)
+        : "0",
+      payee: isSet(object.payee) ? globalThis.String(object.payee) : "",
+      borrowerType: isSet(object.borrowerType)
+        ? globalThis.String(object.borrowerType)
+        : isSet(object.borrower_type)
+        ? globalThis.String(object.borrower_type)
+        : "",
+      borrowerId: isSet(object.borrowerId)
+        ? globalThis.String(object.borrowerId)
+        : isSet(object.borrower_id)
+        ? globalThis.String(object.borrower_id)
+        : "",
+      bankLoanNo: isSet(object.bankLoanNo)
+        ? globalThis.String(object.bankLoanNo)
+        : isSet(object.bank_loan_no)
+        ? globalThis.String(object.bank_loan_no)
+        : "",
+      paymentRef: isSet(object.paymentRef)
+        ? globalThis.String(object.paymentRef)
+        : isSet(object.payment_ref)
+        ? globalThis.String(object.payment_ref)
+        : "",
+      paidAt: isSet(object.paidAt)
+        ? globalThis.String(object.paidAt)
+        : isSet(object.paid_at)
+        ? globalThis.String(object.paid_at)
+        : "",
+      late: isSet(object.late) ? globalThis.Boolean(object.late) : false,
+    };
+  },
+
+  toJSON(message: SubsidyDisbursed): unknown {
+    const obj: any = {};
+    if (message.subsidyPaymentId !== "") {
+      obj.subsidyPaymentId = message.subsidyPaymentId;
+    }
+    if (message.loanId !== "") {
+      obj.loanId = message.loanId;
+    }
+    if (message.periodStart !== "") {
+      obj.periodStart = message.periodStart;
+    }
+    if (message.periodEnd !== "") {
+      obj.periodEnd = message.periodEnd;
+    }
+    if (message.eligiblePrincipalFen !== "0") {
+      obj.eligiblePrincipalFen = message.eligiblePrincipalFen;
+    }
+    if (message.amountFen !== "0") {
+      obj.amountFen = message.amountFen;
+    }
+    if (message.payee !== "") {
+      obj.payee = message.payee;
+    }
+    if (message.borrowerType !== "") {
+      obj.borrowerType = message.borrowerType;
+    }
+    if (message.borrowerId !== "") {
+      obj.borrowerId = message.borrowerId;
+    }
+    if (message.bankLoanNo !== "") {
+      obj.bankLoanNo = message.bankLoanNo;
+    }
+    if (message.paymentRef !== "") {
+      obj.paymentRef = message.paymentRef;
+    }
+    if (message.paidAt !== "") {
+      obj.paidAt = message.paidAt;
+    }
+    if (message.late !== false) {
+      obj.late = message.late;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SubsidyDisbursed>, I>>(base?: I): SubsidyDisbursed {
+    return SubsidyDisbursed.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubsidyDisbursed>, I>>(object: I): SubsidyDisbursed {
+    const message = createBaseSubsidyDisbursed();
+    message.subsidyPaymentId = object.subsidyPaymentId ?? "";
+    message.loanId = object.loanId ?? "";
+    message.periodStart = object.periodStart ?? "";
+    message.periodEnd = object.periodEnd ?? "";
+    message.eligiblePrincipalFen = object.eligiblePrincipalFen ?? "0";
+    message.amountFen = object.amountFen ?? "0";
+    message.payee = object.payee ?? "";
+    message.borrowerType = object.borrowerType ?? "";
+    message.borrowerId = object.borrowerId ?? "";
+    message.bankLoanNo = object.bankLoanNo ?? "";
+    message.paymentRef = object.paymentRef ?? "";
+    message.paidAt = object.paidAt ?? "";
+    message.late = object.late ?? false;
     return message;
   },
 };
