@@ -111,5 +111,12 @@ export const aSupervisionItem = (
   urgency: supervisionV1.UrgencyLabel.URGENCY_LABEL_URGENT,
   openedAt: '2026-01-05T02:00:01.000Z',
   calendarVersion: '2026.1',
+  outcome: '',
+  originalDueAt: '2026-01-12T09:59:59.999Z',
+  supervisingUnitId: 'gov-office/supervision',
+  leadUnitId: '',
+  completedAt: '',
+  closedAt: '',
+  feedback: [],
   ...overrides,
 });

@@ -1,6 +1,18 @@
 import type { Connection } from 'mongoose';
 import { topics } from '@gov/contracts';
-import { createSequences, type EventHandler, type OutboxHandoff } from '@gov/platform';
+import {
+  createIdempotencyStore,
+  createSequences,
+  systemClock,
+  type EventHandler,
+  type OutboxHandoff,
+} from '@gov/platform';
+import { createAcceptFeedback } from './app/accept-feedback';
+import { createCloseItem } from './app/close-item';
+import { createItemCommand } from './app/item-command';
+import type { Clock } from './app/ports';
+import { createReturnFeedback } from './app/return-feedback';
+import { createSubmitFeedback } from './app/submit-feedback';
 import { createOpenFollowUpFromDuty } from './app/open-follow-up-from-duty';
 import { createOpenItemFromDocument } from './app/open-item-from-document';
 import { createOpenItemFromTransferredCall } from './app/open-item-from-transferred-call';
@@ -30,6 +42,7 @@ export function wireSupervision(deps: {
   policy: DeadlinePolicy;
   calendar: WorkingDays;
   supervisionOfficeId: string;
+  clock?: Clock;
 }) {
   const items = createSupervisionItemRepository(deps.mongo, { handoff: deps.handoff });
   const sequences = createSequences(deps.mongo);
@@ -43,6 +56,8 @@ export function wireSupervision(deps: {
   const openItemFromDocument = createOpenItemFromDocument(office);
   const openFollowUpFromDuty = createOpenFollowUpFromDuty(office);
   const openItemFromTransferredCall = createOpenItemFromTransferredCall({ ...office, policy: deps.policy });
+  const idempotency = createIdempotencyStore(deps.mongo);
+  const run = createItemCommand({ items, idempotency, clock: deps.clock ?? systemClock });
   const consumers: ConsumerSpec[] = [
     // one group per source topic, so a stuck duty partition never holds up document events, or the reverse
     {
@@ -62,6 +77,10 @@ export function wireSupervision(deps: {
     grpcHandlers: supervisionGrpcHandlers({
       getItem: createGetItem({ items }),
       listItems: createListItems({ items }),
+      submitFeedback: createSubmitFeedback({ run }),
+      acceptFeedback: createAcceptFeedback({ run }),
+      returnFeedback: createReturnFeedback({ run }),
+      closeItem: createCloseItem({ run }),
     }),
     consumers,
   };

@@ -1,6 +1,13 @@
 import { supervisionV1 } from '@gov/contracts';
 import { orNull, reverse } from './common.mapper';
-import type { ListItemsQuery, SourceTypeName, SupervisionItemJson, UrgencyLabelName } from './supervision.schema';
+import type {
+  CloseItemBody,
+  ListItemsQuery,
+  SourceTypeName,
+  SubmitFeedbackBody,
+  SupervisionItemJson,
+  UrgencyLabelName,
+} from './supervision.schema';
 
 const { SourceType, UrgencyLabel } = supervisionV1;
 
@@ -45,5 +52,42 @@ export function supervisionItemToJson(item: supervisionV1.SupervisionItem): Supe
     urgency: urgencyLabelToJson(item.urgency),
     openedAt: item.openedAt,
     calendarVersion: item.calendarVersion,
+    outcome: orNull(item.outcome),
+    originalDueAt: orNull(item.originalDueAt),
+    supervisingUnitId: item.supervisingUnitId,
+    leadUnitId: orNull(item.leadUnitId),
+    completedAt: orNull(item.completedAt),
+    closedAt: orNull(item.closedAt),
+    feedback: item.feedback.map((f) => ({
+      progress: f.progress,
+      result: f.result,
+      problems: f.problems,
+      nextSteps: f.nextSteps,
+      submittedBy: f.submittedBy,
+      principalSignedBy: f.principalSignedBy,
+      submittedAt: f.submittedAt,
+      review: orNull(f.review),
+      reviewComment: orNull(f.reviewComment),
+      reviewedBy: orNull(f.reviewedBy),
+      reviewedAt: orNull(f.reviewedAt),
+    })),
   };
 }
+
+export const toSubmitFeedbackRequest = (
+  id: string,
+  body: SubmitFeedbackBody,
+  idempotencyKey: string,
+): supervisionV1.SubmitFeedbackRequest => ({ idempotencyKey, id, ...body });
+
+/** Absent fields become empty strings, which the service reads as "not given". */
+export const toCloseItemRequest = (
+  id: string,
+  body: CloseItemBody,
+  idempotencyKey: string,
+): supervisionV1.CloseItemRequest => ({
+  idempotencyKey,
+  id,
+  leaderReport: body.leaderReport ?? '',
+  cancellationReason: body.cancellationReason ?? '',
+});

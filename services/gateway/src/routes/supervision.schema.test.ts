@@ -1,4 +1,4 @@
-import { listItemsQuery } from './supervision.schema';
+import { closeItemBody, listItemsQuery, submitFeedbackBody } from './supervision.schema';
 import { idParams } from './common.schema';
 
 describe('listItemsQuery', () => {
@@ -24,5 +24,21 @@ describe('idParams', () => {
 
   it.each(['', '../etc', '.hidden', 'a b', 'x'.repeat(129)])('refuses %j', (id) => {
     expect(idParams.safeParse({ id }).success).toBe(false);
+  });
+});
+
+describe('closeItemBody', () => {
+  it('takes exactly one of a leader report and a cancellation reason', () => {
+    expect(closeItemBody.safeParse({ leaderReport: '已报区长' }).success).toBe(true);
+    expect(closeItemBody.safeParse({ cancellationReason: '重复立项' }).success).toBe(true);
+    expect(closeItemBody.safeParse({}).success).toBe(false);
+    expect(closeItemBody.safeParse({ leaderReport: 'a', cancellationReason: 'b' }).success).toBe(false);
+  });
+});
+
+describe('submitFeedbackBody', () => {
+  it('refuses a report whose required parts are blank', () => {
+    expect(submitFeedbackBody.safeParse({ progress: ' ', result: 'r', problems: '无' }).success).toBe(false);
+    expect(submitFeedbackBody.parse({ progress: 'p', result: 'r', problems: '无' })).toMatchObject({ nextSteps: '' });
   });
 });

@@ -28,6 +28,49 @@ export const listItemsQuery = z.object({
 });
 export type ListItemsQuery = z.output<typeof listItemsQuery>;
 
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Body of POST /v1/supervision/items/{id}/feedback: the lead unit's FINAL written report. */
+export const submitFeedbackBody = z.strictObject({
+  progress: text(4000),
+  result: text(4000),
+  problems: text(4000).meta({ description: 'say "none" (无) explicitly when there were none' }),
+  nextSteps: z.string().trim().max(4000).default(''),
+  principalSignedBy: z
+    .string()
+    .trim()
+    .max(128)
+    .default('')
+    .meta({ description: 'user id of the unit principal who signed off; required unless a UNIT_PRINCIPAL submits' }),
+});
+export type SubmitFeedbackBody = z.output<typeof submitFeedbackBody>;
+/** Body of POST /v1/supervision/items/{id}/acceptance. */
+export const acceptFeedbackBody = z.strictObject({ comment: z.string().trim().max(2000).default('') });
+/** Body of POST /v1/supervision/items/{id}/return. */
+export const returnFeedbackBody = z.strictObject({ reason: text(2000) });
+/** Body of POST /v1/supervision/items/{id}/closure: exactly one of the two. */
+export const closeItemBody = z
+  .strictObject({
+    leaderReport: z.string().trim().max(2000).optional().meta({ description: 'how the result reached the leader' }),
+    cancellationReason: z.string().trim().max(2000).optional().meta({ description: 'set instead to cancel' }),
+  })
+  .refine((b) => !!b.leaderReport !== !!b.cancellationReason, 'give exactly one of leaderReport, cancellationReason');
+export type CloseItemBody = z.output<typeof closeItemBody>;
+
+export const feedbackReportJson = z.object({
+  progress: z.string(),
+  result: z.string(),
+  problems: z.string(),
+  nextSteps: z.string(),
+  submittedBy: z.string(),
+  principalSignedBy: z.string(),
+  submittedAt: instantJson,
+  review: z.string().nullable().meta({ description: 'ACCEPTED, RETURNED, or null while under review' }),
+  reviewComment: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: instantJson.nullable(),
+});
+
 export const supervisionItemJson = z
   .object({
     id: z.string(),
@@ -43,6 +86,16 @@ export const supervisionItemJson = z
     urgency: z.enum([...urgencyLabel.options, 'UNSPECIFIED']),
     openedAt: instantJson,
     calendarVersion: z.string(),
+    outcome: z
+      .string()
+      .nullable()
+      .meta({ description: 'COMPLETED_ON_TIME, COMPLETED_AFTER_EXTENSION, COMPLETED_LATE or CANCELLED once closed' }),
+    originalDueAt: instantJson.nullable(),
+    supervisingUnitId: z.string(),
+    leadUnitId: z.string().nullable(),
+    completedAt: instantJson.nullable(),
+    closedAt: instantJson.nullable(),
+    feedback: z.array(feedbackReportJson).meta({ description: 'FINAL reports, oldest first' }),
   })
   .meta({ description: '督办事项 — one item in the supervision ledger.' });
 export type SupervisionItemJson = z.infer<typeof supervisionItemJson>;

@@ -3,10 +3,21 @@ import type { Route } from '../http/route';
 import { parseInput } from '../http/validate';
 import { auditRecordToJson, orNull, present } from './common.mapper';
 import { idParams } from './common.schema';
-import { supervisionItemToJson, toListItemsRequest } from './supervision.mapper';
-import { listItemsQuery } from './supervision.schema';
+import {
+  supervisionItemToJson,
+  toCloseItemRequest,
+  toListItemsRequest,
+  toSubmitFeedbackRequest,
+} from './supervision.mapper';
+import {
+  acceptFeedbackBody,
+  closeItemBody,
+  listItemsQuery,
+  returnFeedbackBody,
+  submitFeedbackBody,
+} from './supervision.schema';
 
-/** 督查督办 — the supervision ledger, read-only at the edge so far. */
+/** 督查督办 — the supervision ledger and the feedback lifecycle of its items. */
 export function supervisionRoutes(supervision: SupervisionPort): Route[] {
   return [
     {
@@ -31,6 +42,46 @@ export function supervisionRoutes(supervision: SupervisionPort): Route[] {
           status: 200,
           body: { item: supervisionItemToJson(present(res.item, 'item')), audit: res.audit.map(auditRecordToJson) },
         };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/supervision/items/:id/feedback',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const input = parseInput(submitFeedbackBody, body);
+        const res = await supervision.submitFeedback(toSubmitFeedbackRequest(id, input, idempotencyKey), call);
+        return { status: 200, body: supervisionItemToJson(present(res.item, 'item')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/supervision/items/:id/acceptance',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const { comment } = parseInput(acceptFeedbackBody, body);
+        const res = await supervision.acceptFeedback({ idempotencyKey, id, comment }, call);
+        return { status: 200, body: supervisionItemToJson(present(res.item, 'item')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/supervision/items/:id/return',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const { reason } = parseInput(returnFeedbackBody, body);
+        const res = await supervision.returnFeedback({ idempotencyKey, id, reason }, call);
+        return { status: 200, body: supervisionItemToJson(present(res.item, 'item')) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/v1/supervision/items/:id/closure',
+      async handle({ params, body }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const input = parseInput(closeItemBody, body);
+        const res = await supervision.closeItem(toCloseItemRequest(id, input, idempotencyKey), call);
+        return { status: 200, body: supervisionItemToJson(present(res.item, 'item')) };
       },
     },
   ];

@@ -27,7 +27,7 @@ export interface SupervisionItem {
   leadUnitId?: string;
   /** The leader's words as given; restricted (spec supervision CF-1, RV-5), never put in the title. */
   instructionOriginal?: string;
-  state: 'REGISTERED';
+  state: ItemState;
   openedAt: Date;
   dueAt: Date;
   /** First deadline, kept for on-time statistics even after extensions (§6.3). */
@@ -37,4 +37,40 @@ export interface SupervisionItem {
   dueProvisional: boolean;
   urgency: UrgencyLabel;
   calendarVersion: string;
+  /** FINAL feedback reports, oldest first; the last is the one under review or accepted (§14.3). */
+  feedback?: FeedbackReport[];
+  /** Set at CLOSED or CANCELLED (§9.1). */
+  outcome?: ItemOutcome;
+  completedAt?: Date;
+  closedAt?: Date;
+  /** How the result reached the instructing leader (FB-5), or why the item was cancelled. */
+  closure?: { leaderReport?: string; cancellationReason?: string };
+  /** Hashes of the commands already applied, so a retry whose first attempt wrote the change is recognised. */
+  appliedCommands?: string[];
+}
+
+/**
+ * States of spec supervision §9.1 reached so far. Assignment and acknowledgement are not built yet, so a
+ * REGISTERED item takes feedback directly; PROPOSED, ASSIGNED and SUSPENDED will join them.
+ */
+export type ItemState = 'REGISTERED' | 'IN_PROGRESS' | 'FEEDBACK_SUBMITTED' | 'COMPLETED' | 'CLOSED' | 'CANCELLED';
+
+/** Outcome recorded when an item leaves the ledger (§9.1); NOT_COMPLETED (year-end cutoff) is not built yet. */
+export type ItemOutcome = 'COMPLETED_ON_TIME' | 'COMPLETED_AFTER_EXTENSION' | 'COMPLETED_LATE' | 'CANCELLED';
+
+/** 书面反馈 — the lead unit's FINAL written report on an item (spec supervision §8.1, §14.3). */
+export interface FeedbackReport {
+  progress: string;
+  result: string;
+  /** "none" when there were none, said explicitly (FB-2). */
+  problems: string;
+  nextSteps?: string;
+  submittedBy: string;
+  /** The UNIT_PRINCIPAL who signed the report off (FB-3). */
+  principalSignedBy: string;
+  submittedAt: Date;
+  review?: 'ACCEPTED' | 'RETURNED';
+  reviewComment?: string;
+  reviewedBy?: string;
+  reviewedAt?: Date;
 }

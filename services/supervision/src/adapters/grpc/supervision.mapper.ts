@@ -1,5 +1,5 @@
 import { supervisionV1 } from '@gov/contracts';
-import type { SourceType, SupervisionItem, UrgencyLabel } from '../../domain/supervision-item';
+import type { FeedbackReport, SourceType, SupervisionItem, UrgencyLabel } from '../../domain/supervision-item';
 import { toProtoAuditRecord } from '@gov/platform';
 import type { StoredAuditEntry } from '../../app/ports';
 
@@ -37,6 +37,29 @@ export function toProtoItem(i: SupervisionItem): supervisionV1.SupervisionItem {
     urgency: urgencies[i.urgency],
     openedAt: i.openedAt.toISOString(),
     calendarVersion: i.calendarVersion,
+    outcome: i.outcome ?? '',
+    originalDueAt: i.originalDueAt.toISOString(),
+    supervisingUnitId: i.supervisingUnitId,
+    leadUnitId: i.leadUnitId ?? '',
+    completedAt: i.completedAt?.toISOString() ?? '',
+    closedAt: i.closedAt?.toISOString() ?? '',
+    feedback: (i.feedback ?? []).map(toProtoFeedback),
+  };
+}
+
+function toProtoFeedback(f: FeedbackReport): supervisionV1.FeedbackReport {
+  return {
+    progress: f.progress,
+    result: f.result,
+    problems: f.problems,
+    nextSteps: f.nextSteps ?? '',
+    submittedBy: f.submittedBy,
+    principalSignedBy: f.principalSignedBy,
+    submittedAt: f.submittedAt.toISOString(),
+    review: f.review ?? '',
+    reviewComment: f.reviewComment ?? '',
+    reviewedBy: f.reviewedBy ?? '',
+    reviewedAt: f.reviewedAt?.toISOString() ?? '',
   };
 }
 

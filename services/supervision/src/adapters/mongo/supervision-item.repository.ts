@@ -1,5 +1,12 @@
 import type { Connection } from 'mongoose';
-import { insertAggregateOnce, modelOf, type OutboxHandoff, nextAuditEntry, systemActor } from '@gov/platform';
+import {
+  insertAggregateOnce,
+  modelOf,
+  nextAuditEntry,
+  systemActor,
+  updateAggregate,
+  type OutboxHandoff,
+} from '@gov/platform';
 import type { StoredAuditEntry, SupervisionItems } from '../../app/ports';
 import type { SupervisionItem } from '../../domain/supervision-item';
 import { toOutboxEntries } from '../kafka/supervision-events.mapper';
@@ -27,8 +34,21 @@ export function createSupervisionItemRepository(conn: Connection, opts: { handof
       return created;
     },
     async get(id) {
-      const rec = await model.findById(id).lean();
-      return rec ? { item: toItem(rec as SupervisionItemRecord), audit: rec.audit as StoredAuditEntry[] } : undefined;
+      const rec = (await model.findById(id).lean()) as SupervisionItemRecord | null;
+      return rec ? { item: toItem(rec), audit: rec.audit as StoredAuditEntry[], version: rec.version } : undefined;
+    },
+    async update(read, next, events, note) {
+      const { id, ...state } = next;
+      const audit = nextAuditEntry(read.audit[read.audit.length - 1], note);
+      const outbox = toOutboxEntries(events);
+      await updateAggregate<SupervisionItemRecord>(model, {
+        id,
+        expectedVersion: read.version,
+        set: state as never,
+        events: outbox,
+        audit: [audit],
+      });
+      if (outbox.length > 0) opts.handoff(model as never, { id, version: read.version + 1, entries: outbox });
     },
     async list(q) {
       const filter: Record<string, unknown> = {};

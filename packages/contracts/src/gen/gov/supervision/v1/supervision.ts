@@ -171,6 +171,85 @@ export interface SupervisionItem {
   urgency: UrgencyLabel;
   openedAt: string;
   calendarVersion: string;
+  /** §9.1 outcome, set when the item is closed or cancelled; empty before. */
+  outcome: string;
+  originalDueAt: string;
+  supervisingUnitId: string;
+  /** Empty until a lead unit is known. */
+  leadUnitId: string;
+  /** RFC 3339 instants; empty until reached. */
+  completedAt: string;
+  closedAt: string;
+  /** Every FINAL feedback report, oldest first; the last one is the current one. */
+  feedback: FeedbackReport[];
+}
+
+/** 书面反馈 — a FINAL feedback report of the lead unit (spec supervision §8.1, §14.3). */
+export interface FeedbackReport {
+  progress: string;
+  result: string;
+  problems: string;
+  nextSteps: string;
+  submittedBy: string;
+  /** The UNIT_PRINCIPAL who signed the report off (FB-3). */
+  principalSignedBy: string;
+  submittedAt: string;
+  /** ACCEPTED, RETURNED, or empty while under review. */
+  review: string;
+  reviewComment: string;
+  reviewedBy: string;
+  reviewedAt: string;
+}
+
+export interface SubmitFeedbackRequest {
+  /** Same key and request on a retry returns the first answer. */
+  idempotencyKey: string;
+  id: string;
+  progress: string;
+  result: string;
+  /** Say "none" explicitly when there were none (FB-2). */
+  problems: string;
+  nextSteps: string;
+  /** Required when a UNIT_HANDLER or UNIT_LIAISON submits; a UNIT_PRINCIPAL signs by submitting (FB-3). */
+  principalSignedBy: string;
+}
+
+export interface SubmitFeedbackResponse {
+  item?: SupervisionItem | undefined;
+}
+
+export interface AcceptFeedbackRequest {
+  idempotencyKey: string;
+  id: string;
+  comment: string;
+}
+
+export interface AcceptFeedbackResponse {
+  item?: SupervisionItem | undefined;
+}
+
+export interface ReturnFeedbackRequest {
+  idempotencyKey: string;
+  id: string;
+  /** Why the report falls short; required. */
+  reason: string;
+}
+
+export interface ReturnFeedbackResponse {
+  item?: SupervisionItem | undefined;
+}
+
+export interface CloseItemRequest {
+  idempotencyKey: string;
+  id: string;
+  /** How the result was reported to the instructing leader (FB-5); set to close a COMPLETED item. */
+  leaderReport: string;
+  /** Set instead to cancel an open item (outcome CANCELLED). */
+  cancellationReason: string;
+}
+
+export interface CloseItemResponse {
+  item?: SupervisionItem | undefined;
 }
 
 function createBaseGetItemRequest(): GetItemRequest {
@@ -520,6 +599,13 @@ function createBaseSupervisionItem(): SupervisionItem {
     urgency: 0,
     openedAt: "",
     calendarVersion: "",
+    outcome: "",
+    originalDueAt: "",
+    supervisingUnitId: "",
+    leadUnitId: "",
+    completedAt: "",
+    closedAt: "",
+    feedback: [],
   };
 }
 
@@ -563,6 +649,27 @@ export const SupervisionItem: MessageFns<SupervisionItem> = {
     }
     if (message.calendarVersion !== "") {
       writer.uint32(106).string(message.calendarVersion);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(114).string(message.outcome);
+    }
+    if (message.originalDueAt !== "") {
+      writer.uint32(122).string(message.originalDueAt);
+    }
+    if (message.supervisingUnitId !== "") {
+      writer.uint32(130).string(message.supervisingUnitId);
+    }
+    if (message.leadUnitId !== "") {
+      writer.uint32(138).string(message.leadUnitId);
+    }
+    if (message.completedAt !== "") {
+      writer.uint32(146).string(message.completedAt);
+    }
+    if (message.closedAt !== "") {
+      writer.uint32(154).string(message.closedAt);
+    }
+    for (const v of message.feedback) {
+      FeedbackReport.encode(v!, writer.uint32(162).fork()).join();
     }
     return writer;
   },
@@ -684,6 +791,62 @@ export const SupervisionItem: MessageFns<SupervisionItem> = {
             message.calendarVersion = reader.string();
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.originalDueAt = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.supervisingUnitId = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.leadUnitId = reader.string();
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.completedAt = reader.string();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.closedAt = reader.string();
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.feedback.push(FeedbackReport.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -747,6 +910,35 @@ export const SupervisionItem: MessageFns<SupervisionItem> = {
         : isSet(object.calendar_version)
         ? globalThis.String(object.calendar_version)
         : "",
+      outcome: isSet(object.outcome) ? globalThis.String(object.outcome) : "",
+      originalDueAt: isSet(object.originalDueAt)
+        ? globalThis.String(object.originalDueAt)
+        : isSet(object.original_due_at)
+        ? globalThis.String(object.original_due_at)
+        : "",
+      supervisingUnitId: isSet(object.supervisingUnitId)
+        ? globalThis.String(object.supervisingUnitId)
+        : isSet(object.supervising_unit_id)
+        ? globalThis.String(object.supervising_unit_id)
+        : "",
+      leadUnitId: isSet(object.leadUnitId)
+        ? globalThis.String(object.leadUnitId)
+        : isSet(object.lead_unit_id)
+        ? globalThis.String(object.lead_unit_id)
+        : "",
+      completedAt: isSet(object.completedAt)
+        ? globalThis.String(object.completedAt)
+        : isSet(object.completed_at)
+        ? globalThis.String(object.completed_at)
+        : "",
+      closedAt: isSet(object.closedAt)
+        ? globalThis.String(object.closedAt)
+        : isSet(object.closed_at)
+        ? globalThis.String(object.closed_at)
+        : "",
+      feedback: globalThis.Array.isArray(object?.feedback)
+        ? object.feedback.map((e: any) => FeedbackReport.fromJSON(e))
+        : [],
     };
   },
 
@@ -791,6 +983,27 @@ export const SupervisionItem: MessageFns<SupervisionItem> = {
     if (message.calendarVersion !== "") {
       obj.calendarVersion = message.calendarVersion;
     }
+    if (message.outcome !== "") {
+      obj.outcome = message.outcome;
+    }
+    if (message.originalDueAt !== "") {
+      obj.originalDueAt = message.originalDueAt;
+    }
+    if (message.supervisingUnitId !== "") {
+      obj.supervisingUnitId = message.supervisingUnitId;
+    }
+    if (message.leadUnitId !== "") {
+      obj.leadUnitId = message.leadUnitId;
+    }
+    if (message.completedAt !== "") {
+      obj.completedAt = message.completedAt;
+    }
+    if (message.closedAt !== "") {
+      obj.closedAt = message.closedAt;
+    }
+    if (message.feedback?.length) {
+      obj.feedback = message.feedback.map((e) => FeedbackReport.toJSON(e));
+    }
     return obj;
   },
 
@@ -812,6 +1025,1074 @@ export const SupervisionItem: MessageFns<SupervisionItem> = {
     message.urgency = object.urgency ?? 0;
     message.openedAt = object.openedAt ?? "";
     message.calendarVersion = object.calendarVersion ?? "";
+    message.outcome = object.outcome ?? "";
+    message.originalDueAt = object.originalDueAt ?? "";
+    message.supervisingUnitId = object.supervisingUnitId ?? "";
+    message.leadUnitId = object.leadUnitId ?? "";
+    message.completedAt = object.completedAt ?? "";
+    message.closedAt = object.closedAt ?? "";
+    message.feedback = object.feedback?.map((e) => FeedbackReport.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseFeedbackReport(): FeedbackReport {
+  return {
+    progress: "",
+    result: "",
+    problems: "",
+    nextSteps: "",
+    submittedBy: "",
+    principalSignedBy: "",
+    submittedAt: "",
+    review: "",
+    reviewComment: "",
+    reviewedBy: "",
+    reviewedAt: "",
+  };
+}
+
+export const FeedbackReport: MessageFns<FeedbackReport> = {
+  encode(message: FeedbackReport, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.progress !== "") {
+      writer.uint32(10).string(message.progress);
+    }
+    if (message.result !== "") {
+      writer.uint32(18).string(message.result);
+    }
+    if (message.problems !== "") {
+      writer.uint32(26).string(message.problems);
+    }
+    if (message.nextSteps !== "") {
+      writer.uint32(34).string(message.nextSteps);
+    }
+    if (message.submittedBy !== "") {
+      writer.uint32(42).string(message.submittedBy);
+    }
+    if (message.principalSignedBy !== "") {
+      writer.uint32(50).string(message.principalSignedBy);
+    }
+    if (message.submittedAt !== "") {
+      writer.uint32(58).string(message.submittedAt);
+    }
+    if (message.review !== "") {
+      writer.uint32(66).string(message.review);
+    }
+    if (message.reviewComment !== "") {
+      writer.uint32(74).string(message.reviewComment);
+    }
+    if (message.reviewedBy !== "") {
+      writer.uint32(82).string(message.reviewedBy);
+    }
+    if (message.reviewedAt !== "") {
+      writer.uint32(90).string(message.reviewedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FeedbackReport {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFeedbackReport();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.progress = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.result = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.problems = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.nextSteps = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.submittedBy = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.principalSignedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.submittedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.review = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.reviewComment = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.reviewedBy = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.reviewedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FeedbackReport {
+    return {
+      progress: isSet(object.progress) ? globalThis.String(object.progress) : "",
+      result: isSet(object.result) ? globalThis.String(object.result) : "",
+      problems: isSet(object.problems) ? globalThis.String(object.problems) : "",
+      nextSteps: isSet(object.nextSteps)
+        ? globalThis.String(object.nextSteps)
+        : isSet(object.next_steps)
+        ? globalThis.String(object.next_steps)
+        : "",
+      submittedBy: isSet(object.submittedBy)
+        ? globalThis.String(object.submittedBy)
+        : isSet(object.submitted_by)
+        ? globalThis.String(object.submitted_by)
+        : "",
+      principalSignedBy: isSet(object.principalSignedBy)
+        ? globalThis.String(object.principalSignedBy)
+        : isSet(object.principal_signed_by)
+        ? globalThis.String(object.principal_signed_by)
+        : "",
+      submittedAt: isSet(object.submittedAt)
+        ? globalThis.String(object.submittedAt)
+        : isSet(object.submitted_at)
+        ? globalThis.String(object.submitted_at)
+        : "",
+      review: isSet(object.review) ? globalThis.String(object.review) : "",
+      reviewComment: isSet(object.reviewComment)
+        ? globalThis.String(object.reviewComment)
+        : isSet(object.review_comment)
+        ? globalThis.String(object.review_comment)
+        : "",
+      reviewedBy: isSet(object.reviewedBy)
+        ? globalThis.String(object.reviewedBy)
+        : isSet(object.reviewed_by)
+        ? globalThis.String(object.reviewed_by)
+        : "",
+      reviewedAt: isSet(object.reviewedAt)
+        ? globalThis.String(object.reviewedAt)
+        : isSet(object.reviewed_at)
+        ? globalThis.String(object.reviewed_at)
+        : "",
+    };
+  },
+
+  toJSON(message: FeedbackReport): unknown {
+    const obj: any = {};
+    if (message.progress !== "") {
+      obj.progress = message.progress;
+    }
+    if (message.result !== "") {
+      obj.result = message.result;
+    }
+    if (message.problems !== "") {
+      obj.problems = message.problems;
+    }
+    if (message.nextSteps !== "") {
+      obj.nextSteps = message.nextSteps;
+    }
+    if (message.submittedBy !== "") {
+      obj.submittedBy = message.submittedBy;
+    }
+    if (message.principalSignedBy !== "") {
+      obj.principalSignedBy = message.principalSignedBy;
+    }
+    if (message.submittedAt !== "") {
+      obj.submittedAt = message.submittedAt;
+    }
+    if (message.review !== "") {
+      obj.review = message.review;
+    }
+    if (message.reviewComment !== "") {
+      obj.reviewComment = message.reviewComment;
+    }
+    if (message.reviewedBy !== "") {
+      obj.reviewedBy = message.reviewedBy;
+    }
+    if (message.reviewedAt !== "") {
+      obj.reviewedAt = message.reviewedAt;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FeedbackReport>, I>>(base?: I): FeedbackReport {
+    return FeedbackReport.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FeedbackReport>, I>>(object: I): FeedbackReport {
+    const message = createBaseFeedbackReport();
+    message.progress = object.progress ?? "";
+    message.result = object.result ?? "";
+    message.problems = object.problems ?? "";
+    message.nextSteps = object.nextSteps ?? "";
+    message.submittedBy = object.submittedBy ?? "";
+    message.principalSignedBy = object.principalSignedBy ?? "";
+    message.submittedAt = object.submittedAt ?? "";
+    message.review = object.review ?? "";
+    message.reviewComment = object.reviewComment ?? "";
+    message.reviewedBy = object.reviewedBy ?? "";
+    message.reviewedAt = object.reviewedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseSubmitFeedbackRequest(): SubmitFeedbackRequest {
+  return { idempotencyKey: "", id: "", progress: "", result: "", problems: "", nextSteps: "", principalSignedBy: "" };
+}
+
+export const SubmitFeedbackRequest: MessageFns<SubmitFeedbackRequest> = {
+  encode(message: SubmitFeedbackRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.progress !== "") {
+      writer.uint32(26).string(message.progress);
+    }
+    if (message.result !== "") {
+      writer.uint32(34).string(message.result);
+    }
+    if (message.problems !== "") {
+      writer.uint32(42).string(message.problems);
+    }
+    if (message.nextSteps !== "") {
+      writer.uint32(50).string(message.nextSteps);
+    }
+    if (message.principalSignedBy !== "") {
+      writer.uint32(58).string(message.principalSignedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubmitFeedbackRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubmitFeedbackRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.progress = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.result = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.problems = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.nextSteps = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.principalSignedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubmitFeedbackRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      progress: isSet(object.progress) ? globalThis.String(object.progress) : "",
+      result: isSet(object.result) ? globalThis.String(object.result) : "",
+      problems: isSet(object.problems) ? globalThis.String(object.problems) : "",
+      nextSteps: isSet(object.nextSteps)
+        ? globalThis.String(object.nextSteps)
+        : isSet(object.next_steps)
+        ? globalThis.String(object.next_steps)
+        : "",
+      principalSignedBy: isSet(object.principalSignedBy)
+        ? globalThis.String(object.principalSignedBy)
+        : isSet(object.principal_signed_by)
+        ? globalThis.String(object.principal_signed_by)
+        : "",
+    };
+  },
+
+  toJSON(message: SubmitFeedbackRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.progress !== "") {
+      obj.progress = message.progress;
+    }
+    if (message.result !== "") {
+      obj.result = message.result;
+    }
+    if (message.problems !== "") {
+      obj.problems = message.problems;
+    }
+    if (message.nextSteps !== "") {
+      obj.nextSteps = message.nextSteps;
+    }
+    if (message.principalSignedBy !== "") {
+      obj.principalSignedBy = message.principalSignedBy;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SubmitFeedbackRequest>, I>>(base?: I): SubmitFeedbackRequest {
+    return SubmitFeedbackRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubmitFeedbackRequest>, I>>(object: I): SubmitFeedbackRequest {
+    const message = createBaseSubmitFeedbackRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.progress = object.progress ?? "";
+    message.result = object.result ?? "";
+    message.problems = object.problems ?? "";
+    message.nextSteps = object.nextSteps ?? "";
+    message.principalSignedBy = object.principalSignedBy ?? "";
+    return message;
+  },
+};
+
+function createBaseSubmitFeedbackResponse(): SubmitFeedbackResponse {
+  return { item: undefined };
+}
+
+export const SubmitFeedbackResponse: MessageFns<SubmitFeedbackResponse> = {
+  encode(message: SubmitFeedbackResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.item !== undefined) {
+      SupervisionItem.encode(message.item, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubmitFeedbackResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubmitFeedbackResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.item = SupervisionItem.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SubmitFeedbackResponse {
+    return { item: isSet(object.item) ? SupervisionItem.fromJSON(object.item) : undefined };
+  },
+
+  toJSON(message: SubmitFeedbackResponse): unknown {
+    const obj: any = {};
+    if (message.item !== undefined) {
+      obj.item = SupervisionItem.toJSON(message.item);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SubmitFeedbackResponse>, I>>(base?: I): SubmitFeedbackResponse {
+    return SubmitFeedbackResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubmitFeedbackResponse>, I>>(object: I): SubmitFeedbackResponse {
+    const message = createBaseSubmitFeedbackResponse();
+    message.item = (object.item !== undefined && object.item !== null)
+      ? SupervisionItem.fromPartial(object.item)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAcceptFeedbackRequest(): AcceptFeedbackRequest {
+  return { idempotencyKey: "", id: "", comment: "" };
+}
+
+export const AcceptFeedbackRequest: MessageFns<AcceptFeedbackRequest> = {
+  encode(message: AcceptFeedbackRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.comment !== "") {
+      writer.uint32(26).string(message.comment);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AcceptFeedbackRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAcceptFeedbackRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.comment = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AcceptFeedbackRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      comment: isSet(object.comment) ? globalThis.String(object.comment) : "",
+    };
+  },
+
+  toJSON(message: AcceptFeedbackRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.comment !== "") {
+      obj.comment = message.comment;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AcceptFeedbackRequest>, I>>(base?: I): AcceptFeedbackRequest {
+    return AcceptFeedbackRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AcceptFeedbackRequest>, I>>(object: I): AcceptFeedbackRequest {
+    const message = createBaseAcceptFeedbackRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.comment = object.comment ?? "";
+    return message;
+  },
+};
+
+function createBaseAcceptFeedbackResponse(): AcceptFeedbackResponse {
+  return { item: undefined };
+}
+
+export const AcceptFeedbackResponse: MessageFns<AcceptFeedbackResponse> = {
+  encode(message: AcceptFeedbackResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.item !== undefined) {
+      SupervisionItem.encode(message.item, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AcceptFeedbackResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAcceptFeedbackResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.item = SupervisionItem.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AcceptFeedbackResponse {
+    return { item: isSet(object.item) ? SupervisionItem.fromJSON(object.item) : undefined };
+  },
+
+  toJSON(message: AcceptFeedbackResponse): unknown {
+    const obj: any = {};
+    if (message.item !== undefined) {
+      obj.item = SupervisionItem.toJSON(message.item);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<AcceptFeedbackResponse>, I>>(base?: I): AcceptFeedbackResponse {
+    return AcceptFeedbackResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AcceptFeedbackResponse>, I>>(object: I): AcceptFeedbackResponse {
+    const message = createBaseAcceptFeedbackResponse();
+    message.item = (object.item !== undefined && object.item !== null)
+      ? SupervisionItem.fromPartial(object.item)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseReturnFeedbackRequest(): ReturnFeedbackRequest {
+  return { idempotencyKey: "", id: "", reason: "" };
+}
+
+export const ReturnFeedbackRequest: MessageFns<ReturnFeedbackRequest> = {
+  encode(message: ReturnFeedbackRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReturnFeedbackRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReturnFeedbackRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReturnFeedbackRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: ReturnFeedbackRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReturnFeedbackRequest>, I>>(base?: I): ReturnFeedbackRequest {
+    return ReturnFeedbackRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReturnFeedbackRequest>, I>>(object: I): ReturnFeedbackRequest {
+    const message = createBaseReturnFeedbackRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseReturnFeedbackResponse(): ReturnFeedbackResponse {
+  return { item: undefined };
+}
+
+export const ReturnFeedbackResponse: MessageFns<ReturnFeedbackResponse> = {
+  encode(message: ReturnFeedbackResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.item !== undefined) {
+      SupervisionItem.encode(message.item, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReturnFeedbackResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReturnFeedbackResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.item = SupervisionItem.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReturnFeedbackResponse {
+    return { item: isSet(object.item) ? SupervisionItem.fromJSON(object.item) : undefined };
+  },
+
+  toJSON(message: ReturnFeedbackResponse): unknown {
+    const obj: any = {};
+    if (message.item !== undefined) {
+      obj.item = SupervisionItem.toJSON(message.item);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ReturnFeedbackResponse>, I>>(base?: I): ReturnFeedbackResponse {
+    return ReturnFeedbackResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReturnFeedbackResponse>, I>>(object: I): ReturnFeedbackResponse {
+    const message = createBaseReturnFeedbackResponse();
+    message.item = (object.item !== undefined && object.item !== null)
+      ? SupervisionItem.fromPartial(object.item)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCloseItemRequest(): CloseItemRequest {
+  return { idempotencyKey: "", id: "", leaderReport: "", cancellationReason: "" };
+}
+
+export const CloseItemRequest: MessageFns<CloseItemRequest> = {
+  encode(message: CloseItemRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.leaderReport !== "") {
+      writer.uint32(26).string(message.leaderReport);
+    }
+    if (message.cancellationReason !== "") {
+      writer.uint32(34).string(message.cancellationReason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CloseItemRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCloseItemRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.leaderReport = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.cancellationReason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CloseItemRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      leaderReport: isSet(object.leaderReport)
+        ? globalThis.String(object.leaderReport)
+        : isSet(object.leader_report)
+        ? globalThis.String(object.leader_report)
+        : "",
+      cancellationReason: isSet(object.cancellationReason)
+        ? globalThis.String(object.cancellationReason)
+        : isSet(object.cancellation_reason)
+        ? globalThis.String(object.cancellation_reason)
+        : "",
+    };
+  },
+
+  toJSON(message: CloseItemRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.leaderReport !== "") {
+      obj.leaderReport = message.leaderReport;
+    }
+    if (message.cancellationReason !== "") {
+      obj.cancellationReason = message.cancellationReason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CloseItemRequest>, I>>(base?: I): CloseItemRequest {
+    return CloseItemRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CloseItemRequest>, I>>(object: I): CloseItemRequest {
+    const message = createBaseCloseItemRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.leaderReport = object.leaderReport ?? "";
+    message.cancellationReason = object.cancellationReason ?? "";
+    return message;
+  },
+};
+
+function createBaseCloseItemResponse(): CloseItemResponse {
+  return { item: undefined };
+}
+
+export const CloseItemResponse: MessageFns<CloseItemResponse> = {
+  encode(message: CloseItemResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.item !== undefined) {
+      SupervisionItem.encode(message.item, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CloseItemResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCloseItemResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.item = SupervisionItem.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CloseItemResponse {
+    return { item: isSet(object.item) ? SupervisionItem.fromJSON(object.item) : undefined };
+  },
+
+  toJSON(message: CloseItemResponse): unknown {
+    const obj: any = {};
+    if (message.item !== undefined) {
+      obj.item = SupervisionItem.toJSON(message.item);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CloseItemResponse>, I>>(base?: I): CloseItemResponse {
+    return CloseItemResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CloseItemResponse>, I>>(object: I): CloseItemResponse {
+    const message = createBaseCloseItemResponse();
+    message.item = (object.item !== undefined && object.item !== null)
+      ? SupervisionItem.fromPartial(object.item)
+      : undefined;
     return message;
   },
 };
@@ -838,6 +2119,55 @@ export const SupervisionServiceService = {
     responseSerialize: (value: ListItemsResponse): Buffer => Buffer.from(ListItemsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListItemsResponse => ListItemsResponse.decode(value),
   },
+  /** The lead unit submits its FINAL written feedback (spec supervision §8.1 FB-1..FB-3) → FEEDBACK_SUBMITTED. */
+  submitFeedback: {
+    path: "/gov.supervision.v1.SupervisionService/SubmitFeedback" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: SubmitFeedbackRequest): Buffer =>
+      Buffer.from(SubmitFeedbackRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): SubmitFeedbackRequest => SubmitFeedbackRequest.decode(value),
+    responseSerialize: (value: SubmitFeedbackResponse): Buffer =>
+      Buffer.from(SubmitFeedbackResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): SubmitFeedbackResponse => SubmitFeedbackResponse.decode(value),
+  },
+  /** The supervising office accepts the feedback (FB-4) → COMPLETED; publishes ItemCompleted. */
+  acceptFeedback: {
+    path: "/gov.supervision.v1.SupervisionService/AcceptFeedback" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AcceptFeedbackRequest): Buffer =>
+      Buffer.from(AcceptFeedbackRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AcceptFeedbackRequest => AcceptFeedbackRequest.decode(value),
+    responseSerialize: (value: AcceptFeedbackResponse): Buffer =>
+      Buffer.from(AcceptFeedbackResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AcceptFeedbackResponse => AcceptFeedbackResponse.decode(value),
+  },
+  /** The supervising office returns the feedback with a reason (FB-4) → IN_PROGRESS. */
+  returnFeedback: {
+    path: "/gov.supervision.v1.SupervisionService/ReturnFeedback" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ReturnFeedbackRequest): Buffer =>
+      Buffer.from(ReturnFeedbackRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ReturnFeedbackRequest => ReturnFeedbackRequest.decode(value),
+    responseSerialize: (value: ReturnFeedbackResponse): Buffer =>
+      Buffer.from(ReturnFeedbackResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ReturnFeedbackResponse => ReturnFeedbackResponse.decode(value),
+  },
+  /**
+   * Closes a COMPLETED item once the result was reported to the leader (FB-5), or cancels an open item;
+   * sets the §9.1 outcome and publishes ItemClosed.
+   */
+  closeItem: {
+    path: "/gov.supervision.v1.SupervisionService/CloseItem" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CloseItemRequest): Buffer => Buffer.from(CloseItemRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CloseItemRequest => CloseItemRequest.decode(value),
+    responseSerialize: (value: CloseItemResponse): Buffer => Buffer.from(CloseItemResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): CloseItemResponse => CloseItemResponse.decode(value),
+  },
 } as const;
 
 export interface SupervisionServiceServer extends UntypedServiceImplementation {
@@ -845,6 +2175,17 @@ export interface SupervisionServiceServer extends UntypedServiceImplementation {
   getItem: handleUnaryCall<GetItemRequest, GetItemResponse>;
   /** Lists items, optionally those opened from one source (e.g. a document id). */
   listItems: handleUnaryCall<ListItemsRequest, ListItemsResponse>;
+  /** The lead unit submits its FINAL written feedback (spec supervision §8.1 FB-1..FB-3) → FEEDBACK_SUBMITTED. */
+  submitFeedback: handleUnaryCall<SubmitFeedbackRequest, SubmitFeedbackResponse>;
+  /** The supervising office accepts the feedback (FB-4) → COMPLETED; publishes ItemCompleted. */
+  acceptFeedback: handleUnaryCall<AcceptFeedbackRequest, AcceptFeedbackResponse>;
+  /** The supervising office returns the feedback with a reason (FB-4) → IN_PROGRESS. */
+  returnFeedback: handleUnaryCall<ReturnFeedbackRequest, ReturnFeedbackResponse>;
+  /**
+   * Closes a COMPLETED item once the result was reported to the leader (FB-5), or cancels an open item;
+   * sets the §9.1 outcome and publishes ItemClosed.
+   */
+  closeItem: handleUnaryCall<CloseItemRequest, CloseItemResponse>;
 }
 
 export interface SupervisionServiceClient extends Client {
@@ -879,6 +2220,73 @@ export interface SupervisionServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListItemsResponse) => void,
+  ): ClientUnaryCall;
+  /** The lead unit submits its FINAL written feedback (spec supervision §8.1 FB-1..FB-3) → FEEDBACK_SUBMITTED. */
+  submitFeedback(
+    request: SubmitFeedbackRequest,
+    callback: (error: ServiceError | null, response: SubmitFeedbackResponse) => void,
+  ): ClientUnaryCall;
+  submitFeedback(
+    request: SubmitFeedbackRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: SubmitFeedbackResponse) => void,
+  ): ClientUnaryCall;
+  submitFeedback(
+    request: SubmitFeedbackRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: SubmitFeedbackResponse) => void,
+  ): ClientUnaryCall;
+  /** The supervising office accepts the feedback (FB-4) → COMPLETED; publishes ItemCompleted. */
+  acceptFeedback(
+    request: AcceptFeedbackRequest,
+    callback: (error: ServiceError | null, response: AcceptFeedbackResponse) => void,
+  ): ClientUnaryCall;
+  acceptFeedback(
+    request: AcceptFeedbackRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AcceptFeedbackResponse) => void,
+  ): ClientUnaryCall;
+  acceptFeedback(
+    request: AcceptFeedbackRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AcceptFeedbackResponse) => void,
+  ): ClientUnaryCall;
+  /** The supervising office returns the feedback with a reason (FB-4) → IN_PROGRESS. */
+  returnFeedback(
+    request: ReturnFeedbackRequest,
+    callback: (error: ServiceError | null, response: ReturnFeedbackResponse) => void,
+  ): ClientUnaryCall;
+  returnFeedback(
+    request: ReturnFeedbackRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ReturnFeedbackResponse) => void,
+  ): ClientUnaryCall;
+  returnFeedback(
+    request: ReturnFeedbackRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ReturnFeedbackResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Closes a COMPLETED item once the result was reported to the leader (FB-5), or cancels an open item;
+   * sets the §9.1 outcome and publishes ItemClosed.
+   */
+  closeItem(
+    request: CloseItemRequest,
+    callback: (error: ServiceError | null, response: CloseItemResponse) => void,
+  ): ClientUnaryCall;
+  closeItem(
+    request: CloseItemRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: CloseItemResponse) => void,
+  ): ClientUnaryCall;
+  closeItem(
+    request: CloseItemRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: CloseItemResponse) => void,
   ): ClientUnaryCall;
 }
 
