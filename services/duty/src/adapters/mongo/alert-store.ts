@@ -1,5 +1,12 @@
 import type { Connection } from 'mongoose';
-import { nextAuditEntry, updateAggregate, verifyAuditChain, type AuditEntry, type OutboxHandoff } from '@gov/platform';
+import {
+  isDuplicateKey,
+  nextAuditEntry,
+  updateAggregate,
+  verifyAuditChain,
+  type AuditEntry,
+  type OutboxHandoff,
+} from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
 import type { AlertStore, ReportingStore } from '../../app/ports';
 import type { EscalationTimer, Incident, SentNotification } from '../../domain/incident';
@@ -450,11 +457,16 @@ export function createAlertStore(
         owner: string;
       } | null;
       if (!r) return undefined;
-      // the note first: a writer that dies between the two writes leaves a note the owner keeps looking at
+      // the note first: a writer that dies between the two writes leaves a note the owner keeps looking at.
+      // Two writers upserting the same note at once: one inserts, the other may get a duplicate key — the note is
+      // there either way.
       await alert
         .collection('timer_handoffs')
         .updateOne({ _id: roundId } as never, { $setOnInsert: { owner: r.owner, incidentId, at } } as never, {
           upsert: true,
+        })
+        .catch((e: unknown) => {
+          if (!isDuplicateKey(e)) throw e;
         });
       const created = await insertTimers(
         Object.entries(timers).map(([key, timer]) => ({
