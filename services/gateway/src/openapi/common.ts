@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Building blocks the path files share, so each operation reads as a short declaration. */
 export const schemaRef = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -55,3 +57,48 @@ export const parameterRef = (name: keyof typeof componentParameters) => ({ $ref:
 export const requestIdHeader = {
   'X-Request-Id': { description: 'The request id, also in problem bodies and logs', schema: { type: 'string' } },
 };
+
+export const idempotentParams = [parameterRef('IdempotencyKey'), parameterRef('RequestId')];
+export const withIdParams = [parameterRef('Id'), ...idempotentParams];
+
+/**
+ * One operation whose request body is a zod schema (turned into JSON Schema in place) and whose answer is a JSON
+ * object described in words: the shape the duty route files declare their operations in.
+ */
+export function zodOperation(o: {
+  id: string;
+  tag: string;
+  summary: string;
+  params?: unknown[];
+  body?: z.ZodType;
+  status?: '200' | '201';
+  /** What the answer is; also the object's description unless `resultObject` says otherwise. */
+  result: string;
+  resultObject?: string;
+  problems?: string[];
+}) {
+  return {
+    operationId: o.id,
+    tags: [o.tag],
+    summary: o.summary,
+    parameters: o.params ?? idempotentParams,
+    ...(o.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: z.toJSONSchema(o.body, { io: 'input', unrepresentable: 'any' }) },
+            },
+          },
+        }
+      : {}),
+    responses: {
+      [o.status ?? '200']: {
+        description: o.result,
+        headers: requestIdHeader,
+        content: { 'application/json': { schema: { type: 'object', description: o.resultObject ?? o.result } } },
+      },
+      ...problems(...(o.problems ?? ['403', '404', '409'])),
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parameterRef, problems, requestIdHeader } from '../openapi/common';
+import { parameterRef, withIdParams, zodOperation } from '../openapi/common';
 import { instantJson, resourceId } from './common.schema';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -107,34 +107,7 @@ export const shiftPlanQuery = z.strictObject({
   days: z.coerce.number().int().min(1).max(62).default(1),
 });
 
-const json = (schema: z.ZodType) => ({
-  'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
-});
-const object = (description: string) => ({ 'application/json': { schema: { type: 'object', description } } });
-const idempotent = [parameterRef('IdempotencyKey'), parameterRef('RequestId')];
-const withId = [parameterRef('Id'), ...idempotent];
-
-function op(o: {
-  id: string;
-  summary: string;
-  params?: unknown[];
-  body?: z.ZodType;
-  status?: '200' | '201';
-  result: string;
-  problems?: string[];
-}) {
-  return {
-    operationId: o.id,
-    tags: ['duty'],
-    summary: o.summary,
-    parameters: o.params ?? idempotent,
-    ...(o.body ? { requestBody: { required: true, content: json(o.body) } } : {}),
-    responses: {
-      [o.status ?? '200']: { description: o.result, headers: requestIdHeader, content: object(o.result) },
-      ...problems(...(o.problems ?? ['403', '404', '409'])),
-    },
-  };
-}
+const op = (o: Omit<Parameters<typeof zodOperation>[0], 'tag'>) => zodOperation({ tag: 'duty', ...o });
 
 const document = 'The desk document';
 const call = 'The call with the actions allowed now';
@@ -164,7 +137,7 @@ export const dutyDeskPaths = {
     post: op({
       id: 'registerDeskDocument',
       summary: 'The 综合股 registers an off-hours document',
-      params: withId,
+      params: withIdParams,
       result: document,
     }),
   },
@@ -172,7 +145,7 @@ export const dutyDeskPaths = {
     post: op({
       id: 'forwardUrgentDocument',
       summary: 'Record that an urgent document went to a leader',
-      params: withId,
+      params: withIdParams,
       body: forwardBody,
       result: document,
     }),
@@ -209,7 +182,7 @@ export const dutyDeskPaths = {
     post: op({
       id: 'answerCall',
       summary: 'Answer within the officer’s authority',
-      params: withId,
+      params: withIdParams,
       body: answerBody,
       result: call,
     }),
@@ -218,7 +191,7 @@ export const dutyDeskPaths = {
     post: op({
       id: 'redirectCall',
       summary: 'Send the caller to the competent organ or the petition department',
-      params: withId,
+      params: withIdParams,
       body: redirectBody,
       result: call,
     }),
@@ -227,7 +200,7 @@ export const dutyDeskPaths = {
     post: op({
       id: 'draftHandlingSlip',
       summary: 'Fill in a 来电/来访处理笺 for a leader',
-      params: withId,
+      params: withIdParams,
       body: slipBody,
       result: call,
     }),
@@ -236,7 +209,7 @@ export const dutyDeskPaths = {
     post: op({
       id: 'recordSlipInstruction',
       summary: 'Record the leader’s instruction on the slip',
-      params: withId,
+      params: withIdParams,
       body: instructionBody,
       result: call,
     }),
@@ -245,7 +218,7 @@ export const dutyDeskPaths = {
     post: op({
       id: 'replyCall',
       summary: 'Reply to the caller after the instruction',
-      params: withId,
+      params: withIdParams,
       body: replyBody,
       result: call,
     }),
@@ -254,7 +227,7 @@ export const dutyDeskPaths = {
     post: op({
       id: 'transferCall',
       summary: 'Transfer the matter to a unit after the instruction',
-      params: withId,
+      params: withIdParams,
       body: transferBody,
       result: call,
     }),
@@ -273,7 +246,7 @@ export const dutyDeskPaths = {
     post: op({
       id: 'recordVisitorExit',
       summary: 'An admitted visitor left',
-      params: withId,
+      params: withIdParams,
       result: 'The visitor entry',
     }),
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parameterRef, problems, requestIdHeader } from '../openapi/common';
+import { parameterRef, withIdParams, zodOperation } from '../openapi/common';
 import { instantJson, resourceId } from './common.schema';
 
 const optionalText = (max: number) => z.string().trim().max(max).default('');
@@ -72,37 +72,14 @@ export const holidayDraftBody = z
   })
   .meta({ description: '节假日值班表: officers day/night and leaders 24 h in rotation (RS-2..RS-4).' });
 
-const json = (schema: z.ZodType) => ({
-  'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
-});
-const object = (description: string) => ({ 'application/json': { schema: { type: 'object', description } } });
-const idempotent = [parameterRef('IdempotencyKey'), parameterRef('RequestId')];
-const withId = [parameterRef('Id'), ...idempotent];
-
-function op(o: {
-  id: string;
-  summary: string;
-  params?: unknown[];
-  body?: z.ZodType;
-  status?: '200' | '201';
-  problems?: string[];
-}) {
-  return {
-    operationId: o.id,
-    tags: ['duty'],
-    summary: o.summary,
-    parameters: o.params ?? idempotent,
-    ...(o.body ? { requestBody: { required: true, content: json(o.body) } } : {}),
-    responses: {
-      [o.status ?? '200']: {
-        description: 'The roster draft; status DRAFT, SUBMITTED, APPROVED, PUBLISHED, or LOCKED once its period ended',
-        headers: requestIdHeader,
-        content: object('The roster draft'),
-      },
-      ...problems(...(o.problems ?? ['403', '404', '409'])),
-    },
-  };
-}
+type Op = Omit<Parameters<typeof zodOperation>[0], 'tag' | 'result'>;
+const op = (o: Op) =>
+  zodOperation({
+    tag: 'duty',
+    result: 'The roster draft; status DRAFT, SUBMITTED, APPROVED, PUBLISHED, or LOCKED once its period ended',
+    resultObject: 'The roster draft',
+    ...o,
+  });
 
 /** Roster-review operations in the gateway's OpenAPI document (add `...dutyRostersPaths` to openapi.ts paths). */
 export const dutyRostersPaths = {
@@ -135,7 +112,7 @@ export const dutyRostersPaths = {
     post: op({
       id: 'reviseRosterDraft',
       summary: 'Replace the content of a DRAFT',
-      params: withId,
+      params: withIdParams,
       body: reviseDraftBody,
     }),
   },
@@ -143,14 +120,14 @@ export const dutyRostersPaths = {
     post: op({
       id: 'submitRosterDraft',
       summary: 'Submit a DRAFT; coverage, fairness and rest rules must pass',
-      params: withId,
+      params: withIdParams,
     }),
   },
   '/v1/duty/rosters/drafts/{id}/approval': {
     post: op({
       id: 'approveRosterDraft',
       summary: 'Approve a SUBMITTED roster (director or duty-room manager)',
-      params: withId,
+      params: withIdParams,
       body: approveBody,
     }),
   },
@@ -158,7 +135,7 @@ export const dutyRostersPaths = {
     post: op({
       id: 'rejectRosterDraft',
       summary: 'Reject a SUBMITTED roster back to DRAFT with a reason',
-      params: withId,
+      params: withIdParams,
       body: rejectBody,
     }),
   },
@@ -166,7 +143,7 @@ export const dutyRostersPaths = {
     post: op({
       id: 'publishRosterDraft',
       summary: 'Publish an APPROVED roster (a holiday roster ≥ 3 working days ahead); it then answers who is on duty',
-      params: withId,
+      params: withIdParams,
     }),
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parameterRef, problems, requestIdHeader } from '../openapi/common';
+import { parameterRef, withIdParams, zodOperation } from '../openapi/common';
 import { instantJson, resourceId } from './common.schema';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -75,35 +75,8 @@ export const violationBody = z
 /** Body of POST /v1/duty/violations/{id}/confirm and /dismiss. */
 export const decisionNoteBody = z.strictObject({ note: optionalText(1000) });
 
-const json = (schema: z.ZodType) => ({
-  'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
-});
-const object = (description: string) => ({ 'application/json': { schema: { type: 'object', description } } });
-const idempotent = [parameterRef('IdempotencyKey'), parameterRef('RequestId')];
-const withId = [parameterRef('Id'), ...idempotent];
 const readOne = [parameterRef('Id'), parameterRef('RequestId')];
-
-function op(o: {
-  id: string;
-  summary: string;
-  params?: unknown[];
-  body?: z.ZodType;
-  status?: '200' | '201';
-  result: string;
-  problems?: string[];
-}) {
-  return {
-    operationId: o.id,
-    tags: ['duty'],
-    summary: o.summary,
-    parameters: o.params ?? idempotent,
-    ...(o.body ? { requestBody: { required: true, content: json(o.body) } } : {}),
-    responses: {
-      [o.status ?? '200']: { description: o.result, headers: requestIdHeader, content: object(o.result) },
-      ...problems(...(o.problems ?? ['403', '404', '409'])),
-    },
-  };
-}
+const op = (o: Omit<Parameters<typeof zodOperation>[0], 'tag'>) => zodOperation({ tag: 'duty', ...o });
 
 const handover = 'The handover';
 const swap = 'The swap request';
@@ -134,7 +107,7 @@ export const dutyShiftsPaths = {
     post: op({
       id: 'checkInHandover',
       summary: 'The incoming officer checks in (on time = 10 min early)',
-      params: withId,
+      params: withIdParams,
       result: handover,
     }),
   },
@@ -142,7 +115,7 @@ export const dutyShiftsPaths = {
     post: op({
       id: 'presentHandoverItems',
       summary: 'The outgoing officer presents the open matters; the log since the last handover is listed',
-      params: withId,
+      params: withIdParams,
       body: presentItemsBody,
       result: handover,
     }),
@@ -151,19 +124,24 @@ export const dutyShiftsPaths = {
     post: op({
       id: 'confirmHandoverLog',
       summary: 'The incoming officer confirms having read log entries',
-      params: withId,
+      params: withIdParams,
       body: confirmLogBody,
       result: handover,
     }),
   },
   '/v1/duty/handovers/{id}/outgoing-signature': {
-    post: op({ id: 'signHandoverOutgoing', summary: 'The outgoing officer signs', params: withId, result: handover }),
+    post: op({
+      id: 'signHandoverOutgoing',
+      summary: 'The outgoing officer signs',
+      params: withIdParams,
+      result: handover,
+    }),
   },
   '/v1/duty/handovers/{id}/incoming-signature': {
     post: op({
       id: 'signHandoverIncoming',
       summary: 'The incoming officer signs after confirming the log; the handover completes',
-      params: withId,
+      params: withIdParams,
       result: handover,
     }),
   },
@@ -171,7 +149,7 @@ export const dutyShiftsPaths = {
     post: op({
       id: 'endShift',
       summary: 'The outgoing officer ends the shift; refused (HANDOVER_NOT_COMPLETED) before completion',
-      params: withId,
+      params: withIdParams,
       result: handover,
     }),
   },
@@ -197,7 +175,7 @@ export const dutyShiftsPaths = {
     post: op({
       id: 'agreeShiftSwap',
       summary: 'The other person agrees to the swap (approval needs both)',
-      params: withId,
+      params: withIdParams,
       result: swap,
     }),
   },
@@ -205,7 +183,7 @@ export const dutyShiftsPaths = {
     post: op({
       id: 'decideShiftSwap',
       summary: 'Approve (both agreed; amends the roster if coverage holds) or reject a swap',
-      params: withId,
+      params: withIdParams,
       body: swapDecisionBody,
       result: swap,
     }),
@@ -233,7 +211,7 @@ export const dutyShiftsPaths = {
     post: op({
       id: 'confirmViolation',
       summary: 'The office director confirms; the penalty counts the person’s circulars this year',
-      params: withId,
+      params: withIdParams,
       body: decisionNoteBody,
       result: violation,
     }),
@@ -242,7 +220,7 @@ export const dutyShiftsPaths = {
     post: op({
       id: 'dismissViolation',
       summary: 'The office director dismisses a candidate (a reason is required)',
-      params: withId,
+      params: withIdParams,
       body: decisionNoteBody,
       result: violation,
     }),
