@@ -29,17 +29,32 @@ start_kafka() {
     printf 'listeners=PLAINTEXT://127.0.0.1:%s,CONTROLLER://127.0.0.1:%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
     printf 'advertised.listeners=PLAINTEXT://127.0.0.1:%s\ncontroller.quorum.voters=1@127.0.0.1:%s\nlog.dirs=%s\n' \
       "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$data"; } > "$cfg"
-  # the log is appended to across restarts, so only lines written after this start count as "started"
-  local from=1; [ -f "$RUN_DIR/logs/kafka.log" ] && from=$(( $(wc -l < "$RUN_DIR/logs/kafka.log") + 1 ))
-  java "${jopts[@]}" -cp "$cp" kafka.tools.StorageTool format -t "R292T2ZmaWNlUGxhdGZvcm0" -c "$cfg" --ignore-formatted \
-    >> "$RUN_DIR/logs/kafka.log" 2>&1
-  setsid nohup java "${jopts[@]}" -cp "$cp" kafka.Kafka "$cfg" >> "$RUN_DIR/logs/kafka.log" 2>&1 < /dev/null &
-  echo $! > "$RUN_DIR/kafka.pid"
-  local i
-  for i in $(seq 1 600); do
-    port_open "$KAFKA_PORT" && awk -v from="$from" 'NR >= from && /Kafka Server started/ { f = 1 } END { exit !f }' "$RUN_DIR/logs/kafka.log" && break
-    pid_alive "$RUN_DIR/kafka.pid" || { tail -n 30 "$RUN_DIR/logs/kafka.log" >&2; die "kafka exited during start"; }
-    sleep 0.1
+  local attempt
+  for attempt in 1 2; do
+    # the log is appended to across restarts, so only lines written after this start count
+    local from=1; [ -f "$RUN_DIR/logs/kafka.log" ] && from=$(( $(wc -l < "$RUN_DIR/logs/kafka.log") + 1 ))
+    java "${jopts[@]}" -cp "$cp" kafka.tools.StorageTool format -t "R292T2ZmaWNlUGxhdGZvcm0" -c "$cfg" --ignore-formatted \
+      >> "$RUN_DIR/logs/kafka.log" 2>&1
+    setsid nohup java "${jopts[@]}" -cp "$cp" kafka.Kafka "$cfg" >> "$RUN_DIR/logs/kafka.log" 2>&1 < /dev/null &
+    echo $! > "$RUN_DIR/kafka.pid"
+    local i corrupt=0
+    for i in $(seq 1 600); do
+      port_open "$KAFKA_PORT" && awk -v from="$from" 'NR >= from && /Kafka Server started/ { f = 1 } END { exit !f }' "$RUN_DIR/logs/kafka.log" && break
+      pid_alive "$RUN_DIR/kafka.pid" || { tail -n 30 "$RUN_DIR/logs/kafka.log" >&2; die "kafka exited during start"; }
+      # a machine stopped mid-write can leave a zero-filled tail in the metadata log; the broker then reports a
+      # fatal fault but keeps running without ever listening
+      if awk -v from="$from" 'NR >= from && /CorruptRecordException/ { f = 1 } END { exit !f }' "$RUN_DIR/logs/kafka.log"; then
+        corrupt=1; break
+      fi
+      sleep 0.1
+    done
+    [ "$corrupt" = 1 ] || break
+    kill -9 "$(cat "$RUN_DIR/kafka.pid")" 2> /dev/null || true
+    [ "$attempt" = 1 ] || die "kafka's data is corrupt again after a fresh format (see $RUN_DIR/logs/kafka.log)"
+    # local development data only: kept aside, not deleted, and the broker starts on a fresh log
+    local aside; aside="$data.corrupt-$(date -u +%Y%m%dT%H%M%SZ)"
+    mv "$data" "$aside" && mkdir -p "$data"
+    log "kafka's log under $data was corrupt (unclean stop); moved to $aside, starting on a fresh log"
   done
   port_open "$KAFKA_PORT" || die "kafka did not open $KAFKA_PORT within 60 s (see $RUN_DIR/logs/kafka.log)"
   log "kafka ready on $KAFKA_PORT in $(( $(now_ms) - t0 )) ms"
