@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { portOpen, repoRoot, saveState, startLocalInfra, type InfraState } from './infra';
@@ -27,6 +28,8 @@ export default async function globalSetup(): Promise<void> {
       startedHere: !already && process.env.KEEP_INFRA !== '1',
     };
   }
+  // names this run, so that its teardown removes only what its own test files created
+  process.env.GOV_TEST_RUN = `${Date.now()}-${randomBytes(3).toString('hex')}`;
   process.env.KAFKA_BROKERS = state.kafkaBrokers;
   process.env.MONGO_URL = state.mongoUrl;
   saveState(state);

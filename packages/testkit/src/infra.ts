@@ -52,3 +52,12 @@ export function loadState(): InfraState {
     throw new Error('test infrastructure not started: run the tests through jest (globalSetup)');
   return JSON.parse(readFileSync(stateFile, 'utf8')) as InfraState;
 }
+
+/**
+ * Where this jest run lists the topic prefixes and databases its test files create (one JSON line each), or
+ * undefined outside a jest run (the benchmarks). Global setup names the run; the workers inherit its environment.
+ */
+export function testRunLedger(): string | undefined {
+  const run = process.env.GOV_TEST_RUN;
+  return run ? join(repoRoot, '.run', 'test-envs', `${run}.jsonl`) : undefined;
+}

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { applyKafkajsIdleLoopFix } from '@gov/platform';
 import { pino } from 'pino';
-import { loadState, repoRoot } from './infra';
+import { loadState, repoRoot, testRunLedger } from './infra';
 
 /** Isolation for one test file: its own database and its own copy of every topic on the shared broker. */
 export interface TestEnv {
@@ -35,6 +35,12 @@ export function testEnv(name: string): TestEnv {
       ...extra,
     }),
   };
+  // a jest run on servers it did not start records what its files made, and its teardown removes them
+  const ledger = testRunLedger();
+  if (ledger) {
+    mkdirSync(join(ledger, '..'), { recursive: true });
+    appendFileSync(ledger, JSON.stringify({ topicPrefix: env.topicPrefix, dbName: env.dbName }) + '\n');
+  }
   return env;
 }
 
