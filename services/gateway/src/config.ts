@@ -21,6 +21,8 @@ export const configSchema = z
     JWKS_FILE: z.string().min(1).optional(),
     JWT_ISSUER: z.string().min(1),
     JWT_AUDIENCE: z.string().min(1),
+    /** How long a verified token is reused without a new signature check (never past its exp); 0: off. */
+    AUTH_TOKEN_CACHE_MS: z.coerce.number().int().min(0).default(60_000),
     DOCUMENT_GRPC_ADDR: grpcAddress,
     SUPERVISION_GRPC_ADDR: grpcAddress,
     // No routes call these yet; each becomes required when its route file lands.

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     source: config.JWKS_FILE ? { file: config.JWKS_FILE } : { url: config.JWKS_URL ?? '' },
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
+    cacheTtlMs: config.AUTH_TOKEN_CACHE_MS,
     logger: logger.child({ component: 'keys' }),
   });
   const grpc = createGrpcPorts(config);

@@ -14,6 +14,16 @@ export interface TokenVerifierOptions {
   jwks?: JSONWebKeySet;
   issuer: string;
   audience: string;
+  /**
+   * How long a token already verified is trusted without checking its signature again (never past its own
+   * `exp`), in ms; 0 turns the cache off. A portal sends the same token on every call, and the signature check
+   * was the largest single CPU cost of the duty service's alert path. Bounds how long a key withdrawn from the
+   * JWKS keeps working for tokens seen before. [config]
+   */
+  cacheTtlMs?: number;
+  /** Most tokens held in the cache; the oldest go first. */
+  cacheMax?: number;
+  now?: () => number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
@@ -29,14 +39,33 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
       ? createLocalJWKSet(opts.jwks)
       : undefined;
   if (!keys) throw new Error('createTokenVerifier needs jwksUrl or jwks');
+  const ttl = opts.cacheTtlMs ?? 60_000;
+  const max = opts.cacheMax ?? 10_000;
+  const now = opts.now ?? Date.now;
+  // token → the actor it carries and until when that answer may be reused; only successes are kept
+  const verified = new Map<string, { actor: Actor; until: number }>();
   return async (token) => {
+    const hit = ttl > 0 ? verified.get(token) : undefined;
+    if (hit && hit.until > now()) return { ...hit.actor, roles: [...hit.actor.roles] };
+    if (hit) verified.delete(token);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: opts.issuer, audience: opts.audience }));
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: opts.issuer,
+        audience: opts.audience,
+        currentDate: new Date(now()),
+      }));
     } catch (e) {
       throw new AuthError('TOKEN_INVALID', `token rejected: ${(e as Error).message}`);
     }
-    return actorFromClaims(payload);
+    const actor = actorFromClaims(payload);
+    if (ttl > 0) {
+      // jose has just checked exp and nbf against the same clock; a token without exp is kept for ttl only
+      const until = Math.min(now() + ttl, typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity);
+      if (verified.size >= max) verified.delete(verified.keys().next().value!);
+      verified.set(token, { actor: { ...actor, roles: [...actor.roles] }, until });
+    }
+    return actor;
   };
 }
 

@@ -50,6 +50,8 @@ export const baseConfigSchema = z.object({
   JWKS_FILE: z.string().optional(),
   JWT_ISSUER: z.string().default('gov-office-dev'),
   JWT_AUDIENCE: z.string().default('gov-office'),
+  /** How long a verified token is reused without a new signature check (never past its exp); 0: off. [config] */
+  AUTH_TOKEN_CACHE_MS: z.coerce.number().int().min(0).default(60_000),
   /** Accept the caller identity from gRPC metadata without a signed token (dev and tests only). */
   ALLOW_UNSIGNED_ACTOR: bool(false),
 });

@@ -58,6 +58,7 @@ export async function startServiceRuntime(config: BaseConfig) {
           jwks,
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
+          cacheTtlMs: config.AUTH_TOKEN_CACHE_MS,
         })
       : undefined;
   if (!verify && !config.ALLOW_UNSIGNED_ACTOR)

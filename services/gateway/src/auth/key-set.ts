@@ -18,17 +18,23 @@ export function parseJwks(text: string): JSONWebKeySet {
   return doc as JSONWebKeySet;
 }
 
-async function loadVerifier(source: JwksSource, issuer: string, audience: string): Promise<TokenVerifier> {
+interface VerifierSettings {
+  issuer: string;
+  audience: string;
+  cacheTtlMs?: number;
+}
+
+async function loadVerifier(source: JwksSource, settings: VerifierSettings): Promise<TokenVerifier> {
   if ('file' in source) {
     const jwks = parseJwks(await readFile(source.file, 'utf8'));
-    return createTokenVerifier({ jwks, issuer, audience });
+    return createTokenVerifier({ jwks, ...settings });
   }
   // Fetched once only to prove the endpoint answers with keys; jose keeps its own cache and refetches
   // when a token names an unknown kid, which is how key rotation reaches the gateway.
   const res = await fetch(source.url, { signal: AbortSignal.timeout(3000) });
   if (!res.ok) throw new Error(`JWKS endpoint answered ${res.status}`);
   parseJwks(await res.text());
-  return createTokenVerifier({ jwksUrl: source.url, issuer, audience });
+  return createTokenVerifier({ jwksUrl: source.url, ...settings });
 }
 
 /**
@@ -36,14 +42,24 @@ async function loadVerifier(source: JwksSource, issuer: string, audience: string
  * written moments after the gateway starts, and in production the identity provider may be briefly away.
  * Until keys are loaded /readyz says no and requests get 503 AUTH_KEYS_UNAVAILABLE.
  */
-export function createKeySet(opts: { source: JwksSource; issuer: string; audience: string; logger: Logger }) {
+export function createKeySet(opts: {
+  source: JwksSource;
+  issuer: string;
+  audience: string;
+  cacheTtlMs?: number;
+  logger: Logger;
+}) {
   let verifier: TokenVerifier | undefined;
   let loading: Promise<boolean> | undefined;
 
   function ensureLoaded(): Promise<boolean> {
     if (verifier) return Promise.resolve(true);
     // concurrent callers share one attempt; a failed attempt is forgotten so the next call retries
-    loading ??= loadVerifier(opts.source, opts.issuer, opts.audience)
+    loading ??= loadVerifier(opts.source, {
+      issuer: opts.issuer,
+      audience: opts.audience,
+      cacheTtlMs: opts.cacheTtlMs,
+    })
       .then(
         (v) => {
           verifier = v;
