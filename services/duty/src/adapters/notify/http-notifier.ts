@@ -1,3 +1,5 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AlertMessage, Notifier } from '../../app/ports';
 
 /**
@@ -5,20 +7,67 @@ import type { AlertMessage, Notifier } from '../../app/ports';
  * {messageId, to, text}. `messageId` is the delivery-ledger key, sent as the provider's client message id
  * so a resend after a crash is dropped by the provider. The text is built by `alertText`, which keeps
  * classified details out. Push goes to the in-process console hub (SSE), never to an outside service.
+ *
+ * Sent with node:http on kept-alive connections rather than fetch: on the alert path fetch's web streams cost
+ * several times the CPU of the request itself, and that CPU is what the first alert waits for on a busy host.
  */
 export function createHttpNotifier(opts: {
   smsBaseUrl: string;
   timeoutMs: number;
   push: (msg: AlertMessage) => void;
+  /** Connections held open to the provider at most. */
+  maxSockets?: number;
 }): Notifier {
+  const base = new URL(opts.smsBaseUrl.replace(/\/+$/, '') + '/');
+  const tls = base.protocol === 'https:';
+  const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets ?? 64, scheduling: 'lifo' as const };
+  const agent = tls ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+  const request = tls ? httpsRequest : httpRequest;
+
+  function post(path: string, messageId: string, body: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const req = request(
+        new URL(path, base),
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'idempotency-key': messageId,
+          },
+          timeout: opts.timeoutMs,
+        },
+        (res: IncomingMessage) => {
+          const status = res.statusCode ?? 0;
+          // the body is drained so the connection goes back to the pool
+          res.resume();
+          res.on('end', () =>
+            status >= 200 && status < 300 ? resolve() : reject(new Error(`${path} gateway answered ${status}`)),
+          );
+          res.on('error', reject);
+        },
+      );
+      // `timeout` is socket inactivity; the whole exchange is bounded too, as fetch's AbortSignal did
+      const deadline = setTimeout(
+        () => req.destroy(new Error(`${path} gateway did not answer within ${opts.timeoutMs} ms`)),
+        opts.timeoutMs,
+      );
+      req.on('timeout', () => req.destroy(new Error(`${path} gateway did not answer within ${opts.timeoutMs} ms`)));
+      req.on('error', reject);
+      req.on('close', () => clearTimeout(deadline));
+      req.end(body);
+    });
+  }
+
   return {
     async send(msg) {
       if (msg.channel === 'PUSH') return opts.push(msg);
       const path = msg.channel === 'SMS' ? 'sms' : 'voice';
-      const res = await fetch(`${opts.smsBaseUrl}/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': msg.messageId },
-        body: JSON.stringify({
+      await post(
+        path,
+        msg.messageId,
+        JSON.stringify({
           messageId: msg.messageId,
           to: msg.to.phone,
           recipientId: msg.to.personId,
@@ -26,10 +75,7 @@ export function createHttpNotifier(opts: {
           incidentId: msg.incidentId,
           dueAt: msg.dueAt.toISOString(),
         }),
-        signal: AbortSignal.timeout(opts.timeoutMs),
-      });
-      if (!res.ok) throw new Error(`${path} gateway answered ${res.status}`);
-      await res.arrayBuffer();
+      );
     },
   };
 }
