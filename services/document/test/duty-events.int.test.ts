@@ -180,6 +180,30 @@ describe('duty.document.received_offhours (spec document R-IN-5, §19.2)', () =>
     expect(await docsFrom(a)).toHaveLength(1);
   });
 
+  it('signs a marked 机密 receipt in at its 密级 with the sender the desk identified (spec document R-IN-5, duty DK-4)', async () => {
+    const deskId = `desk-${randomUUID()}`;
+    await send(deskId, offHours(deskId, { secrecyLevel: 'CONFIDENTIAL', senderOrgId: 'org-zhou-gov' }), `${deskId}:r`);
+    const [doc] = await waitFor(async () => {
+      const d = await conn
+        .collection<StoredDoc & { classification: string; sender: { id: string } }>('incoming_documents')
+        .find({ 'dutyHandover.deskDocumentId': deskId })
+        .toArray();
+      return d.length ? d : undefined;
+    });
+    expect(doc).toMatchObject({ classification: 'CONFIDENTIAL', sender: { id: 'org-zhou-gov' } });
+  });
+
+  it('parks a receipt with an unknown 密级 instead of guessing who may read it', async () => {
+    const deskId = `desk-${randomUUID()}`;
+    const eventId = randomUUID();
+    await send(deskId, offHours(deskId, { secrecyLevel: 'VERY_SECRET' }), eventId);
+    const parked = await waitFor(() =>
+      conn.collection('parked_messages').findOne({ 'headers.ce_id': eventId } as never),
+    );
+    expect(parked).toMatchObject({ reason: 'MALFORMED_PAYLOAD' });
+    expect(await docsFrom(deskId)).toHaveLength(0);
+  });
+
   it('parks a receipt with an unknown urgency and signs nothing in', async () => {
     const deskId = `desk-${randomUUID()}`;
     const eventId = randomUUID();

@@ -41,6 +41,14 @@ describe(signInDutyHandover.name, () => {
   it('keeps the urgency of a 特急件 received on duty (spec document R-IN-5, 003 L410)', () => {
     expect(signInDutyHandover(handover({ urgency: 'EXTRA_URGENT' }), ctx).urgency).toBe('EXTRA_URGENT');
   });
+  it('keeps the 密级 and the sender id the desk recorded; an unmarked document is held as INTERNAL (spec document R-IN-5, duty DK-4)', () => {
+    const marked = signInDutyHandover(handover({ secrecyLevel: 'SECRET', senderOrgId: 'org-zhou-gov' }), ctx);
+    expect(marked).toMatchObject({
+      classification: 'SECRET',
+      sender: { id: 'org-zhou-gov', name: '州人民政府办公室' },
+    });
+    expect(signInDutyHandover(handover(), ctx).classification).toBe('INTERNAL');
+  });
   it('refuses a handover without a title with code INCOMING_INVALID', () => {
     expect(() => signInDutyHandover(handover({ title: ' ' }), ctx)).toThrow(
       expect.objectContaining({ code: 'INCOMING_INVALID' }),

@@ -15,14 +15,18 @@ export interface DutyHandover {
   receivedAt: Date;
   /** The desk's registration deadline for the 综合股, when it gave one. */
   registerBy?: Date;
+  /** 密级 marked on the document as the desk logged it; absent when the document bore none. */
+  secrecyLevel?: Clearance;
+  /** The sender's directory id, when the desk matched the sender to one. */
+  senderOrgId?: string;
 }
 
 const maxTitle = 200;
 /**
- * The desk log carries no secrecy marking, so a handover is held as INTERNAL until the 综合股 classifies it at
- * registration. [inferred]
+ * A handover whose document bore no 密级 marking is held as INTERNAL until the 综合股 classifies it at
+ * registration; a marked one keeps its marking from the moment it is signed in. [inferred]
  */
-const handoverClassification: Clearance = 'INTERNAL';
+const unmarkedClassification: Clearance = 'INTERNAL';
 
 function validate(h: DutyHandover): FieldViolation[] {
   const v: FieldViolation[] = [];
@@ -49,9 +53,9 @@ export function signInDutyHandover(
   return {
     id: ctx.id,
     title: h.title.trim(),
-    sender: { id: '', name: h.sender.trim() },
+    sender: { id: h.senderOrgId?.trim() ?? '', name: h.sender.trim() },
     urgency: h.urgency,
-    classification: handoverClassification,
+    classification: h.secrecyLevel ?? unmarkedClassification,
     channel: 'DUTY_HANDOVER',
     receivedAt: h.receivedAt,
     // the duty officer signed it in on receipt; this service only learns of it afterwards

@@ -1,5 +1,6 @@
 import { dutyDeskEventTypes, dutyDeskEventsV1 } from '@gov/contracts';
 import { MalformedEventError, type EventHandler } from '@gov/platform';
+import { clearanceLevels, type Clearance } from '@gov/platform/auth';
 import { AppError } from '@gov/platform/errors';
 import type { createSignInDutyHandover } from '../../app/sign-in-duty-handover';
 import type { Urgency } from '../../domain/incoming-document';
@@ -29,6 +30,9 @@ export function dutyEventHandlers(
         throw new MalformedEventError('OffHoursDocumentReceived has an unreadable registerBy');
       if (!urgencies.includes(msg.urgency))
         throw new MalformedEventError(`OffHoursDocumentReceived has an unknown urgency '${msg.urgency}'`);
+      // an unknown 密级 is not guessed at: a document could be shown to people not cleared for it
+      if (msg.secrecyLevel && !(clearanceLevels as readonly string[]).includes(msg.secrecyLevel))
+        throw new MalformedEventError(`OffHoursDocumentReceived has an unknown secrecy level '${msg.secrecyLevel}'`);
       try {
         await signInHandover({
           deskDocumentId: msg.documentId,
@@ -38,6 +42,8 @@ export function dutyEventHandlers(
           urgency: msg.urgency as Urgency,
           receivedAt,
           registerBy,
+          secrecyLevel: (msg.secrecyLevel || undefined) as Clearance | undefined,
+          senderOrgId: msg.senderOrgId || undefined,
         });
       } catch (e) {
         // an incomplete handover fails the same way on every retry: park it at once for someone to look at
