@@ -202,7 +202,11 @@ describe('duty.instruction.followup_required (spec supervision §16.2, §4.1 EME
 });
 
 describe('duty.call.transferred (spec supervision §16.2, RV-9)', () => {
-  const transferred = (callId: string, line = 'DIRECT_LINE') =>
+  const transferred = (
+    callId: string,
+    line = 'DIRECT_LINE',
+    flags: { important?: boolean; multiDepartment?: boolean } = {},
+  ) =>
     dutyDeskEventsV1.CallTransferred.encode({
       callId,
       line,
@@ -210,6 +214,8 @@ describe('duty.call.transferred (spec supervision §16.2, RV-9)', () => {
       unitId: 'town-a',
       instruction: '请城关镇核实处理并答复来电人',
       at: '2026-11-20T07:00:00.000Z',
+      important: flags.important ?? false,
+      multiDepartment: flags.multiDepartment ?? false,
     }).finish();
 
   it('registers one PUBLIC_CALL item with feedback due 5 days after the transfer, once under redelivery (spec supervision RV-9, §18 scenario 7)', async () => {
@@ -266,5 +272,31 @@ describe('duty.call.transferred (spec supervision §16.2, RV-9)', () => {
       return i.length > 0 ? i : undefined;
     });
     expect(items[0]!.sourceType).toBe('PETITION');
+  });
+
+  it('gives an important or multi-department call 10 days for feedback instead of 5 (spec supervision RV-9, 001 L59-60)', async () => {
+    const [important, multi] = [`call-${randomUUID()}`, `call-${randomUUID()}`];
+    const at = '2026-11-20T07:00:00.000Z';
+    await send(
+      dutyDeskEventTypes.callTransferred,
+      important,
+      transferred(important, 'DIRECT_LINE', { important: true }),
+      `${important}:t`,
+      at,
+    );
+    await send(
+      dutyDeskEventTypes.callTransferred,
+      multi,
+      transferred(multi, 'DIRECT_LINE', { multiDepartment: true }),
+      `${multi}:t`,
+      at,
+    );
+    for (const callId of [important, multi]) {
+      const items = await waitFor(async () => {
+        const i = await itemsFrom(callId);
+        return i.length > 0 ? i : undefined;
+      });
+      expect(items[0]!.dueAt).toEqual(new Date('2026-11-30T07:00:00.000Z'));
+    }
   });
 });

@@ -53,9 +53,8 @@ export function dutyEventHandlers(useCases: {
         unitId: msg.unitId,
         instruction: msg.instruction,
         transferredAt: instant('at', msg.at)!,
-        // the event does not say whether the matter is important or multi-department, so the general
-        // (shorter) feedback limit applies until duty carries that flag
-        importance: 'GENERAL',
+        // 001 L59-60: an important matter, or one needing several departments, gets 10 days instead of 5
+        importance: msg.important || msg.multiDepartment ? 'IMPORTANT_OR_MULTI' : 'GENERAL',
       });
     },
   };
