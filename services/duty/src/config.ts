@@ -35,6 +35,8 @@ const schema = baseConfigSchema.extend({
   /** Provider-agnostic SMS/voice gateway (POST /sms, /voice); the local simulator in dev and tests. */
   SMS_GATEWAY_URL: z.url().default('http://127.0.0.1:8925'),
   SMS_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** How long the ledger's record of alerts already sent may wait to share an insert (ms; 0: at once). */
+  DELIVERY_LEDGER_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(10),
   // shift windows (spec duty §4.1, 003 L388)
   SHIFT_DAY_START: hhmm.default(s.dayStartMinute),
   SHIFT_NIGHT_START: hhmm.default(s.nightStartMinute),

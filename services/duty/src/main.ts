@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     escalationTimers: () => held.escalationTimers(),
     obligationTimers: () => held.obligationTimers(),
   });
-  const ledger = createDeliveryLedger(alert);
+  const ledger = createDeliveryLedger(alert, { sentLingerMs: config.DELIVERY_LEDGER_LINGER_MS });
   const notifier = createHttpNotifier({
     smsBaseUrl: config.SMS_GATEWAY_URL,
     timeoutMs: config.SMS_TIMEOUT_MS,

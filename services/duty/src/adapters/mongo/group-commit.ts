@@ -11,14 +11,37 @@ type Pending = { doc: object; resolve: (created: boolean) => void; reject: (e: u
 export function createGroupCommit(
   conn: Connection,
   collection: string,
-  opts: { maxInFlight?: number; maxBatch?: number } = {},
+  opts: {
+    maxInFlight?: number;
+    maxBatch?: number;
+    /**
+     * How long a document may wait for others to share its write, in ms (0: none, it leaves at once). For
+     * writes nobody waits on at once — the ledger's record of alerts already sent — a few ms turn one insert per
+     * intake into one per several, and each insert costs the alert process a wake-up of the store.
+     */
+    lingerMs?: number;
+  } = {},
 ) {
   const maxInFlight = opts.maxInFlight ?? 2;
   const maxBatch = opts.maxBatch ?? 500;
+  const lingerMs = opts.lingerMs ?? 0;
   const queue: Pending[] = [];
   let inFlight = 0;
+  let lingering: NodeJS.Timeout | undefined;
 
   function pump(): void {
+    if (lingerMs > 0 && queue.length > 0 && queue.length < maxBatch) {
+      // the first document of a batch starts the wait; the timer's end sends whatever has gathered
+      lingering ??= setTimeout(() => {
+        lingering = undefined;
+        send();
+      }, lingerMs);
+      return;
+    }
+    send();
+  }
+
+  function send(): void {
     while (inFlight < maxInFlight && queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
       inFlight++;
@@ -33,7 +56,8 @@ export function createGroupCommit(
         )
         .finally(() => {
           inFlight--;
-          pump();
+          // what queued while this batch was out has waited already
+          send();
         });
     }
   }
