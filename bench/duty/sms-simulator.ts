@@ -42,6 +42,11 @@ export async function startSmsSimulator(port = 0): Promise<{
     void (async () => {
       const body = await readBody(req);
       const path = req.url ?? '';
+      // what was accepted so far, for a benchmark that runs this provider in a process of its own
+      if (req.method === 'GET' && path === '/messages') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messages, resends }));
+        return;
+      }
       if (req.method !== 'POST') {
         res.writeHead(404).end();
         return;
