@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 const { Kafka, logLevel } = require('kafkajs');
 const protobuf = require('protobufjs');
 
-const schema = new URL('../../packages/contracts/published/gov/credit/events/v1/events.proto', import.meta.url);
+const schema = new URL('../../packages/contracts/published/gov/credit/events/v1/events.2.proto', import.meta.url);
 const root = protobuf.parse(readFileSync(schema, 'utf8')).root;
 const type = (name) => root.lookupType(`gov.credit.events.v1.${name}`);
 
