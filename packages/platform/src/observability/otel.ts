@@ -17,6 +17,7 @@ import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { MongooseInstrumentation } from '@opentelemetry/instrumentation-mongoose';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { FileSpanExporter } from './file-span-exporter';
+import { isUntracedAgent } from './untraced';
 
 const env = process.env;
 const processors: SpanProcessor[] = [];
@@ -28,7 +29,7 @@ const sdk = new NodeSDK({
   resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? env.SERVICE_NAME ?? 'unknown' }),
   spanProcessors: processors,
   instrumentations: [
-    new HttpInstrumentation(),
+    new HttpInstrumentation({ ignoreOutgoingRequestHook: (req) => isUntracedAgent(req.agent) }),
     new ExpressInstrumentation(),
     new GrpcInstrumentation(),
     new KafkaJsInstrumentation(),

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { untracedAgent } from '@gov/platform';
 import type { AlertMessage, Notifier } from '../../app/ports';
 
 /**
@@ -21,7 +22,8 @@ export function createHttpNotifier(opts: {
   const base = new URL(opts.smsBaseUrl.replace(/\/+$/, '') + '/');
   const tls = base.protocol === 'https:';
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets ?? 64, scheduling: 'lifo' as const };
-  const agent = tls ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+  // the provider is outside the platform: no trace headers to it, and no span (NOTIFY latency is a metric here)
+  const agent = untracedAgent(tls ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions));
   const request = tls ? httpsRequest : httpRequest;
 
   function post(path: string, messageId: string, body: string): Promise<void> {
