@@ -650,6 +650,56 @@ export interface CloseIncidentResponse {
   incident?: Incident | undefined;
 }
 
+export interface RepairChronologyRequest {
+  idempotencyKey: string;
+  incidentId: string;
+}
+
+/** One line of an incident's record (its hash-chained audit trail). */
+export interface ChronologyEntry {
+  /** Place in the chain, i.e. the order the line was appended in. */
+  seq: string;
+  /** e.g. incident.acknowledged, report.recorded, chronology.repaired */
+  action: string;
+  /** RFC 3339; when the fact happened (for a rebuilt line too). */
+  at: string;
+  /** Who wrote the line, and in which role. */
+  actorId: string;
+  role: string;
+  /** Set on a line a repair rebuilt. */
+  reconstructed?: ChronologyReconstruction | undefined;
+}
+
+/** How a line was rebuilt: who rebuilt it, when, from which stored record, and which gap it fills. */
+export interface ChronologyReconstruction {
+  by: string;
+  /** RFC 3339 */
+  at: string;
+  /** The stored record, e.g. acknowledgements/<incident id> or deliveries/<ledger id>. */
+  source: string;
+  fills: string;
+}
+
+/** A gap the repair could not fill, and why. */
+export interface UnrepairedGap {
+  gap: string;
+  reason: string;
+}
+
+export interface RepairChronologyResponse {
+  incident?:
+    | Incident
+    | undefined;
+  /**
+   * The lines this repair appended (rebuilt lines, then its own chronology.repaired line); empty when there was
+   * nothing to fill.
+   */
+  appended: ChronologyEntry[];
+  unrepaired: UnrepairedGap[];
+  /** The whole record in the order the facts happened (LG-3). */
+  chronology: ChronologyEntry[];
+}
+
 export interface GetContactSheetRequest {
   /** Local date (Asia/Shanghai), YYYY-MM-DD; empty means today. */
   date: string;
@@ -7882,6 +7932,581 @@ export const CloseIncidentResponse: MessageFns<CloseIncidentResponse> = {
   },
 };
 
+function createBaseRepairChronologyRequest(): RepairChronologyRequest {
+  return { idempotencyKey: "", incidentId: "" };
+}
+
+export const RepairChronologyRequest: MessageFns<RepairChronologyRequest> = {
+  encode(message: RepairChronologyRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.incidentId !== "") {
+      writer.uint32(18).string(message.incidentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairChronologyRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairChronologyRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.incidentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RepairChronologyRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      incidentId: isSet(object.incidentId)
+        ? globalThis.String(object.incidentId)
+        : isSet(object.incident_id)
+        ? globalThis.String(object.incident_id)
+        : "",
+    };
+  },
+
+  toJSON(message: RepairChronologyRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.incidentId !== "") {
+      obj.incidentId = message.incidentId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RepairChronologyRequest>, I>>(base?: I): RepairChronologyRequest {
+    return RepairChronologyRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RepairChronologyRequest>, I>>(object: I): RepairChronologyRequest {
+    const message = createBaseRepairChronologyRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.incidentId = object.incidentId ?? "";
+    return message;
+  },
+};
+
+function createBaseChronologyEntry(): ChronologyEntry {
+  return { seq: "0", action: "", at: "", actorId: "", role: "", reconstructed: undefined };
+}
+
+export const ChronologyEntry: MessageFns<ChronologyEntry> = {
+  encode(message: ChronologyEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.seq !== "0") {
+      writer.uint32(8).int64(message.seq);
+    }
+    if (message.action !== "") {
+      writer.uint32(18).string(message.action);
+    }
+    if (message.at !== "") {
+      writer.uint32(26).string(message.at);
+    }
+    if (message.actorId !== "") {
+      writer.uint32(34).string(message.actorId);
+    }
+    if (message.role !== "") {
+      writer.uint32(42).string(message.role);
+    }
+    if (message.reconstructed !== undefined) {
+      ChronologyReconstruction.encode(message.reconstructed, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ChronologyEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseChronologyEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.seq = reader.int64().toString();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.action = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.actorId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reconstructed = ChronologyReconstruction.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ChronologyEntry {
+    return {
+      seq: isSet(object.seq) ? globalThis.String(object.seq) : "0",
+      action: isSet(object.action) ? globalThis.String(object.action) : "",
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      role: isSet(object.role) ? globalThis.String(object.role) : "",
+      reconstructed: isSet(object.reconstructed) ? ChronologyReconstruction.fromJSON(object.reconstructed) : undefined,
+    };
+  },
+
+  toJSON(message: ChronologyEntry): unknown {
+    const obj: any = {};
+    if (message.seq !== "0") {
+      obj.seq = message.seq;
+    }
+    if (message.action !== "") {
+      obj.action = message.action;
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.role !== "") {
+      obj.role = message.role;
+    }
+    if (message.reconstructed !== undefined) {
+      obj.reconstructed = ChronologyReconstruction.toJSON(message.reconstructed);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ChronologyEntry>, I>>(base?: I): ChronologyEntry {
+    return ChronologyEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ChronologyEntry>, I>>(object: I): ChronologyEntry {
+    const message = createBaseChronologyEntry();
+    message.seq = object.seq ?? "0";
+    message.action = object.action ?? "";
+    message.at = object.at ?? "";
+    message.actorId = object.actorId ?? "";
+    message.role = object.role ?? "";
+    message.reconstructed = (object.reconstructed !== undefined && object.reconstructed !== null)
+      ? ChronologyReconstruction.fromPartial(object.reconstructed)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseChronologyReconstruction(): ChronologyReconstruction {
+  return { by: "", at: "", source: "", fills: "" };
+}
+
+export const ChronologyReconstruction: MessageFns<ChronologyReconstruction> = {
+  encode(message: ChronologyReconstruction, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.by !== "") {
+      writer.uint32(10).string(message.by);
+    }
+    if (message.at !== "") {
+      writer.uint32(18).string(message.at);
+    }
+    if (message.source !== "") {
+      writer.uint32(26).string(message.source);
+    }
+    if (message.fills !== "") {
+      writer.uint32(34).string(message.fills);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ChronologyReconstruction {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseChronologyReconstruction();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.by = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.fills = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ChronologyReconstruction {
+    return {
+      by: isSet(object.by) ? globalThis.String(object.by) : "",
+      at: isSet(object.at) ? globalThis.String(object.at) : "",
+      source: isSet(object.source) ? globalThis.String(object.source) : "",
+      fills: isSet(object.fills) ? globalThis.String(object.fills) : "",
+    };
+  },
+
+  toJSON(message: ChronologyReconstruction): unknown {
+    const obj: any = {};
+    if (message.by !== "") {
+      obj.by = message.by;
+    }
+    if (message.at !== "") {
+      obj.at = message.at;
+    }
+    if (message.source !== "") {
+      obj.source = message.source;
+    }
+    if (message.fills !== "") {
+      obj.fills = message.fills;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ChronologyReconstruction>, I>>(base?: I): ChronologyReconstruction {
+    return ChronologyReconstruction.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ChronologyReconstruction>, I>>(object: I): ChronologyReconstruction {
+    const message = createBaseChronologyReconstruction();
+    message.by = object.by ?? "";
+    message.at = object.at ?? "";
+    message.source = object.source ?? "";
+    message.fills = object.fills ?? "";
+    return message;
+  },
+};
+
+function createBaseUnrepairedGap(): UnrepairedGap {
+  return { gap: "", reason: "" };
+}
+
+export const UnrepairedGap: MessageFns<UnrepairedGap> = {
+  encode(message: UnrepairedGap, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gap !== "") {
+      writer.uint32(10).string(message.gap);
+    }
+    if (message.reason !== "") {
+      writer.uint32(18).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UnrepairedGap {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUnrepairedGap();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.gap = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UnrepairedGap {
+    return {
+      gap: isSet(object.gap) ? globalThis.String(object.gap) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: UnrepairedGap): unknown {
+    const obj: any = {};
+    if (message.gap !== "") {
+      obj.gap = message.gap;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<UnrepairedGap>, I>>(base?: I): UnrepairedGap {
+    return UnrepairedGap.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UnrepairedGap>, I>>(object: I): UnrepairedGap {
+    const message = createBaseUnrepairedGap();
+    message.gap = object.gap ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseRepairChronologyResponse(): RepairChronologyResponse {
+  return { incident: undefined, appended: [], unrepaired: [], chronology: [] };
+}
+
+export const RepairChronologyResponse: MessageFns<RepairChronologyResponse> = {
+  encode(message: RepairChronologyResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.incident !== undefined) {
+      Incident.encode(message.incident, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.appended) {
+      ChronologyEntry.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.unrepaired) {
+      UnrepairedGap.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.chronology) {
+      ChronologyEntry.encode(v!, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairChronologyResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairChronologyResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.incident = Incident.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.appended.push(ChronologyEntry.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unrepaired.push(UnrepairedGap.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.chronology.push(ChronologyEntry.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RepairChronologyResponse {
+    return {
+      incident: isSet(object.incident) ? Incident.fromJSON(object.incident) : undefined,
+      appended: globalThis.Array.isArray(object?.appended)
+        ? object.appended.map((e: any) => ChronologyEntry.fromJSON(e))
+        : [],
+      unrepaired: globalThis.Array.isArray(object?.unrepaired)
+        ? object.unrepaired.map((e: any) => UnrepairedGap.fromJSON(e))
+        : [],
+      chronology: globalThis.Array.isArray(object?.chronology)
+        ? object.chronology.map((e: any) => ChronologyEntry.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: RepairChronologyResponse): unknown {
+    const obj: any = {};
+    if (message.incident !== undefined) {
+      obj.incident = Incident.toJSON(message.incident);
+    }
+    if (message.appended?.length) {
+      obj.appended = message.appended.map((e) => ChronologyEntry.toJSON(e));
+    }
+    if (message.unrepaired?.length) {
+      obj.unrepaired = message.unrepaired.map((e) => UnrepairedGap.toJSON(e));
+    }
+    if (message.chronology?.length) {
+      obj.chronology = message.chronology.map((e) => ChronologyEntry.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RepairChronologyResponse>, I>>(base?: I): RepairChronologyResponse {
+    return RepairChronologyResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RepairChronologyResponse>, I>>(object: I): RepairChronologyResponse {
+    const message = createBaseRepairChronologyResponse();
+    message.incident = (object.incident !== undefined && object.incident !== null)
+      ? Incident.fromPartial(object.incident)
+      : undefined;
+    message.appended = object.appended?.map((e) => ChronologyEntry.fromPartial(e)) || [];
+    message.unrepaired = object.unrepaired?.map((e) => UnrepairedGap.fromPartial(e)) || [];
+    message.chronology = object.chronology?.map((e) => ChronologyEntry.fromPartial(e)) || [];
+    return message;
+  },
+};
+
 function createBaseGetContactSheetRequest(): GetContactSheetRequest {
   return { date: "" };
 }
@@ -8935,6 +9560,23 @@ export const DutyServiceService = {
     responseDeserialize: (value: Buffer): CloseIncidentResponse => CloseIncidentResponse.decode(value),
   },
   /**
+   * The log custodian repairs gaps in a RESOLVED or VOIDED incident's chronology (LG-3, LG-4): each step a stored
+   * record proves (acknowledgement mark, delivery ledger, the incident's reports, instructions, signatures,
+   * resolution, void) but the record lacks gets a new line at the step's own time, marked as rebuilt; existing
+   * lines are never changed. Gaps no stored record fills, such as an altered chain, are returned, not repaired.
+   */
+  repairChronology: {
+    path: "/gov.duty.v1.DutyService/RepairChronology" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RepairChronologyRequest): Buffer =>
+      Buffer.from(RepairChronologyRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RepairChronologyRequest => RepairChronologyRequest.decode(value),
+    responseSerialize: (value: RepairChronologyResponse): Buffer =>
+      Buffer.from(RepairChronologyResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RepairChronologyResponse => RepairChronologyResponse.decode(value),
+  },
+  /**
    * NF-8: the offline contact sheet of one local day — who is on duty, the chains with substitutes and the
    * upward report targets with their numbers — as data and as printable plain text.
    */
@@ -9000,6 +9642,13 @@ export interface DutyServiceServer extends UntypedServiceImplementation {
    * correction is still owed (spec duty §9.10).
    */
   closeIncident: handleUnaryCall<CloseIncidentRequest, CloseIncidentResponse>;
+  /**
+   * The log custodian repairs gaps in a RESOLVED or VOIDED incident's chronology (LG-3, LG-4): each step a stored
+   * record proves (acknowledgement mark, delivery ledger, the incident's reports, instructions, signatures,
+   * resolution, void) but the record lacks gets a new line at the step's own time, marked as rebuilt; existing
+   * lines are never changed. Gaps no stored record fills, such as an altered chain, are returned, not repaired.
+   */
+  repairChronology: handleUnaryCall<RepairChronologyRequest, RepairChronologyResponse>;
   /**
    * NF-8: the offline contact sheet of one local day — who is on duty, the chains with substitutes and the
    * upward report targets with their numbers — as data and as printable plain text.
@@ -9343,6 +9992,27 @@ export interface DutyServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: CloseIncidentResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * The log custodian repairs gaps in a RESOLVED or VOIDED incident's chronology (LG-3, LG-4): each step a stored
+   * record proves (acknowledgement mark, delivery ledger, the incident's reports, instructions, signatures,
+   * resolution, void) but the record lacks gets a new line at the step's own time, marked as rebuilt; existing
+   * lines are never changed. Gaps no stored record fills, such as an altered chain, are returned, not repaired.
+   */
+  repairChronology(
+    request: RepairChronologyRequest,
+    callback: (error: ServiceError | null, response: RepairChronologyResponse) => void,
+  ): ClientUnaryCall;
+  repairChronology(
+    request: RepairChronologyRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RepairChronologyResponse) => void,
+  ): ClientUnaryCall;
+  repairChronology(
+    request: RepairChronologyRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RepairChronologyResponse) => void,
   ): ClientUnaryCall;
   /**
    * NF-8: the offline contact sheet of one local day — who is on duty, the chains with substitutes and the
