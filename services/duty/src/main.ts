@@ -12,6 +12,7 @@ import { createObligationClock } from './app/obligation-clock';
 import { createUpwardReporting } from './app/upward-reports';
 import { createAlertUpgrade } from './app/alert-upgrade';
 import { createIncidentClosure } from './app/close-incident';
+import { createRepairChronology } from './app/repair-chronology';
 import { createGetContactSheet } from './app/read-contact-sheet';
 import { createRosterCache } from './app/roster-cache';
 import { dutyGrpcHandlers } from './adapters/grpc/duty.grpc';
@@ -197,6 +198,8 @@ async function main(): Promise<void> {
         cancel: engine.cancel,
         track: obligations.track,
       }),
+      repairChronology: createRepairChronology({ store, clock, idempotency: rt.idempotency }),
+      chronology: (id) => store.chronology(id),
       contactSheet: createGetContactSheet({
         cache,
         clock,

@@ -1,8 +1,9 @@
-import { createIdempotencyStore, systemClock } from '@gov/platform';
+import { createIdempotencyStore, systemClock, verifyAuditChain } from '@gov/platform';
 import { testEnv, testLogger, waitFor } from '@gov/testkit';
 import { startSmsSimulator } from '../../../bench/duty/sms-simulator';
 import { createIncidentClosure } from '../src/app/close-incident';
 import { createObligationClock } from '../src/app/obligation-clock';
+import { createRepairChronology } from '../src/app/repair-chronology';
 import { createUpwardReporting } from '../src/app/upward-reports';
 import { connectAlertPath } from '../src/adapters/mongo/alert-connection';
 import { createDeliveryLedger } from '../src/adapters/mongo/delivery.repository';
@@ -74,11 +75,13 @@ async function replica(owner: string, policy: EscalationPolicy = slowAcks) {
     cancel: r.engine.cancel,
     track: clock.track,
   });
+  const repair = createRepairChronology({ store: r.store, clock: systemClock, idempotency });
   return {
     ...r,
     clock,
     reporting,
     closure,
+    repair,
     failures,
     async raise(key: string, o: Record<string, unknown>) {
       const i = await r.raise(intake(key, o), officer);
@@ -220,6 +223,117 @@ describe('void and close an incident', () => {
       await waitFor(async () => (await r.store.audit(i.id)).some((a) => a.action === 'incident.voided'), {
         what: 'the void on record',
       });
+    } finally {
+      await r.stop();
+    }
+  });
+});
+
+describe('repair of an incident’s chronology by the log custodian', () => {
+  /** A voided IV incident whose acknowledgement (fast path) and an escalation (ledger) never reached its record. */
+  async function withGaps(r: Awaited<ReturnType<typeof replica>>, key: string) {
+    const i = await r.raise(key, { severity: 'IV', possiblyMajor: false });
+    await sleep(20);
+    // the replica wrote the acknowledgement mark and the ledger's escalation, then died before the aggregate caught up
+    const ackAt = new Date();
+    await r.conn.collection('acknowledgements').insertOne({ _id: i.id, personId: 'l1', at: ackAt } as never);
+    await r.conn.collection('deliveries').insertOne({
+      _id: `${i.id}|ESCALATION|dir|1`,
+      incidentId: i.id,
+      step: 'ESCALATION',
+      recipientId: 'dir',
+      attempt: 1,
+      channels: ['SMS'],
+      owner: 'gone',
+      claimedAt: ackAt,
+      sent: true,
+    } as never);
+    await sleep(20);
+    await r.closure.voidIncident({ idempotencyKey: `v-${key}`, incidentId: i.id, reason: '误报' }, leader);
+    return { i, ackAt };
+  }
+
+  it('the custodian rebuilds the missing acknowledgement and escalation at their own times, the chain still verifies and the incident can then be closed (spec duty §6 LG-3, LG-4, §9.10)', async () => {
+    const r = await replica('cl-repair');
+    try {
+      const { i, ackAt } = await withGaps(r, 'k-repair');
+      const refused = await r.closure
+        .closeIncident({ idempotencyKey: 'c-r0', incidentId: i.id }, custodian)
+        .catch((e) => e);
+      expect(refused).toMatchObject({ code: 'LOG_CHRONOLOGY_INCOMPLETE' });
+
+      await expect(r.repair({ idempotencyKey: 'r-0', incidentId: i.id }, leader)).rejects.toMatchObject({
+        code: 'CHRONOLOGY_REPAIR_NOT_PERMITTED',
+      });
+      const before = await r.store.audit(i.id);
+      const done = await r.repair({ idempotencyKey: 'r-1', incidentId: i.id }, custodian);
+      expect(done.unrepaired).toEqual([]);
+      expect(done.appended.map((a) => [a.action, a.from])).toEqual([
+        ['incident.acknowledged', `acknowledgements/${i.id}`],
+        ['incident.escalated', `deliveries/${i.id}|ESCALATION|dir|1`],
+        ['chronology.repaired', ''],
+      ]);
+
+      // appended after every line already there, nothing before it changed, and the chain verifies
+      const after = await r.store.audit(i.id);
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect(after).toHaveLength(before.length + 3);
+      expect(verifyAuditChain(after)).toEqual({ ok: true });
+      const ack = after.find((a) => a.action === 'incident.acknowledged')!;
+      expect(ack.at).toEqual(ackAt);
+      expect(ack.actor).toMatchObject({ userId: 'keeper', role: 'LOG_CUSTODIAN' });
+      expect(ack.details).toMatchObject({
+        personId: 'l1',
+        reconstructed: { by: 'keeper', from: `acknowledgements/${i.id}` },
+      });
+
+      // read in time order, the rebuilt acknowledgement stands before the void it preceded, though appended after it
+      const chronology = (await r.store.chronology(i.id))!.entries.map((e) => e.action);
+      expect(chronology.indexOf('incident.acknowledged')).toBeLessThan(chronology.indexOf('incident.voided'));
+
+      // a retry replays; a new repair finds nothing to fill and appends nothing
+      expect(await r.repair({ idempotencyKey: 'r-1', incidentId: i.id }, custodian)).toEqual(done);
+      expect(await r.repair({ idempotencyKey: 'r-2', incidentId: i.id }, custodian)).toEqual({
+        incidentId: i.id,
+        appended: [],
+        unrepaired: [],
+      });
+      expect(await r.store.audit(i.id)).toHaveLength(after.length);
+
+      await r.closure.closeIncident({ idempotencyKey: 'c-r1', incidentId: i.id }, custodian);
+      expect(await r.store.getIncident(i.id)).toMatchObject({ status: 'CLOSED', closedBy: 'keeper' });
+      await expect(r.repair({ idempotencyKey: 'r-3', incidentId: i.id }, custodian)).rejects.toMatchObject({
+        code: 'INCIDENT_STATE',
+      });
+    } finally {
+      await r.stop();
+    }
+  });
+
+  it('an altered record is reported and left as it is: nothing is rebuilt on it and the incident stays open (spec duty §6 LG-4)', async () => {
+    const r = await replica('cl-tamper');
+    try {
+      const { i } = await withGaps(r, 'k-tamper');
+      // someone edits the intake line in the store
+      const doc = (await r.conn.collection('incidents').findOne({ _id: i.id } as never)) as unknown as {
+        audit: { details: Record<string, unknown> }[];
+      };
+      doc.audit[0]!.details = { ...doc.audit[0]!.details, severity: 'I' };
+      await r.conn.collection('incidents').updateOne({ _id: i.id } as never, { $set: { audit: doc.audit } });
+      const before = await r.store.audit(i.id);
+
+      const res = await r.repair({ idempotencyKey: 'r-t', incidentId: i.id }, custodian);
+      expect(res.appended).toEqual([]);
+      expect(res.unrepaired.map((u) => u.gap)).toEqual([
+        'the audit chain does not verify from entry 1',
+        'the acknowledgement by l1 is not on record',
+        'the escalation to dir is not on record',
+      ]);
+      expect(await r.store.audit(i.id)).toEqual(before);
+      await expect(
+        r.closure.closeIncident({ idempotencyKey: 'c-t', incidentId: i.id }, custodian),
+      ).rejects.toMatchObject({ code: 'LOG_CHRONOLOGY_INCOMPLETE' });
+      expect((await r.store.getIncident(i.id))?.status).toBe('VOIDED');
     } finally {
       await r.stop();
     }

@@ -4,7 +4,8 @@ import type { Contact, Roster } from '../domain/roster';
 import type { LogEntry } from '../domain/duty-log';
 import type { LeaderInstruction } from '../domain/instruction';
 import type { ReportingChange } from '../domain/upward-reporting';
-import type { Chronology } from '../domain/incident-closure';
+import type { Chronology, ChronologyEntry } from '../domain/chronology';
+import type { RebuiltLine } from '../domain/chronology-repair';
 
 export type { Actor };
 
@@ -190,8 +191,23 @@ export interface ReportingStore {
     audit: ReportingAudit,
     at: Date,
   ): Promise<{ incident: Incident; applied: ReportingChange | null } | undefined>;
-  /** The incident's record for the LG-3 check at close (spec duty §6, §9.10); undefined when it does not exist. */
+  /**
+   * The incident's record for the LG-3 check at close (spec duty §6, §9.10), its lines in the order their facts
+   * happened; undefined when it does not exist.
+   */
   chronology(incidentId: string): Promise<Chronology | undefined>;
+  /**
+   * Appends rebuilt lines to the incident's record (LG-4: append only, chained to the tail), then one line of
+   * `note` saying the record was repaired. `plan` sees the incident and its chronology as stored now and returns
+   * the lines, or null to write nothing; one version-checked write, planned again after a concurrent change.
+   * `appended` holds the lines written, the note's last. Undefined when the incident does not exist.
+   */
+  appendToRecord(
+    incidentId: string,
+    plan: (i: Incident, c: Chronology) => { lines: RebuiltLine[]; details: Record<string, unknown> } | null,
+    note: ReportingAudit,
+    at: Date,
+  ): Promise<{ appended: ChronologyEntry[] } | undefined>;
   /** Incidents with an open obligation whose next guard or deadline is at or before `dueBy` (all when omitted). */
   openObligations(dueBy?: Date): Promise<Incident[]>;
   /** Incidents of one replica (`owner`) with an open obligation: what an adopting replica must arm. */

@@ -26,6 +26,7 @@ export type DutyErrorCode =
   | 'VOID_NOT_PERMITTED'
   | 'VOID_REASON_REQUIRED'
   | 'CLOSE_NOT_PERMITTED'
+  | 'CHRONOLOGY_REPAIR_NOT_PERMITTED'
   | 'LOG_CHRONOLOGY_INCOMPLETE'
   | 'CORRECTION_OPEN'
   | 'CONTACT_SHEET_INVALID'
@@ -56,6 +57,7 @@ const categories: Record<DutyErrorCode, ErrorCategory> = {
   VOID_NOT_PERMITTED: 'permission_denied',
   VOID_REASON_REQUIRED: 'invalid_argument',
   CLOSE_NOT_PERMITTED: 'permission_denied',
+  CHRONOLOGY_REPAIR_NOT_PERMITTED: 'permission_denied',
   LOG_CHRONOLOGY_INCOMPLETE: 'failed_precondition',
   CORRECTION_OPEN: 'failed_precondition',
   CONTACT_SHEET_INVALID: 'invalid_argument',

@@ -1,7 +1,11 @@
+import { chronologyGaps, type Chronology } from './chronology';
 import { DutyError } from './duty-error';
 import type { Incident, Obligation } from './incident';
 import type { ReportingPolicy } from './reporting-policy';
 import type { ReportingChange } from './upward-reporting';
+
+// the LG-3 check lives with the chronology; re-exported for the callers that know it from here
+export { chronologyGaps, type Chronology };
 
 const minute = 60_000;
 /** States an incident may be voided from: anything before RESOLVED (spec duty §9.10). */
@@ -76,58 +80,6 @@ export function voidIncident(
     created,
     violations: [],
   };
-}
-
-/**
- * What the incident's own record holds, for the LG-3 check: its hash-chained audit entries (the automatic
- * entry the service writes for every state change), whether the chain verifies, the acknowledgement the alert
- * path recorded, and the people the ledger shows were reached by escalation.
- */
-export interface Chronology {
-  entries: { action: string; at: Date; details: Record<string, unknown> }[];
-  /** The first entry whose hash or link does not match; absent when the chain is intact. */
-  brokenAt?: number;
-  /** The first acknowledgement as the alert path recorded it (not a void's stop mark). */
-  acknowledgement?: { personId: string; at: Date };
-  /** People notified as the next in the chain (ESCALATION step), from the delivery ledger. */
-  escalatedTo: string[];
-}
-
-/**
- * LG-3 (003 L414): the handling is on record in time order, complete and detailed. The record is the
- * incident's audit trail; it is complete when the chain is intact and every step that left a trace elsewhere —
- * intake, the acknowledgement, each escalation, instruction, report and signature, the resolution or the
- * void — has its entry. A gap appears when a fast-path write was made and the process died before the
- * aggregate caught up. Returns what is missing, empty when the chronology is complete.
- */
-export function chronologyGaps(incident: Incident, c: Chronology): string[] {
-  const gaps: string[] = [];
-  if (c.brokenAt !== undefined) gaps.push(`the audit chain does not verify from entry ${c.brokenAt}`);
-  const has = (action: string, match: (d: Record<string, unknown>) => boolean = () => true) =>
-    c.entries.some((e) => e.action === action && match(e.details ?? {}));
-  if (!has('incident.received')) gaps.push('the intake is not on record');
-  if (c.acknowledgement && !has('incident.acknowledged'))
-    gaps.push(`the acknowledgement by ${c.acknowledgement.personId} is not on record`);
-  const escalated = new Set(
-    c.entries
-      .filter((e) => e.action === 'incident.escalated')
-      .flatMap((e) => ((e.details.steps ?? []) as { recipientId?: string }[]).map((s) => s.recipientId)),
-  );
-  for (const p of new Set(c.escalatedTo)) if (!escalated.has(p)) gaps.push(`the escalation to ${p} is not on record`);
-  const instructions = (incident as Incident & { instructions?: { id: string }[] }).instructions ?? [];
-  for (const ins of instructions)
-    if (!has('instruction.recorded', (d) => d.instructionId === ins.id))
-      gaps.push(`instruction ${ins.id} is not on record`);
-  for (const r of incident.reports ?? [])
-    if (!has('report.recorded', (d) => d.reportId === r.id)) gaps.push(`report ${r.id} is not on record`);
-  for (const d of incident.drafts ?? []) {
-    const acted = d.chain.filter((s) => s.actedAt).length;
-    const entries = c.entries.filter((e) => e.action === 'written-report.approved' && e.details.draftId === d.id);
-    if (entries.length < acted) gaps.push(`signatures on written report ${d.id} are not all on record`);
-  }
-  if (incident.resolvedAt && !has('incident.resolved')) gaps.push('the resolution is not on record');
-  if (incident.voidedAt && !has('incident.voided')) gaps.push('the void is not on record');
-  return gaps;
 }
 
 /**

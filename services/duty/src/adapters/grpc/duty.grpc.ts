@@ -13,6 +13,9 @@ import type { AlertMessage } from '../../app/ports';
 import type { UpwardReporting } from '../../app/upward-reports';
 import type { IncidentClosure } from '../../app/close-incident';
 import type { createGetContactSheet } from '../../app/read-contact-sheet';
+import type { RepairChronology } from '../../app/repair-chronology';
+import type { Chronology } from '../../domain/chronology';
+import { toProtoRepair } from './chronology.mapper';
 import {
   toDomainSeverity,
   toIntake,
@@ -35,6 +38,9 @@ export function dutyGrpcHandlers(u: {
   recordInstruction: ReturnType<typeof createRecordInstruction>;
   reporting: UpwardReporting;
   closure: IncidentClosure;
+  repairChronology: RepairChronology;
+  /** The incident's record in fact-time order (LG-3), read back after a repair. */
+  chronology: (incidentId: string) => Promise<Chronology | undefined>;
   contactSheet: ReturnType<typeof createGetContactSheet>;
   /** The duty console's live alerts (the in-process hub the push channel writes to). */
   console: { subscribe(fn: (m: AlertMessage) => void): () => void };
@@ -147,6 +153,11 @@ export function dutyGrpcHandlers(u: {
     async closeIncident(req, ctx) {
       const r = await u.closure.closeIncident(req, ctx.actor);
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
+    },
+    async repairChronology(req, ctx) {
+      const r = await u.repairChronology(req, ctx.actor);
+      const incident = toProtoIncident(await u.getIncident(r.incidentId, ctx.actor));
+      return toProtoRepair(r, (await u.chronology(r.incidentId))?.entries ?? [], incident);
     },
     async getContactSheet(req, ctx) {
       return toProtoContactSheet(u.contactSheet({ date: req.date }, ctx.actor));

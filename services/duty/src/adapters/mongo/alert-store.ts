@@ -1,12 +1,5 @@
 import type { Connection } from 'mongoose';
-import {
-  isDuplicateKey,
-  nextAuditEntry,
-  updateAggregate,
-  verifyAuditChain,
-  type AuditEntry,
-  type OutboxHandoff,
-} from '@gov/platform';
+import { isDuplicateKey, nextAuditEntry, updateAggregate, type AuditEntry, type OutboxHandoff } from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
 import type { AlertStore, ReportingStore } from '../../app/ports';
 import type { EscalationTimer, Incident, SentNotification } from '../../domain/incident';
@@ -21,6 +14,7 @@ import {
   reportingEvents,
 } from '../kafka/duty-events.mapper';
 import { createGroupCommit, insertIgnoringDuplicates } from './group-commit';
+import { createIncidentRecord } from './incident-record.repository';
 import type { IncidentRecord } from './incident.schema';
 import type { createIncidentModel } from './incident.schema';
 
@@ -92,6 +86,7 @@ export function createAlertStore(
   const insertIncidents = createGroupCommit(alert, 'incidents');
   const insertTimers = createGroupCommit(alert, 'escalation_timers');
   const insertDone = createGroupCommit(alert, 'timer_done');
+  const record = createIncidentRecord(alert, model, toIncident);
   const store: AlertStore &
     ReportingStore & { audit(id: string): Promise<AuditEntry[]>; deliveries(id: string): Promise<object[]> } = {
     async applyReporting(incidentId, change, note, at) {
@@ -277,27 +272,7 @@ export function createAlertStore(
       return first ?? false;
     },
 
-    async chronology(incidentId) {
-      const r = (await incidents().findOne({ _id: incidentId } as never, {
-        projection: { audit: 1 },
-      })) as IncidentRecord | null;
-      if (!r) return undefined;
-      const audit = r.audit ?? [];
-      const chain = verifyAuditChain(audit);
-      const ack = await store.acknowledgement(incidentId);
-      const escalatedTo = (
-        (await alert
-          .collection('deliveries')
-          .find({ incidentId, step: 'ESCALATION' } as never, { projection: { recipientId: 1 } })
-          .toArray()) as unknown as { recipientId: string }[]
-      ).map((d) => d.recipientId);
-      return {
-        entries: audit.map((a) => ({ action: a.action, at: a.at, details: a.details ?? {} })),
-        ...(chain.ok ? {} : { brokenAt: chain.brokenAt }),
-        ...(ack && !ack.voided ? { acknowledgement: { personId: ack.personId, at: ack.at } } : {}),
-        escalatedTo,
-      };
-    },
+    ...record,
 
     async recordEscalation(incidentId, steps, after, at) {
       if (!steps.length) return;
