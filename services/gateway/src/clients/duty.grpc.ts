@@ -43,6 +43,10 @@ export interface DutyPort {
   ): Promise<dutyV1.ReclassifyIncidentResponse>;
   voidIncident(req: dutyV1.VoidIncidentRequest, call: CallCredentials): Promise<dutyV1.VoidIncidentResponse>;
   closeIncident(req: dutyV1.CloseIncidentRequest, call: CallCredentials): Promise<dutyV1.CloseIncidentResponse>;
+  repairChronology(
+    req: dutyV1.RepairChronologyRequest,
+    call: CallCredentials,
+  ): Promise<dutyV1.RepairChronologyResponse>;
   getContactSheet(req: dutyV1.GetContactSheetRequest, call: CallCredentials): Promise<dutyV1.GetContactSheetResponse>;
   /** The console's live alerts; no deadline: the stream lasts until `cancel` or the service ends it. */
   watchConsole(
@@ -89,6 +93,7 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
       reclassifyIncident: down,
       voidIncident: down,
       closeIncident: down,
+      repairChronology: down,
       getContactSheet: down,
       watchConsole: () => ({
         messages: remoteStream(
@@ -124,6 +129,7 @@ export function createDutyClient(address: string | undefined, timeoutMs: number)
     reclassifyIncident: (req, call) => callAs(client.reclassifyIncident.bind(client), req, call, timeoutMs),
     voidIncident: (req, call) => callAs(client.voidIncident.bind(client), req, call, timeoutMs),
     closeIncident: (req, call) => callAs(client.closeIncident.bind(client), req, call, timeoutMs),
+    repairChronology: (req, call) => callAs(client.repairChronology.bind(client), req, call, timeoutMs),
     getContactSheet: (req, call) => callAs(client.getContactSheet.bind(client), req, call, timeoutMs),
     watchConsole: (req, call) => {
       const stream = client.watchConsole(

@@ -155,6 +155,27 @@ export const dutyPaths = {
     undefined,
     '200',
   ),
+  '/v1/duty/incidents/{id}/chronology-repairs': {
+    post: {
+      operationId: 'repairIncidentChronology',
+      tags: ['duty'],
+      summary:
+        'The log custodian repairs a RESOLVED or VOIDED incident’s chronology (LG-3, LG-4): each step a stored record ' +
+        'proves but the record lacks is appended at the step’s own time, marked as rebuilt; gaps nothing stored can ' +
+        'fill, such as an altered chain, are returned in `unrepaired` and stay',
+      parameters: [parameterRef('Id'), parameterRef('IdempotencyKey'), parameterRef('RequestId')],
+      responses: {
+        '200': {
+          description:
+            '{incident, appended, unrepaired, chronology}: the lines appended, the gaps left with the ' +
+            'reason, and the whole record in the order the facts happened',
+          headers: requestIdHeader,
+          content: anyObject,
+        },
+        ...problems('403', '404', '409'),
+      },
+    },
+  },
   '/v1/duty/contact-sheet': {
     get: {
       operationId: 'getDutyContactSheet',

@@ -188,3 +188,24 @@ export function contactSheetToJson(r: dutyV1.GetContactSheetResponse) {
     text: r.text,
   };
 }
+
+const chronologyEntryToJson = (e: dutyV1.ChronologyEntry) => ({
+  seq: Number(e.seq),
+  action: e.action,
+  at: e.at,
+  actorId: e.actorId,
+  role: e.role,
+  reconstructed: e.reconstructed
+    ? { by: e.reconstructed.by, at: e.reconstructed.at, source: e.reconstructed.source, fills: e.reconstructed.fills }
+    : null,
+});
+
+/** A chronology repair: the lines it appended, the gaps it left with the reason, and the record in time order. */
+export function chronologyRepairToJson(r: dutyV1.RepairChronologyResponse, incident: dutyV1.Incident) {
+  return {
+    incident: incidentToJson(incident),
+    appended: r.appended.map(chronologyEntryToJson),
+    unrepaired: r.unrepaired.map((u) => ({ gap: u.gap, reason: u.reason })),
+    chronology: r.chronology.map(chronologyEntryToJson),
+  };
+}

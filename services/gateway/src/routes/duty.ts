@@ -4,6 +4,7 @@ import { parseInput } from '../http/validate';
 import { present } from './common.mapper';
 import { idParams } from './common.schema';
 import {
+  chronologyRepairToJson,
   contactSheetToJson,
   incidentToJson,
   onDutyToJson,
@@ -149,6 +150,16 @@ export function dutyRoutes(duty: DutyPort): Route[] {
         const { id } = parseInput(idParams, params);
         const res = await duty.closeIncident({ idempotencyKey, incidentId: id }, call);
         return { status: 200, body: incidentToJson(present(res.incident, 'incident')) };
+      },
+    },
+    {
+      // LG-3, LG-4: the log custodian rebuilds the steps the record lacks from the stored facts
+      method: 'post',
+      path: '/v1/duty/incidents/:id/chronology-repairs',
+      async handle({ params }, { call, idempotencyKey }) {
+        const { id } = parseInput(idParams, params);
+        const res = await duty.repairChronology({ idempotencyKey, incidentId: id }, call);
+        return { status: 200, body: chronologyRepairToJson(res, present(res.incident, 'incident')) };
       },
     },
     {
