@@ -360,6 +360,48 @@ export function lossPartyToJSON(object: LossParty): string {
   }
 }
 
+/** Kind of township-level unit (spec credit §3.1). */
+export enum TownshipType {
+  TOWNSHIP_TYPE_UNSPECIFIED = 0,
+  /** TOWNSHIP_TYPE_TOWNSHIP - 乡 / 镇 */
+  TOWNSHIP_TYPE_TOWNSHIP = 1,
+  /** TOWNSHIP_TYPE_AGRI_STREET - 涉农街道 — an agriculture-related street office */
+  TOWNSHIP_TYPE_AGRI_STREET = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function townshipTypeFromJSON(object: any): TownshipType {
+  switch (object) {
+    case 0:
+    case "TOWNSHIP_TYPE_UNSPECIFIED":
+      return TownshipType.TOWNSHIP_TYPE_UNSPECIFIED;
+    case 1:
+    case "TOWNSHIP_TYPE_TOWNSHIP":
+      return TownshipType.TOWNSHIP_TYPE_TOWNSHIP;
+    case 2:
+    case "TOWNSHIP_TYPE_AGRI_STREET":
+      return TownshipType.TOWNSHIP_TYPE_AGRI_STREET;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return TownshipType.UNRECOGNIZED;
+  }
+}
+
+export function townshipTypeToJSON(object: TownshipType): string {
+  switch (object) {
+    case TownshipType.TOWNSHIP_TYPE_UNSPECIFIED:
+      return "TOWNSHIP_TYPE_UNSPECIFIED";
+    case TownshipType.TOWNSHIP_TYPE_TOWNSHIP:
+      return "TOWNSHIP_TYPE_TOWNSHIP";
+    case TownshipType.TOWNSHIP_TYPE_AGRI_STREET:
+      return "TOWNSHIP_TYPE_AGRI_STREET";
+    case TownshipType.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 export interface RegisterHouseholdRequest {
   idempotencyKey: string;
   villageId: string;
@@ -832,7 +874,11 @@ export interface ReportEntityLoanResponse {
 export interface EvaluateBreakersRequest {
   idempotencyKey: string;
   townshipId: string;
-  /** Every village of the township, including those without lines (they count towards the 30% share). */
+  /**
+   * Only for a township with no registered villages: every village of the township, including those without
+   * lines (they count towards the 30% share). Once the township has registered villages the registry is the list,
+   * and each id given here must be one of them (VILLAGE_NOT_IN_TOWNSHIP, VILLAGE_UNKNOWN).
+   */
   villageIds: string[];
 }
 
@@ -842,6 +888,11 @@ export interface EvaluateBreakersResponse {
   shareBp: number;
   townshipTripped: boolean;
   villageCount: number;
+  /**
+   * True when village_count is the township's registered villages (plus any unregistered village that has lines
+   * there); false when the township has none registered and the request's village_ids were used instead.
+   */
+  registryUsed: boolean;
 }
 
 export interface LiftBreakerRequest {
@@ -1283,6 +1334,121 @@ export interface ConfirmCertificateUpgradeRequest {
 
 export interface ConfirmCertificateUpgradeResponse {
   creditLine?: CreditLine | undefined;
+}
+
+/** 乡 / 涉农街道 — a township of the district; it runs the service station (§2.3). */
+export interface Township {
+  id: string;
+  districtId: string;
+  name: string;
+  type: TownshipType;
+}
+
+/** 行政村 — an administrative village of a township. */
+export interface Village {
+  id: string;
+  townshipId: string;
+  name: string;
+  /** 贫困村 */
+  isPoorVillage: boolean;
+}
+
+/** 村民小组 — a villager group of a village; households apply and are reviewed through it (§5.1). */
+export interface VillagerGroup {
+  id: string;
+  villageId: string;
+  name: string;
+}
+
+export interface RegisterTownshipRequest {
+  idempotencyKey: string;
+  /** The township's code, e.g. its statistical division code; 1-128 of A-Z a-z 0-9 . _ : - (first alphanumeric). */
+  id: string;
+  districtId: string;
+  name: string;
+  type: TownshipType;
+}
+
+export interface RegisterTownshipResponse {
+  township?: Township | undefined;
+}
+
+/** The township's new state: every mutable field is given. */
+export interface UpdateTownshipRequest {
+  idempotencyKey: string;
+  id: string;
+  districtId: string;
+  name: string;
+  type: TownshipType;
+}
+
+export interface UpdateTownshipResponse {
+  township?: Township | undefined;
+}
+
+export interface RegisterVillageRequest {
+  idempotencyKey: string;
+  /** The village's code; the id households and credit lines name as their village. */
+  id: string;
+  townshipId: string;
+  name: string;
+  isPoorVillage: boolean;
+}
+
+export interface RegisterVillageResponse {
+  village?: Village | undefined;
+}
+
+/** The village's new state: every mutable field is given. */
+export interface UpdateVillageRequest {
+  idempotencyKey: string;
+  id: string;
+  name: string;
+  isPoorVillage: boolean;
+}
+
+export interface UpdateVillageResponse {
+  village?: Village | undefined;
+}
+
+export interface RegisterVillagerGroupRequest {
+  idempotencyKey: string;
+  /** The group's code; the id households name as their villager group. */
+  id: string;
+  villageId: string;
+  name: string;
+}
+
+export interface RegisterVillagerGroupResponse {
+  villagerGroup?: VillagerGroup | undefined;
+}
+
+export interface UpdateVillagerGroupRequest {
+  idempotencyKey: string;
+  id: string;
+  name: string;
+}
+
+export interface UpdateVillagerGroupResponse {
+  villagerGroup?: VillagerGroup | undefined;
+}
+
+export interface ListVillagesRequest {
+  townshipId: string;
+}
+
+export interface ListVillagesResponse {
+  /** By id. */
+  villages: Village[];
+}
+
+export interface ListVillagerGroupsRequest {
+  villageId: string;
+}
+
+export interface ListVillagerGroupsResponse {
+  /** By id. */
+  villagerGroups: VillagerGroup[];
 }
 
 function createBaseRegisterHouseholdRequest(): RegisterHouseholdRequest {
@@ -9163,7 +9329,7 @@ export const EvaluateBreakersRequest: MessageFns<EvaluateBreakersRequest> = {
 };
 
 function createBaseEvaluateBreakersResponse(): EvaluateBreakersResponse {
-  return { breachedVillageIds: [], shareBp: 0, townshipTripped: false, villageCount: 0 };
+  return { breachedVillageIds: [], shareBp: 0, townshipTripped: false, villageCount: 0, registryUsed: false };
 }
 
 export const EvaluateBreakersResponse: MessageFns<EvaluateBreakersResponse> = {
@@ -9179,6 +9345,9 @@ export const EvaluateBreakersResponse: MessageFns<EvaluateBreakersResponse> = {
     }
     if (message.villageCount !== 0) {
       writer.uint32(32).int32(message.villageCount);
+    }
+    if (message.registryUsed !== false) {
+      writer.uint32(40).bool(message.registryUsed);
     }
     return writer;
   },
@@ -9228,6 +9397,14 @@ export const EvaluateBreakersResponse: MessageFns<EvaluateBreakersResponse> = {
             message.villageCount = reader.int32();
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.registryUsed = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -9262,6 +9439,11 @@ export const EvaluateBreakersResponse: MessageFns<EvaluateBreakersResponse> = {
         : isSet(object.village_count)
         ? globalThis.Number(object.village_count)
         : 0,
+      registryUsed: isSet(object.registryUsed)
+        ? globalThis.Boolean(object.registryUsed)
+        : isSet(object.registry_used)
+        ? globalThis.Boolean(object.registry_used)
+        : false,
     };
   },
 
@@ -9279,6 +9461,9 @@ export const EvaluateBreakersResponse: MessageFns<EvaluateBreakersResponse> = {
     if (message.villageCount !== 0) {
       obj.villageCount = Math.round(message.villageCount);
     }
+    if (message.registryUsed !== false) {
+      obj.registryUsed = message.registryUsed;
+    }
     return obj;
   },
 
@@ -9291,6 +9476,7 @@ export const EvaluateBreakersResponse: MessageFns<EvaluateBreakersResponse> = {
     message.shareBp = object.shareBp ?? 0;
     message.townshipTripped = object.townshipTripped ?? false;
     message.villageCount = object.villageCount ?? 0;
+    message.registryUsed = object.registryUsed ?? false;
     return message;
   },
 };
@@ -16379,6 +16565,1855 @@ export const ConfirmCertificateUpgradeResponse: MessageFns<ConfirmCertificateUpg
   },
 };
 
+function createBaseTownship(): Township {
+  return { id: "", districtId: "", name: "", type: 0 };
+}
+
+export const Township: MessageFns<Township> = {
+  encode(message: Township, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.districtId !== "") {
+      writer.uint32(18).string(message.districtId);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    if (message.type !== 0) {
+      writer.uint32(32).int32(message.type);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Township {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTownship();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.districtId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.type = reader.int32() as any;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Township {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      districtId: isSet(object.districtId)
+        ? globalThis.String(object.districtId)
+        : isSet(object.district_id)
+        ? globalThis.String(object.district_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      type: isSet(object.type) ? townshipTypeFromJSON(object.type) : 0,
+    };
+  },
+
+  toJSON(message: Township): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.districtId !== "") {
+      obj.districtId = message.districtId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.type !== 0) {
+      obj.type = townshipTypeToJSON(message.type);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Township>, I>>(base?: I): Township {
+    return Township.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Township>, I>>(object: I): Township {
+    const message = createBaseTownship();
+    message.id = object.id ?? "";
+    message.districtId = object.districtId ?? "";
+    message.name = object.name ?? "";
+    message.type = object.type ?? 0;
+    return message;
+  },
+};
+
+function createBaseVillage(): Village {
+  return { id: "", townshipId: "", name: "", isPoorVillage: false };
+}
+
+export const Village: MessageFns<Village> = {
+  encode(message: Village, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.townshipId !== "") {
+      writer.uint32(18).string(message.townshipId);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    if (message.isPoorVillage !== false) {
+      writer.uint32(32).bool(message.isPoorVillage);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Village {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVillage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.isPoorVillage = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Village {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      isPoorVillage: isSet(object.isPoorVillage)
+        ? globalThis.Boolean(object.isPoorVillage)
+        : isSet(object.is_poor_village)
+        ? globalThis.Boolean(object.is_poor_village)
+        : false,
+    };
+  },
+
+  toJSON(message: Village): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.isPoorVillage !== false) {
+      obj.isPoorVillage = message.isPoorVillage;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Village>, I>>(base?: I): Village {
+    return Village.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Village>, I>>(object: I): Village {
+    const message = createBaseVillage();
+    message.id = object.id ?? "";
+    message.townshipId = object.townshipId ?? "";
+    message.name = object.name ?? "";
+    message.isPoorVillage = object.isPoorVillage ?? false;
+    return message;
+  },
+};
+
+function createBaseVillagerGroup(): VillagerGroup {
+  return { id: "", villageId: "", name: "" };
+}
+
+export const VillagerGroup: MessageFns<VillagerGroup> = {
+  encode(message: VillagerGroup, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.villageId !== "") {
+      writer.uint32(18).string(message.villageId);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VillagerGroup {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVillagerGroup();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.villageId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VillagerGroup {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      villageId: isSet(object.villageId)
+        ? globalThis.String(object.villageId)
+        : isSet(object.village_id)
+        ? globalThis.String(object.village_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+    };
+  },
+
+  toJSON(message: VillagerGroup): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.villageId !== "") {
+      obj.villageId = message.villageId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<VillagerGroup>, I>>(base?: I): VillagerGroup {
+    return VillagerGroup.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<VillagerGroup>, I>>(object: I): VillagerGroup {
+    const message = createBaseVillagerGroup();
+    message.id = object.id ?? "";
+    message.villageId = object.villageId ?? "";
+    message.name = object.name ?? "";
+    return message;
+  },
+};
+
+function createBaseRegisterTownshipRequest(): RegisterTownshipRequest {
+  return { idempotencyKey: "", id: "", districtId: "", name: "", type: 0 };
+}
+
+export const RegisterTownshipRequest: MessageFns<RegisterTownshipRequest> = {
+  encode(message: RegisterTownshipRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.districtId !== "") {
+      writer.uint32(26).string(message.districtId);
+    }
+    if (message.name !== "") {
+      writer.uint32(34).string(message.name);
+    }
+    if (message.type !== 0) {
+      writer.uint32(40).int32(message.type);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterTownshipRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterTownshipRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.districtId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.type = reader.int32() as any;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterTownshipRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      districtId: isSet(object.districtId)
+        ? globalThis.String(object.districtId)
+        : isSet(object.district_id)
+        ? globalThis.String(object.district_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      type: isSet(object.type) ? townshipTypeFromJSON(object.type) : 0,
+    };
+  },
+
+  toJSON(message: RegisterTownshipRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.districtId !== "") {
+      obj.districtId = message.districtId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.type !== 0) {
+      obj.type = townshipTypeToJSON(message.type);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterTownshipRequest>, I>>(base?: I): RegisterTownshipRequest {
+    return RegisterTownshipRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterTownshipRequest>, I>>(object: I): RegisterTownshipRequest {
+    const message = createBaseRegisterTownshipRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.districtId = object.districtId ?? "";
+    message.name = object.name ?? "";
+    message.type = object.type ?? 0;
+    return message;
+  },
+};
+
+function createBaseRegisterTownshipResponse(): RegisterTownshipResponse {
+  return { township: undefined };
+}
+
+export const RegisterTownshipResponse: MessageFns<RegisterTownshipResponse> = {
+  encode(message: RegisterTownshipResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.township !== undefined) {
+      Township.encode(message.township, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterTownshipResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterTownshipResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.township = Township.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterTownshipResponse {
+    return { township: isSet(object.township) ? Township.fromJSON(object.township) : undefined };
+  },
+
+  toJSON(message: RegisterTownshipResponse): unknown {
+    const obj: any = {};
+    if (message.township !== undefined) {
+      obj.township = Township.toJSON(message.township);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterTownshipResponse>, I>>(base?: I): RegisterTownshipResponse {
+    return RegisterTownshipResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterTownshipResponse>, I>>(object: I): RegisterTownshipResponse {
+    const message = createBaseRegisterTownshipResponse();
+    message.township = (object.township !== undefined && object.township !== null)
+      ? Township.fromPartial(object.township)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateTownshipRequest(): UpdateTownshipRequest {
+  return { idempotencyKey: "", id: "", districtId: "", name: "", type: 0 };
+}
+
+export const UpdateTownshipRequest: MessageFns<UpdateTownshipRequest> = {
+  encode(message: UpdateTownshipRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.districtId !== "") {
+      writer.uint32(26).string(message.districtId);
+    }
+    if (message.name !== "") {
+      writer.uint32(34).string(message.name);
+    }
+    if (message.type !== 0) {
+      writer.uint32(40).int32(message.type);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateTownshipRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateTownshipRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.districtId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.type = reader.int32() as any;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateTownshipRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      districtId: isSet(object.districtId)
+        ? globalThis.String(object.districtId)
+        : isSet(object.district_id)
+        ? globalThis.String(object.district_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      type: isSet(object.type) ? townshipTypeFromJSON(object.type) : 0,
+    };
+  },
+
+  toJSON(message: UpdateTownshipRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.districtId !== "") {
+      obj.districtId = message.districtId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.type !== 0) {
+      obj.type = townshipTypeToJSON(message.type);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<UpdateTownshipRequest>, I>>(base?: I): UpdateTownshipRequest {
+    return UpdateTownshipRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpdateTownshipRequest>, I>>(object: I): UpdateTownshipRequest {
+    const message = createBaseUpdateTownshipRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.districtId = object.districtId ?? "";
+    message.name = object.name ?? "";
+    message.type = object.type ?? 0;
+    return message;
+  },
+};
+
+function createBaseUpdateTownshipResponse(): UpdateTownshipResponse {
+  return { township: undefined };
+}
+
+export const UpdateTownshipResponse: MessageFns<UpdateTownshipResponse> = {
+  encode(message: UpdateTownshipResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.township !== undefined) {
+      Township.encode(message.township, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateTownshipResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateTownshipResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.township = Township.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateTownshipResponse {
+    return { township: isSet(object.township) ? Township.fromJSON(object.township) : undefined };
+  },
+
+  toJSON(message: UpdateTownshipResponse): unknown {
+    const obj: any = {};
+    if (message.township !== undefined) {
+      obj.township = Township.toJSON(message.township);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<UpdateTownshipResponse>, I>>(base?: I): UpdateTownshipResponse {
+    return UpdateTownshipResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpdateTownshipResponse>, I>>(object: I): UpdateTownshipResponse {
+    const message = createBaseUpdateTownshipResponse();
+    message.township = (object.township !== undefined && object.township !== null)
+      ? Township.fromPartial(object.township)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRegisterVillageRequest(): RegisterVillageRequest {
+  return { idempotencyKey: "", id: "", townshipId: "", name: "", isPoorVillage: false };
+}
+
+export const RegisterVillageRequest: MessageFns<RegisterVillageRequest> = {
+  encode(message: RegisterVillageRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.townshipId !== "") {
+      writer.uint32(26).string(message.townshipId);
+    }
+    if (message.name !== "") {
+      writer.uint32(34).string(message.name);
+    }
+    if (message.isPoorVillage !== false) {
+      writer.uint32(40).bool(message.isPoorVillage);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterVillageRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterVillageRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.isPoorVillage = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterVillageRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      isPoorVillage: isSet(object.isPoorVillage)
+        ? globalThis.Boolean(object.isPoorVillage)
+        : isSet(object.is_poor_village)
+        ? globalThis.Boolean(object.is_poor_village)
+        : false,
+    };
+  },
+
+  toJSON(message: RegisterVillageRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.isPoorVillage !== false) {
+      obj.isPoorVillage = message.isPoorVillage;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterVillageRequest>, I>>(base?: I): RegisterVillageRequest {
+    return RegisterVillageRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterVillageRequest>, I>>(object: I): RegisterVillageRequest {
+    const message = createBaseRegisterVillageRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.townshipId = object.townshipId ?? "";
+    message.name = object.name ?? "";
+    message.isPoorVillage = object.isPoorVillage ?? false;
+    return message;
+  },
+};
+
+function createBaseRegisterVillageResponse(): RegisterVillageResponse {
+  return { village: undefined };
+}
+
+export const RegisterVillageResponse: MessageFns<RegisterVillageResponse> = {
+  encode(message: RegisterVillageResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.village !== undefined) {
+      Village.encode(message.village, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterVillageResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterVillageResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.village = Village.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterVillageResponse {
+    return { village: isSet(object.village) ? Village.fromJSON(object.village) : undefined };
+  },
+
+  toJSON(message: RegisterVillageResponse): unknown {
+    const obj: any = {};
+    if (message.village !== undefined) {
+      obj.village = Village.toJSON(message.village);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterVillageResponse>, I>>(base?: I): RegisterVillageResponse {
+    return RegisterVillageResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterVillageResponse>, I>>(object: I): RegisterVillageResponse {
+    const message = createBaseRegisterVillageResponse();
+    message.village = (object.village !== undefined && object.village !== null)
+      ? Village.fromPartial(object.village)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateVillageRequest(): UpdateVillageRequest {
+  return { idempotencyKey: "", id: "", name: "", isPoorVillage: false };
+}
+
+export const UpdateVillageRequest: MessageFns<UpdateVillageRequest> = {
+  encode(message: UpdateVillageRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    if (message.isPoorVillage !== false) {
+      writer.uint32(32).bool(message.isPoorVillage);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateVillageRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateVillageRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.isPoorVillage = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateVillageRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      isPoorVillage: isSet(object.isPoorVillage)
+        ? globalThis.Boolean(object.isPoorVillage)
+        : isSet(object.is_poor_village)
+        ? globalThis.Boolean(object.is_poor_village)
+        : false,
+    };
+  },
+
+  toJSON(message: UpdateVillageRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.isPoorVillage !== false) {
+      obj.isPoorVillage = message.isPoorVillage;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<UpdateVillageRequest>, I>>(base?: I): UpdateVillageRequest {
+    return UpdateVillageRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpdateVillageRequest>, I>>(object: I): UpdateVillageRequest {
+    const message = createBaseUpdateVillageRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.name = object.name ?? "";
+    message.isPoorVillage = object.isPoorVillage ?? false;
+    return message;
+  },
+};
+
+function createBaseUpdateVillageResponse(): UpdateVillageResponse {
+  return { village: undefined };
+}
+
+export const UpdateVillageResponse: MessageFns<UpdateVillageResponse> = {
+  encode(message: UpdateVillageResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.village !== undefined) {
+      Village.encode(message.village, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateVillageResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateVillageResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.village = Village.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateVillageResponse {
+    return { village: isSet(object.village) ? Village.fromJSON(object.village) : undefined };
+  },
+
+  toJSON(message: UpdateVillageResponse): unknown {
+    const obj: any = {};
+    if (message.village !== undefined) {
+      obj.village = Village.toJSON(message.village);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<UpdateVillageResponse>, I>>(base?: I): UpdateVillageResponse {
+    return UpdateVillageResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpdateVillageResponse>, I>>(object: I): UpdateVillageResponse {
+    const message = createBaseUpdateVillageResponse();
+    message.village = (object.village !== undefined && object.village !== null)
+      ? Village.fromPartial(object.village)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRegisterVillagerGroupRequest(): RegisterVillagerGroupRequest {
+  return { idempotencyKey: "", id: "", villageId: "", name: "" };
+}
+
+export const RegisterVillagerGroupRequest: MessageFns<RegisterVillagerGroupRequest> = {
+  encode(message: RegisterVillagerGroupRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.villageId !== "") {
+      writer.uint32(26).string(message.villageId);
+    }
+    if (message.name !== "") {
+      writer.uint32(34).string(message.name);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterVillagerGroupRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterVillagerGroupRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.villageId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterVillagerGroupRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      villageId: isSet(object.villageId)
+        ? globalThis.String(object.villageId)
+        : isSet(object.village_id)
+        ? globalThis.String(object.village_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+    };
+  },
+
+  toJSON(message: RegisterVillagerGroupRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.villageId !== "") {
+      obj.villageId = message.villageId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterVillagerGroupRequest>, I>>(base?: I): RegisterVillagerGroupRequest {
+    return RegisterVillagerGroupRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterVillagerGroupRequest>, I>>(object: I): RegisterVillagerGroupRequest {
+    const message = createBaseRegisterVillagerGroupRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.villageId = object.villageId ?? "";
+    message.name = object.name ?? "";
+    return message;
+  },
+};
+
+function createBaseRegisterVillagerGroupResponse(): RegisterVillagerGroupResponse {
+  return { villagerGroup: undefined };
+}
+
+export const RegisterVillagerGroupResponse: MessageFns<RegisterVillagerGroupResponse> = {
+  encode(message: RegisterVillagerGroupResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.villagerGroup !== undefined) {
+      VillagerGroup.encode(message.villagerGroup, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RegisterVillagerGroupResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRegisterVillagerGroupResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.villagerGroup = VillagerGroup.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RegisterVillagerGroupResponse {
+    return {
+      villagerGroup: isSet(object.villagerGroup)
+        ? VillagerGroup.fromJSON(object.villagerGroup)
+        : isSet(object.villager_group)
+        ? VillagerGroup.fromJSON(object.villager_group)
+        : undefined,
+    };
+  },
+
+  toJSON(message: RegisterVillagerGroupResponse): unknown {
+    const obj: any = {};
+    if (message.villagerGroup !== undefined) {
+      obj.villagerGroup = VillagerGroup.toJSON(message.villagerGroup);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RegisterVillagerGroupResponse>, I>>(base?: I): RegisterVillagerGroupResponse {
+    return RegisterVillagerGroupResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RegisterVillagerGroupResponse>, I>>(
+    object: I,
+  ): RegisterVillagerGroupResponse {
+    const message = createBaseRegisterVillagerGroupResponse();
+    message.villagerGroup = (object.villagerGroup !== undefined && object.villagerGroup !== null)
+      ? VillagerGroup.fromPartial(object.villagerGroup)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateVillagerGroupRequest(): UpdateVillagerGroupRequest {
+  return { idempotencyKey: "", id: "", name: "" };
+}
+
+export const UpdateVillagerGroupRequest: MessageFns<UpdateVillagerGroupRequest> = {
+  encode(message: UpdateVillagerGroupRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateVillagerGroupRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateVillagerGroupRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateVillagerGroupRequest {
+    return {
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+    };
+  },
+
+  toJSON(message: UpdateVillagerGroupRequest): unknown {
+    const obj: any = {};
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<UpdateVillagerGroupRequest>, I>>(base?: I): UpdateVillagerGroupRequest {
+    return UpdateVillagerGroupRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpdateVillagerGroupRequest>, I>>(object: I): UpdateVillagerGroupRequest {
+    const message = createBaseUpdateVillagerGroupRequest();
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    message.id = object.id ?? "";
+    message.name = object.name ?? "";
+    return message;
+  },
+};
+
+function createBaseUpdateVillagerGroupResponse(): UpdateVillagerGroupResponse {
+  return { villagerGroup: undefined };
+}
+
+export const UpdateVillagerGroupResponse: MessageFns<UpdateVillagerGroupResponse> = {
+  encode(message: UpdateVillagerGroupResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.villagerGroup !== undefined) {
+      VillagerGroup.encode(message.villagerGroup, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateVillagerGroupResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateVillagerGroupResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.villagerGroup = VillagerGroup.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateVillagerGroupResponse {
+    return {
+      villagerGroup: isSet(object.villagerGroup)
+        ? VillagerGroup.fromJSON(object.villagerGroup)
+        : isSet(object.villager_group)
+        ? VillagerGroup.fromJSON(object.villager_group)
+        : undefined,
+    };
+  },
+
+  toJSON(message: UpdateVillagerGroupResponse): unknown {
+    const obj: any = {};
+    if (message.villagerGroup !== undefined) {
+      obj.villagerGroup = VillagerGroup.toJSON(message.villagerGroup);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<UpdateVillagerGroupResponse>, I>>(base?: I): UpdateVillagerGroupResponse {
+    return UpdateVillagerGroupResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpdateVillagerGroupResponse>, I>>(object: I): UpdateVillagerGroupResponse {
+    const message = createBaseUpdateVillagerGroupResponse();
+    message.villagerGroup = (object.villagerGroup !== undefined && object.villagerGroup !== null)
+      ? VillagerGroup.fromPartial(object.villagerGroup)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseListVillagesRequest(): ListVillagesRequest {
+  return { townshipId: "" };
+}
+
+export const ListVillagesRequest: MessageFns<ListVillagesRequest> = {
+  encode(message: ListVillagesRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.townshipId !== "") {
+      writer.uint32(10).string(message.townshipId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListVillagesRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListVillagesRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.townshipId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListVillagesRequest {
+    return {
+      townshipId: isSet(object.townshipId)
+        ? globalThis.String(object.townshipId)
+        : isSet(object.township_id)
+        ? globalThis.String(object.township_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListVillagesRequest): unknown {
+    const obj: any = {};
+    if (message.townshipId !== "") {
+      obj.townshipId = message.townshipId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListVillagesRequest>, I>>(base?: I): ListVillagesRequest {
+    return ListVillagesRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListVillagesRequest>, I>>(object: I): ListVillagesRequest {
+    const message = createBaseListVillagesRequest();
+    message.townshipId = object.townshipId ?? "";
+    return message;
+  },
+};
+
+function createBaseListVillagesResponse(): ListVillagesResponse {
+  return { villages: [] };
+}
+
+export const ListVillagesResponse: MessageFns<ListVillagesResponse> = {
+  encode(message: ListVillagesResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.villages) {
+      Village.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListVillagesResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListVillagesResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.villages.push(Village.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListVillagesResponse {
+    return {
+      villages: globalThis.Array.isArray(object?.villages) ? object.villages.map((e: any) => Village.fromJSON(e)) : [],
+    };
+  },
+
+  toJSON(message: ListVillagesResponse): unknown {
+    const obj: any = {};
+    if (message.villages?.length) {
+      obj.villages = message.villages.map((e) => Village.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListVillagesResponse>, I>>(base?: I): ListVillagesResponse {
+    return ListVillagesResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListVillagesResponse>, I>>(object: I): ListVillagesResponse {
+    const message = createBaseListVillagesResponse();
+    message.villages = object.villages?.map((e) => Village.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseListVillagerGroupsRequest(): ListVillagerGroupsRequest {
+  return { villageId: "" };
+}
+
+export const ListVillagerGroupsRequest: MessageFns<ListVillagerGroupsRequest> = {
+  encode(message: ListVillagerGroupsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.villageId !== "") {
+      writer.uint32(10).string(message.villageId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListVillagerGroupsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListVillagerGroupsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.villageId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListVillagerGroupsRequest {
+    return {
+      villageId: isSet(object.villageId)
+        ? globalThis.String(object.villageId)
+        : isSet(object.village_id)
+        ? globalThis.String(object.village_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListVillagerGroupsRequest): unknown {
+    const obj: any = {};
+    if (message.villageId !== "") {
+      obj.villageId = message.villageId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListVillagerGroupsRequest>, I>>(base?: I): ListVillagerGroupsRequest {
+    return ListVillagerGroupsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListVillagerGroupsRequest>, I>>(object: I): ListVillagerGroupsRequest {
+    const message = createBaseListVillagerGroupsRequest();
+    message.villageId = object.villageId ?? "";
+    return message;
+  },
+};
+
+function createBaseListVillagerGroupsResponse(): ListVillagerGroupsResponse {
+  return { villagerGroups: [] };
+}
+
+export const ListVillagerGroupsResponse: MessageFns<ListVillagerGroupsResponse> = {
+  encode(message: ListVillagerGroupsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.villagerGroups) {
+      VillagerGroup.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListVillagerGroupsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListVillagerGroupsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.villagerGroups.push(VillagerGroup.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListVillagerGroupsResponse {
+    return {
+      villagerGroups: globalThis.Array.isArray(object?.villagerGroups)
+        ? object.villagerGroups.map((e: any) => VillagerGroup.fromJSON(e))
+        : globalThis.Array.isArray(object?.villager_groups)
+        ? object.villager_groups.map((e: any) => VillagerGroup.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListVillagerGroupsResponse): unknown {
+    const obj: any = {};
+    if (message.villagerGroups?.length) {
+      obj.villagerGroups = message.villagerGroups.map((e) => VillagerGroup.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListVillagerGroupsResponse>, I>>(base?: I): ListVillagerGroupsResponse {
+    return ListVillagerGroupsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListVillagerGroupsResponse>, I>>(object: I): ListVillagerGroupsResponse {
+    const message = createBaseListVillagerGroupsResponse();
+    message.villagerGroups = object.villagerGroups?.map((e) => VillagerGroup.fromPartial(e)) || [];
+    return message;
+  },
+};
+
 export type CreditServiceService = typeof CreditServiceService;
 export const CreditServiceService = {
   /** Registers a household (农户) with its personal data; the data is stored apart and read back masked. */
@@ -16859,6 +18894,104 @@ export const CreditServiceService = {
     responseDeserialize: (value: Buffer): ConfirmCertificateUpgradeResponse =>
       ConfirmCertificateUpgradeResponse.decode(value),
   },
+  /**
+   * Geography registry (spec credit §3.1). Registrations take the unit's own id (the code households and lines
+   * already carry); registering the same unit again is a no-op, a different one under a used id is refused.
+   * Registers a township or agriculture-related street office (乡 / 涉农街道). LG_OFFICE or CENTER_STAFF.
+   */
+  registerTownship: {
+    path: "/gov.credit.v1.CreditService/RegisterTownship" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RegisterTownshipRequest): Buffer =>
+      Buffer.from(RegisterTownshipRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RegisterTownshipRequest => RegisterTownshipRequest.decode(value),
+    responseSerialize: (value: RegisterTownshipResponse): Buffer =>
+      Buffer.from(RegisterTownshipResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RegisterTownshipResponse => RegisterTownshipResponse.decode(value),
+  },
+  /** Renames a township or corrects its district or type. */
+  updateTownship: {
+    path: "/gov.credit.v1.CreditService/UpdateTownship" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: UpdateTownshipRequest): Buffer =>
+      Buffer.from(UpdateTownshipRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): UpdateTownshipRequest => UpdateTownshipRequest.decode(value),
+    responseSerialize: (value: UpdateTownshipResponse): Buffer =>
+      Buffer.from(UpdateTownshipResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdateTownshipResponse => UpdateTownshipResponse.decode(value),
+  },
+  /** Registers an administrative village (行政村) of a registered township (TOWNSHIP_UNKNOWN otherwise). */
+  registerVillage: {
+    path: "/gov.credit.v1.CreditService/RegisterVillage" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RegisterVillageRequest): Buffer =>
+      Buffer.from(RegisterVillageRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RegisterVillageRequest => RegisterVillageRequest.decode(value),
+    responseSerialize: (value: RegisterVillageResponse): Buffer =>
+      Buffer.from(RegisterVillageResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RegisterVillageResponse => RegisterVillageResponse.decode(value),
+  },
+  /** Renames a village or changes its poor-village (贫困村) flag; its township never changes. */
+  updateVillage: {
+    path: "/gov.credit.v1.CreditService/UpdateVillage" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: UpdateVillageRequest): Buffer => Buffer.from(UpdateVillageRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): UpdateVillageRequest => UpdateVillageRequest.decode(value),
+    responseSerialize: (value: UpdateVillageResponse): Buffer =>
+      Buffer.from(UpdateVillageResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdateVillageResponse => UpdateVillageResponse.decode(value),
+  },
+  /** Registers a villager group (村民小组) of a registered village (VILLAGE_UNKNOWN otherwise). */
+  registerVillagerGroup: {
+    path: "/gov.credit.v1.CreditService/RegisterVillagerGroup" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RegisterVillagerGroupRequest): Buffer =>
+      Buffer.from(RegisterVillagerGroupRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RegisterVillagerGroupRequest => RegisterVillagerGroupRequest.decode(value),
+    responseSerialize: (value: RegisterVillagerGroupResponse): Buffer =>
+      Buffer.from(RegisterVillagerGroupResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RegisterVillagerGroupResponse => RegisterVillagerGroupResponse.decode(value),
+  },
+  /** Renames a villager group; its village never changes. */
+  updateVillagerGroup: {
+    path: "/gov.credit.v1.CreditService/UpdateVillagerGroup" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: UpdateVillagerGroupRequest): Buffer =>
+      Buffer.from(UpdateVillagerGroupRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): UpdateVillagerGroupRequest => UpdateVillagerGroupRequest.decode(value),
+    responseSerialize: (value: UpdateVillagerGroupResponse): Buffer =>
+      Buffer.from(UpdateVillagerGroupResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdateVillagerGroupResponse => UpdateVillagerGroupResponse.decode(value),
+  },
+  /** The registered villages of a township, by id. These are the villages the township breaker counts (§13.4). */
+  listVillages: {
+    path: "/gov.credit.v1.CreditService/ListVillages" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListVillagesRequest): Buffer => Buffer.from(ListVillagesRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListVillagesRequest => ListVillagesRequest.decode(value),
+    responseSerialize: (value: ListVillagesResponse): Buffer =>
+      Buffer.from(ListVillagesResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListVillagesResponse => ListVillagesResponse.decode(value),
+  },
+  /** The registered villager groups of a village, by id. */
+  listVillagerGroups: {
+    path: "/gov.credit.v1.CreditService/ListVillagerGroups" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListVillagerGroupsRequest): Buffer =>
+      Buffer.from(ListVillagerGroupsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListVillagerGroupsRequest => ListVillagerGroupsRequest.decode(value),
+    responseSerialize: (value: ListVillagerGroupsResponse): Buffer =>
+      Buffer.from(ListVillagerGroupsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListVillagerGroupsResponse => ListVillagerGroupsResponse.decode(value),
+  },
 } as const;
 
 export interface CreditServiceServer extends UntypedServiceImplementation {
@@ -16957,6 +19090,26 @@ export interface CreditServiceServer extends UntypedServiceImplementation {
   listLateSubsidyPayments: handleUnaryCall<ListLateSubsidyPaymentsRequest, ListLateSubsidyPaymentsResponse>;
   /** The bank confirms the higher grade a re-score reached; only then do grade and limit rise (R16.2, R17.3). */
   confirmCertificateUpgrade: handleUnaryCall<ConfirmCertificateUpgradeRequest, ConfirmCertificateUpgradeResponse>;
+  /**
+   * Geography registry (spec credit §3.1). Registrations take the unit's own id (the code households and lines
+   * already carry); registering the same unit again is a no-op, a different one under a used id is refused.
+   * Registers a township or agriculture-related street office (乡 / 涉农街道). LG_OFFICE or CENTER_STAFF.
+   */
+  registerTownship: handleUnaryCall<RegisterTownshipRequest, RegisterTownshipResponse>;
+  /** Renames a township or corrects its district or type. */
+  updateTownship: handleUnaryCall<UpdateTownshipRequest, UpdateTownshipResponse>;
+  /** Registers an administrative village (行政村) of a registered township (TOWNSHIP_UNKNOWN otherwise). */
+  registerVillage: handleUnaryCall<RegisterVillageRequest, RegisterVillageResponse>;
+  /** Renames a village or changes its poor-village (贫困村) flag; its township never changes. */
+  updateVillage: handleUnaryCall<UpdateVillageRequest, UpdateVillageResponse>;
+  /** Registers a villager group (村民小组) of a registered village (VILLAGE_UNKNOWN otherwise). */
+  registerVillagerGroup: handleUnaryCall<RegisterVillagerGroupRequest, RegisterVillagerGroupResponse>;
+  /** Renames a villager group; its village never changes. */
+  updateVillagerGroup: handleUnaryCall<UpdateVillagerGroupRequest, UpdateVillagerGroupResponse>;
+  /** The registered villages of a township, by id. These are the villages the township breaker counts (§13.4). */
+  listVillages: handleUnaryCall<ListVillagesRequest, ListVillagesResponse>;
+  /** The registered villager groups of a village, by id. */
+  listVillagerGroups: handleUnaryCall<ListVillagerGroupsRequest, ListVillagerGroupsResponse>;
 }
 
 export interface CreditServiceClient extends Client {
@@ -17614,6 +19767,138 @@ export interface CreditServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ConfirmCertificateUpgradeResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Geography registry (spec credit §3.1). Registrations take the unit's own id (the code households and lines
+   * already carry); registering the same unit again is a no-op, a different one under a used id is refused.
+   * Registers a township or agriculture-related street office (乡 / 涉农街道). LG_OFFICE or CENTER_STAFF.
+   */
+  registerTownship(
+    request: RegisterTownshipRequest,
+    callback: (error: ServiceError | null, response: RegisterTownshipResponse) => void,
+  ): ClientUnaryCall;
+  registerTownship(
+    request: RegisterTownshipRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RegisterTownshipResponse) => void,
+  ): ClientUnaryCall;
+  registerTownship(
+    request: RegisterTownshipRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RegisterTownshipResponse) => void,
+  ): ClientUnaryCall;
+  /** Renames a township or corrects its district or type. */
+  updateTownship(
+    request: UpdateTownshipRequest,
+    callback: (error: ServiceError | null, response: UpdateTownshipResponse) => void,
+  ): ClientUnaryCall;
+  updateTownship(
+    request: UpdateTownshipRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: UpdateTownshipResponse) => void,
+  ): ClientUnaryCall;
+  updateTownship(
+    request: UpdateTownshipRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: UpdateTownshipResponse) => void,
+  ): ClientUnaryCall;
+  /** Registers an administrative village (行政村) of a registered township (TOWNSHIP_UNKNOWN otherwise). */
+  registerVillage(
+    request: RegisterVillageRequest,
+    callback: (error: ServiceError | null, response: RegisterVillageResponse) => void,
+  ): ClientUnaryCall;
+  registerVillage(
+    request: RegisterVillageRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RegisterVillageResponse) => void,
+  ): ClientUnaryCall;
+  registerVillage(
+    request: RegisterVillageRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RegisterVillageResponse) => void,
+  ): ClientUnaryCall;
+  /** Renames a village or changes its poor-village (贫困村) flag; its township never changes. */
+  updateVillage(
+    request: UpdateVillageRequest,
+    callback: (error: ServiceError | null, response: UpdateVillageResponse) => void,
+  ): ClientUnaryCall;
+  updateVillage(
+    request: UpdateVillageRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: UpdateVillageResponse) => void,
+  ): ClientUnaryCall;
+  updateVillage(
+    request: UpdateVillageRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: UpdateVillageResponse) => void,
+  ): ClientUnaryCall;
+  /** Registers a villager group (村民小组) of a registered village (VILLAGE_UNKNOWN otherwise). */
+  registerVillagerGroup(
+    request: RegisterVillagerGroupRequest,
+    callback: (error: ServiceError | null, response: RegisterVillagerGroupResponse) => void,
+  ): ClientUnaryCall;
+  registerVillagerGroup(
+    request: RegisterVillagerGroupRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RegisterVillagerGroupResponse) => void,
+  ): ClientUnaryCall;
+  registerVillagerGroup(
+    request: RegisterVillagerGroupRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RegisterVillagerGroupResponse) => void,
+  ): ClientUnaryCall;
+  /** Renames a villager group; its village never changes. */
+  updateVillagerGroup(
+    request: UpdateVillagerGroupRequest,
+    callback: (error: ServiceError | null, response: UpdateVillagerGroupResponse) => void,
+  ): ClientUnaryCall;
+  updateVillagerGroup(
+    request: UpdateVillagerGroupRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: UpdateVillagerGroupResponse) => void,
+  ): ClientUnaryCall;
+  updateVillagerGroup(
+    request: UpdateVillagerGroupRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: UpdateVillagerGroupResponse) => void,
+  ): ClientUnaryCall;
+  /** The registered villages of a township, by id. These are the villages the township breaker counts (§13.4). */
+  listVillages(
+    request: ListVillagesRequest,
+    callback: (error: ServiceError | null, response: ListVillagesResponse) => void,
+  ): ClientUnaryCall;
+  listVillages(
+    request: ListVillagesRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListVillagesResponse) => void,
+  ): ClientUnaryCall;
+  listVillages(
+    request: ListVillagesRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListVillagesResponse) => void,
+  ): ClientUnaryCall;
+  /** The registered villager groups of a village, by id. */
+  listVillagerGroups(
+    request: ListVillagerGroupsRequest,
+    callback: (error: ServiceError | null, response: ListVillagerGroupsResponse) => void,
+  ): ClientUnaryCall;
+  listVillagerGroups(
+    request: ListVillagerGroupsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListVillagerGroupsResponse) => void,
+  ): ClientUnaryCall;
+  listVillagerGroups(
+    request: ListVillagerGroupsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListVillagerGroupsResponse) => void,
   ): ClientUnaryCall;
 }
 
