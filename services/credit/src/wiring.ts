@@ -17,6 +17,11 @@ import {
   createSubsidyPaymentRepository,
 } from './adapters/mongo/credit.repositories';
 import {
+  createTownshipRepository,
+  createVillageRepository,
+  createVillagerGroupRepository,
+} from './adapters/mongo/geography.repositories';
+import {
   createClaimPayoutRepository,
   createLossCaseSettlementRepository,
   createRiskFundLedgerRepository,
@@ -25,12 +30,14 @@ import { createAccrueSubsidy } from './app/accrue-subsidy';
 import { createApplicationUseCases } from './app/applications';
 import { createBankEventHandlers } from './app/bank-events';
 import { createCertificates } from './app/certificates';
+import { createCheckPlacement } from './app/check-placement';
 import { createConfirmUpgrade } from './app/confirm-upgrade';
 import { createDecideCredit } from './app/decide-credit';
 import { createEntityUseCases } from './app/entities';
 import { createEvaluateBreakers } from './app/evaluate-breakers';
 import { createExpireCertificates } from './app/expire-certificates';
 import { createFlagReviewsDue } from './app/flag-reviews-due';
+import { createGeography } from './app/geography';
 import { createGetHousehold, createRegisterHousehold } from './app/households';
 import { createImportHouseholds } from './app/import-households';
 import { createInsuranceClaims } from './app/insurance-claims';
@@ -114,6 +121,10 @@ export function wireCredit(deps: {
   const fundLedger = createRiskFundLedgerRepository(deps.mongo, relay);
   const settledLossCases = createLossCaseSettlementRepository(deps.mongo, relay);
   const claimPayouts = createClaimPayoutRepository(deps.mongo, { ...relay, cipher });
+  const townships = createTownshipRepository(deps.mongo, relay);
+  const villages = createVillageRepository(deps.mongo, relay);
+  const villagerGroups = createVillagerGroupRepository(deps.mongo, relay);
+  const checkPlacement = createCheckPlacement({ villages, groups: villagerGroups });
   const riskFund = createRiskFund({
     ledger: fundLedger,
     clock: deps.clock,
@@ -187,6 +198,10 @@ export function wireCredit(deps: {
       nplSnapshots.model,
       nplSnapshotRuns.model,
       subsidyPaymentRepo.model,
+      // the registry publishes nothing today; relayed anyway so an event added later is not left in an outbox
+      townships.model,
+      villages.model,
+      villagerGroups.model,
     ],
     /** Relay these with a small batch size: 4 chunks × 1000 events per publish call. */
     importModels: [households.chunkModel],
@@ -202,10 +217,15 @@ export function wireCredit(deps: {
       overdueTasks: overdueTaskRepo,
       nplSnapshots,
       subsidyPayments: subsidyPaymentRepo,
+      townships,
+      villages,
+      villagerGroups,
     },
     /** For the gRPC commands whose use cases take no key: a retry under the same key gets the first answer. */
     idempotency: deps.idempotency,
-    registerHousehold: createRegisterHousehold({ households, ...common }),
+    registerHousehold: createRegisterHousehold({ households, checkPlacement, ...common }),
+    /** §3.1 townships, villages and villager groups. */
+    geography: createGeography({ townships, villages, groups: villagerGroups, ...common }),
     getHousehold: createGetHousehold({ households }),
     applications,
     screenHousehold: createScreenHousehold({ households, ...common }),
@@ -244,6 +264,7 @@ export function wireCredit(deps: {
     }),
     evaluateBreakers: createEvaluateBreakers({
       lines,
+      villages,
       breakers,
       clock: deps.clock,
       lending: deps.lending,
@@ -267,6 +288,7 @@ export function wireCredit(deps: {
     insuranceClaims,
     importHouseholds: createImportHouseholds({
       households,
+      checkPlacement,
       clock: deps.clock,
       policy,
       chunksInFlight: deps.importChunksInFlight,

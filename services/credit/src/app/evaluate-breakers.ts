@@ -3,16 +3,21 @@ import { bookOf, type CreditLine } from '../domain/credit-line';
 import { roleFor } from '../domain/permissions';
 import type { LendingPolicy } from '../domain/policy';
 import { CreditError } from '../domain/credit-error';
+import { breakerVillageIds } from '../domain/geography';
 import { evaluateBreakers, nplAbove, nplBp } from '../domain/risk';
+import type { Villages } from './geography-ports';
 import type { BreakerState, Breakers, Clock, CreditLines, Stored } from './ports';
 
 /**
  * 熔断 job for one township (spec credit §13.4): books per village from the lines' loans; CB-V freezes the
  * lines of each breached village, CB-T suspends every line of the township and names the accountable heads.
+ * CB-T's share is over the township's registered villages (see breakerVillageIds).
  * Re-running it changes nothing: lines already frozen/suspended and breakers already tripped are left alone.
  */
 export function createEvaluateBreakers(deps: {
   lines: CreditLines;
+  /** The geography registry: the township's administrative villages are CB-T's denominator. */
+  villages: Villages;
   breakers: Breakers;
   clock: Clock;
   lending: LendingPolicy;
@@ -125,7 +130,19 @@ export function createEvaluateBreakers(deps: {
     const role = roleFor(actor, 'evaluateRisk');
     const at = deps.clock.now();
     const lines = await deps.lines.listByTownship(townshipId);
-    const books = [...new Set([...villageIds, ...lines.map((l) => l.value.villageId)])].map((villageId) => ({
+    const registered = await deps.villages.listByTownship(townshipId);
+    const own = new Set(registered.map((v) => v.id));
+    const foreign = villageIds.filter((id) => !own.has(id));
+    // With no registered village the registry has nothing to say and the old rule applies (the caller's list plus
+    // the villages with lines); with some, the caller's list is only checked against it.
+    const counted = breakerVillageIds({
+      townshipId,
+      registered,
+      withLines: lines.map((l) => l.value.villageId),
+      requested: villageIds,
+      lookedUp: registered.length > 0 && foreign.length > 0 ? await deps.villages.getMany(foreign) : [],
+    });
+    const books = counted.villageIds.map((villageId) => ({
       villageId,
       ...bookOf(lines.filter((l) => l.value.villageId === villageId).map((l) => l.value)),
     }));
@@ -156,7 +173,7 @@ export function createEvaluateBreakers(deps: {
       for (const l of await deps.lines.listByTownship(townshipId))
         await setStatus(l, 'SUSPENDED', 'TOWNSHIP_CIRCUIT_BREAKER', at, actor, role);
     }
-    return { ...result, villageCount: books.length };
+    return { ...result, villageCount: books.length, registryUsed: counted.registryUsed };
   }
 
   return Object.assign(evaluate, { lift });

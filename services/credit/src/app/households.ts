@@ -5,6 +5,7 @@ import type { Household, HouseholdView } from '../domain/household';
 import { roleFor } from '../domain/permissions';
 import { isValidIdNumber, maskIdNumber, maskPhone, piiRoles } from '../domain/personal-data';
 import type { PovertyStatus } from '../domain/rating';
+import type { CheckPlacement } from './check-placement';
 import type { Clock, Households, Idempotency } from './ports';
 
 export interface RegisterHouseholdInput {
@@ -31,8 +32,16 @@ function validate(i: RegisterHouseholdInput): void {
   rejectInvalid(v);
 }
 
-/** Registers a household; its identity number and phone go to the encrypted personal-data store (§2.4). */
-export function createRegisterHousehold(deps: { households: Households; idempotency: Idempotency; clock: Clock }) {
+/**
+ * Registers a household; its identity number and phone go to the encrypted personal-data store (§2.4). A village
+ * or villager group registered elsewhere than the household says is refused (see checkPlacement).
+ */
+export function createRegisterHousehold(deps: {
+  households: Households;
+  idempotency: Idempotency;
+  clock: Clock;
+  checkPlacement: CheckPlacement;
+}) {
   return async function registerHousehold(
     cmd: { idempotencyKey: string; input: RegisterHouseholdInput },
     actor: Actor,
@@ -47,6 +56,8 @@ export function createRegisterHousehold(deps: { households: Households; idempote
       throw new CreditError('NOT_PERMITTED', 'only the poverty office sets a registered poverty status (§3.2)');
     const scope = `credit.registerHousehold:${actor.userId}`;
     const { id } = await deps.idempotency.run(scope, cmd.idempotencyKey, cmd.input, async () => {
+      // inside the key's run: a retry answers with the household even if the registry changed since
+      await deps.checkPlacement([cmd.input], () => '');
       const id = derivedId('hh', scope, cmd.idempotencyKey);
       const { headIdNumber, phone, ...rest } = cmd.input;
       await deps.households.savePii(id, { idNumber: headIdNumber, phone });

@@ -2,6 +2,8 @@ import { systemActor } from '@gov/platform/auth';
 import { withCheckDigit } from '../domain/personal-data';
 import { policy2017v1 } from '../domain/policy';
 import { emptyCreditInfo } from '../domain/rating';
+import { CreditError } from '../domain/credit-error';
+import type { CheckPlacement } from './check-placement';
 import { createImportHouseholds, type ImportRow } from './import-households';
 import type { Households } from './ports';
 
@@ -33,9 +35,13 @@ function slowStore(failAt?: number) {
   return { seen, households };
 }
 
-const importer = (households: Households, chunksInFlight?: number) =>
+/** A registry with nothing registered: every row is placed acceptably. */
+const anywhere: CheckPlacement = async () => {};
+
+const importer = (households: Households, chunksInFlight?: number, checkPlacement = anywhere) =>
   createImportHouseholds({
     households,
+    checkPlacement,
     clock: { now: () => new Date('2026-11-02T01:00:00Z') },
     policy: () => policy2017v1,
     chunkSize: 10,
@@ -56,6 +62,20 @@ describe('createImportHouseholds', () => {
     expect(seen.chunks).toHaveLength(10);
     expect(new Set(seen.chunks).size).toBe(10);
     expect(seen.maxAtOnce).toBe(3);
+  });
+
+  it('refuses the whole batch before writing when the registry places a row elsewhere (spec credit §3.1-3.2)', async () => {
+    const { seen, households } = slowStore();
+    const prefixes: string[] = [];
+    const misplaced: CheckPlacement = async (rows, prefix) => {
+      prefixes.push(prefix(rows.length - 1));
+      throw new CreditError('VILLAGE_NOT_IN_TOWNSHIP', 'village v is registered under another township');
+    };
+    await expect(importer(households, 1, misplaced)('b', rows(25), systemActor)).rejects.toMatchObject({
+      code: 'VILLAGE_NOT_IN_TOWNSHIP',
+    });
+    expect(seen.chunks).toEqual([]);
+    expect(prefixes).toEqual(['rows[24].household.']);
   });
 
   it('on a failed chunk starts no further chunk, lets those in flight finish, then rejects', async () => {

@@ -5,6 +5,7 @@ import { roleFor } from '../domain/permissions';
 import { isValidIdNumber } from '../domain/personal-data';
 import type { RatingPolicy } from '../domain/policy';
 import type { CreditInfo } from '../domain/rating';
+import type { CheckPlacement } from './check-placement';
 import { derivedId } from './households';
 import type { Clock, Households } from './ports';
 import { rateOne } from './rate-household';
@@ -24,6 +25,8 @@ export interface ImportRow {
  */
 export function createImportHouseholds(deps: {
   households: Households;
+  /** Refuses the batch if any row names a village or group registered elsewhere (spec credit §3.1). */
+  checkPlacement: CheckPlacement;
   clock: Clock;
   policy: () => RatingPolicy;
   chunkSize?: number;
@@ -42,6 +45,10 @@ export function createImportHouseholds(deps: {
       rows.flatMap((r, i) =>
         isValidIdNumber(r.idNumber) ? [] : [{ field: `rows[${i}].idNumber`, message: 'invalid identity number' }],
       ),
+    );
+    await deps.checkPlacement(
+      rows.map((r) => r.household),
+      (i) => `rows[${i}].household.`,
     );
     const policy = deps.policy();
     let inserted = 0;

@@ -1,6 +1,6 @@
 import { AppError, type ErrorCategory, type FieldViolation } from '@gov/platform/errors';
 
-/** Stable codes of the credit service (spec credit §5, §9, §11, §13, §22); clients branch on them. */
+/** Stable codes of the credit service (spec credit §3.1, §5, §9, §11, §13, §22); clients branch on them. */
 const categories = {
   CREDIT_INPUT_INVALID: 'invalid_argument',
   HOUSEHOLD_NOT_FOUND: 'not_found',
@@ -56,6 +56,14 @@ const categories = {
   SUBSIDY_ALREADY_PAID: 'failed_precondition',
   NO_PENDING_UPGRADE: 'failed_precondition',
   UPGRADE_BLOCKED_BY_OVERDUE: 'failed_precondition',
+  // geography registry (§3.1): bad fields, a used id, a parent that is not registered, a household misplaced
+  GEOGRAPHY_INVALID: 'invalid_argument',
+  GEOGRAPHY_ALREADY_REGISTERED: 'already_exists',
+  TOWNSHIP_UNKNOWN: 'not_found',
+  VILLAGE_UNKNOWN: 'not_found',
+  VILLAGER_GROUP_UNKNOWN: 'not_found',
+  VILLAGE_NOT_IN_TOWNSHIP: 'failed_precondition',
+  VILLAGER_GROUP_NOT_IN_VILLAGE: 'failed_precondition',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type CreditErrorCode = keyof typeof categories;

@@ -40,6 +40,21 @@ export const permissions = {
   // R17.3: a higher grade takes effect only once the bank confirms it
   confirmUpgrade: ['BANK_OFFICER'],
   readRisk: ['CENTER_STAFF', 'LG_OFFICE', 'POVERTY_OFFICE', 'BANK_OFFICER', 'INSURER_OFFICER', 'SYSTEM'],
+  // §3.1 geography: the leading-group office and the center keep the district's register of units
+  manageGeography: ['LG_OFFICE', 'CENTER_STAFF'],
+  // every role that reads credit data; DATA_PROVIDER only pushes records, HOUSEHOLD sees only its own file
+  readGeography: [
+    'LG_OFFICE',
+    'POVERTY_OFFICE',
+    'CENTER_STAFF',
+    'STATION_STAFF',
+    'VILLAGE_COLLECTOR',
+    'VILLAGE_PANEL',
+    'BANK_OFFICER',
+    'INSURER_OFFICER',
+    'AUDITOR',
+    'SYSTEM',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Returns the role the actor acts in for this command, or refuses with NOT_PERMITTED. */

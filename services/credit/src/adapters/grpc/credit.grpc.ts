@@ -14,6 +14,7 @@ import {
   toProtoNotice,
   toProtoRating,
 } from './credit.mapper';
+import { geographyGrpcHandlers } from './geography.grpc';
 import { procedureGrpcHandlers } from './procedure.grpc';
 import { riskGrpcHandlers, riskSettlementGrpcHandlers } from './risk.grpc';
 import { subsidyGrpcHandlers } from './subsidy.grpc';
@@ -162,5 +163,6 @@ export function creditGrpcHandlers(c: CreditService): Handlers<typeof creditV1.C
     ...riskGrpcHandlers(c),
     ...riskSettlementGrpcHandlers(c),
     ...subsidyGrpcHandlers(c),
+    ...geographyGrpcHandlers(c),
   };
 }

@@ -101,6 +101,7 @@ export function riskGrpcHandlers(c: CreditService): Pick<H, RiskRpc> {
           shareBp: r.shareBp,
           townshipTripped: r.townshipTripped,
           villageCount: r.villageCount,
+          registryUsed: r.registryUsed,
         };
       });
     },

@@ -16,12 +16,14 @@ import {
   type EventPublisher,
   type OutboxRelay,
 } from '@gov/platform';
+import { createCheckPlacement } from '../../app/check-placement';
 import { createImportHouseholds, type ImportRow } from '../../app/import-households';
 import { withCheckDigit } from '../../domain/personal-data';
 import { policy2017v1 } from '../../domain/policy';
 import { emptyCreditInfo } from '../../domain/rating';
 import { createPiiCipher } from '../crypto/pii-cipher';
 import { createHouseholdRepository } from './credit.repositories';
+import { createVillageRepository, createVillagerGroupRepository } from './geography.repositories';
 
 // The batch import as bench/credit and main.ts run it: inserts on an insert-only pool with several chunks in flight,
 // the relay's trims on the one main connection. Real store, real broker.
@@ -101,8 +103,14 @@ it('imports chunks in parallel on an insert-only pool: every household once, PII
   });
   relay.start();
   relays.imports = relay;
+  // the registry is empty here, so every row's village is accepted (spec credit §3.1: registered later)
+  const checkPlacement = createCheckPlacement({
+    villages: createVillageRepository(conn, { handoff: () => {} }),
+    groups: createVillagerGroupRepository(conn, { handoff: () => {} }),
+  });
   const importHouseholds = createImportHouseholds({
     households,
+    checkPlacement,
     clock: { now: () => new Date('2026-11-02T01:00:00Z') },
     policy: () => policy2017v1,
     chunkSize: 7,
