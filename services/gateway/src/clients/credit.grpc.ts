@@ -53,6 +53,15 @@ export interface CreditPort {
     creditV1.ConfirmCertificateUpgradeRequest,
     creditV1.ConfirmCertificateUpgradeResponse
   >;
+  // geography registry (spec credit §3.1)
+  registerTownship: Call<creditV1.RegisterTownshipRequest, creditV1.RegisterTownshipResponse>;
+  updateTownship: Call<creditV1.UpdateTownshipRequest, creditV1.UpdateTownshipResponse>;
+  registerVillage: Call<creditV1.RegisterVillageRequest, creditV1.RegisterVillageResponse>;
+  updateVillage: Call<creditV1.UpdateVillageRequest, creditV1.UpdateVillageResponse>;
+  registerVillagerGroup: Call<creditV1.RegisterVillagerGroupRequest, creditV1.RegisterVillagerGroupResponse>;
+  updateVillagerGroup: Call<creditV1.UpdateVillagerGroupRequest, creditV1.UpdateVillagerGroupResponse>;
+  listVillages: Call<creditV1.ListVillagesRequest, creditV1.ListVillagesResponse>;
+  listVillagerGroups: Call<creditV1.ListVillagerGroupsRequest, creditV1.ListVillagerGroupsResponse>;
 }
 
 /** A credit client, or, while CREDIT_GRPC_ADDR is unset, a port that answers SERVICE_UNAVAILABLE. */
@@ -103,6 +112,14 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
       getSubsidyPayment: down,
       listLateSubsidyPayments: down,
       confirmCertificateUpgrade: down,
+      registerTownship: down,
+      updateTownship: down,
+      registerVillage: down,
+      updateVillage: down,
+      registerVillagerGroup: down,
+      updateVillagerGroup: down,
+      listVillages: down,
+      listVillagerGroups: down,
       close: () => {},
     };
   }
@@ -150,6 +167,14 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
     listLateSubsidyPayments: (req, call) => callAs(client.listLateSubsidyPayments.bind(client), req, call, timeoutMs),
     confirmCertificateUpgrade: (req, call) =>
       callAs(client.confirmCertificateUpgrade.bind(client), req, call, timeoutMs),
+    registerTownship: (req, call) => callAs(client.registerTownship.bind(client), req, call, timeoutMs),
+    updateTownship: (req, call) => callAs(client.updateTownship.bind(client), req, call, timeoutMs),
+    registerVillage: (req, call) => callAs(client.registerVillage.bind(client), req, call, timeoutMs),
+    updateVillage: (req, call) => callAs(client.updateVillage.bind(client), req, call, timeoutMs),
+    registerVillagerGroup: (req, call) => callAs(client.registerVillagerGroup.bind(client), req, call, timeoutMs),
+    updateVillagerGroup: (req, call) => callAs(client.updateVillagerGroup.bind(client), req, call, timeoutMs),
+    listVillages: (req, call) => callAs(client.listVillages.bind(client), req, call, timeoutMs),
+    listVillagerGroups: (req, call) => callAs(client.listVillagerGroups.bind(client), req, call, timeoutMs),
     close: () => client.close(),
   };
 }

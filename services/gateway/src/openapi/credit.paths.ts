@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import * as g from '../routes/credit-geography.schema';
 import * as p from '../routes/credit-procedure.schema';
 import * as r from '../routes/credit-risk.schema';
 import * as s from '../routes/credit.schema';
@@ -27,6 +28,27 @@ const command = (
     parameters: withId ? [parameterRef('Id'), ...mutating] : mutating,
     requestBody: { required: true, content: jsonBody(request) },
     responses: { ...response, ...problems(...statuses) },
+  },
+});
+
+/** PUT of a unit's new state (every mutable field given). */
+const replace = (operationId: string, summary: string, request: string, schema: string) => ({
+  put: {
+    operationId,
+    tags: ['credit'],
+    summary,
+    parameters: [parameterRef('Id'), ...mutating],
+    requestBody: { required: true, content: jsonBody(request) },
+    responses: { ...ok('The unit as stored now', schema), ...problems('403', '404') },
+  },
+});
+const list = (operationId: string, summary: string, schema: string) => ({
+  get: {
+    operationId,
+    tags: ['credit'],
+    summary,
+    parameters: [parameterRef('Id'), parameterRef('RequestId')],
+    responses: { ...ok('By id', schema), ...problems('403', '404') },
   },
 });
 
@@ -231,7 +253,7 @@ export const creditPaths = {
   ),
   '/v1/credit/townships/{id}/breaker-evaluations': command(
     'evaluateCreditBreakers',
-    '熔断: freeze villages above 3% NPL; suspend the township when 30% of its villages are',
+    '熔断: freeze villages above 3% NPL; suspend the township when 30% of its registered villages are',
     'EvaluateBreakersRequest',
     ok('The evaluation', 'BreakerEvaluation'),
     ['403'],
@@ -376,6 +398,58 @@ export const creditPaths = {
     ok('The paid payment', 'SubsidyPayment'),
     ['403', '404', '409'],
   ),
+  '/v1/credit/townships': command(
+    'registerCreditTownship',
+    'Register a township or agri street (乡 / 涉农街道) under its own code (LG office, center); the same again is a no-op',
+    'RegisterTownshipRequest',
+    created('The township', 'CreditTownship'),
+    ['403', '409'],
+    false,
+  ),
+  '/v1/credit/townships/{id}': replace(
+    'updateCreditTownship',
+    'Correct a township’s district, name or type',
+    'UpdateTownshipRequest',
+    'CreditTownship',
+  ),
+  '/v1/credit/townships/{id}/villages': list(
+    'listCreditVillages',
+    'The registered villages of a township; the township breaker counts every one (§13.4 CB-T)',
+    'CreditVillageList',
+  ),
+  '/v1/credit/villages': command(
+    'registerCreditVillage',
+    'Register an administrative village (行政村) of a registered township (TOWNSHIP_UNKNOWN otherwise)',
+    'RegisterVillageRequest',
+    created('The village', 'CreditVillage'),
+    ['403', '404', '409'],
+    false,
+  ),
+  '/v1/credit/villages/{id}': replace(
+    'updateCreditVillage',
+    'Rename a village or change its 贫困村 flag; its township never changes',
+    'UpdateVillageRequest',
+    'CreditVillage',
+  ),
+  '/v1/credit/villages/{id}/villager-groups': list(
+    'listCreditVillagerGroups',
+    'The registered villager groups of a village',
+    'CreditVillagerGroupList',
+  ),
+  '/v1/credit/villager-groups': command(
+    'registerCreditVillagerGroup',
+    'Register a villager group (村民小组) of a registered village (VILLAGE_UNKNOWN otherwise)',
+    'RegisterVillagerGroupRequest',
+    created('The villager group', 'CreditVillagerGroup'),
+    ['403', '404', '409'],
+    false,
+  ),
+  '/v1/credit/villager-groups/{id}': replace(
+    'updateCreditVillagerGroup',
+    'Rename a villager group; its village never changes',
+    'UpdateVillagerGroupRequest',
+    'CreditVillagerGroup',
+  ),
   '/v1/credit/credit-lines/{id}/upgrade-confirmation': command(
     'confirmCreditUpgrade',
     'The bank confirms the higher grade a re-score reached; grade and limit rise only now (R16.2, R17.3)',
@@ -443,4 +517,15 @@ export function registerCreditSchemas(
   requests.add(r.confirmUpgradeBody, { id: 'ConfirmUpgradeRequest' });
   responses.add(r.subsidyPaymentJson, { id: 'SubsidyPayment' });
   responses.add(r.lateSubsidyPaymentsJson, { id: 'LateSubsidyPayments' });
+  requests.add(g.registerTownshipBody, { id: 'RegisterTownshipRequest' });
+  requests.add(g.updateTownshipBody, { id: 'UpdateTownshipRequest' });
+  requests.add(g.registerVillageBody, { id: 'RegisterVillageRequest' });
+  requests.add(g.updateVillageBody, { id: 'UpdateVillageRequest' });
+  requests.add(g.registerVillagerGroupBody, { id: 'RegisterVillagerGroupRequest' });
+  requests.add(g.updateVillagerGroupBody, { id: 'UpdateVillagerGroupRequest' });
+  responses.add(g.townshipJson, { id: 'CreditTownship' });
+  responses.add(g.villageJson, { id: 'CreditVillage' });
+  responses.add(g.villagerGroupJson, { id: 'CreditVillagerGroup' });
+  responses.add(g.villageListJson, { id: 'CreditVillageList' });
+  responses.add(g.villagerGroupListJson, { id: 'CreditVillagerGroupList' });
 }

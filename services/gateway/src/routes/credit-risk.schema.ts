@@ -40,7 +40,11 @@ export const evaluateBreakersBody = z.strictObject({
     .array(resourceId)
     .max(1000)
     .default([])
-    .meta({ description: 'every village of the township, also those without lines (they count towards 30%)' }),
+    .meta({
+      description:
+        'only for a township with no registered villages: every village of it, also those without lines (they ' +
+        'count towards 30%). With registered villages the registry is the list and these must be among them.',
+    }),
 });
 
 /** Body of POST /v1/credit/breakers/{id}/lift (leading-group office only, with a reason). */
@@ -130,6 +134,9 @@ export const breakerEvaluationJson = z.object({
   shareBp: z.int(),
   townshipTripped: z.boolean(),
   villageCount: z.int(),
+  registryUsed: z.boolean().meta({
+    description: 'villageCount is the registered villages (plus unregistered ones with lines), not the request’s list',
+  }),
 });
 
 export const breakerJson = z

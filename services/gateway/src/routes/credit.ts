@@ -3,6 +3,7 @@ import type { Route } from '../http/route';
 import { parseInput } from '../http/validate';
 import { auditRecordToJson, present } from './common.mapper';
 import { idParams } from './common.schema';
+import { creditGeographyRoutes } from './credit-geography';
 import { creditProcedureRoutes } from './credit-procedure';
 import { creditRiskRoutes } from './credit-risk';
 import { creditSubsidyRoutes } from './credit-subsidy';
@@ -154,5 +155,6 @@ export function creditRoutes(credit: CreditPort): Route[] {
     ...creditProcedureRoutes(credit),
     ...creditRiskRoutes(credit),
     ...creditSubsidyRoutes(credit),
+    ...creditGeographyRoutes(credit),
   ];
 }
