@@ -118,7 +118,7 @@ interface Finished {
 }
 
 /** Publishes one supervision event as supervision's relay would: protobuf payload, CloudEvents headers. */
-async function publish(kind: 'completed' | 'closed', item: Finished, eventId = randomUUID()): Promise<string> {
+async function publish(kind: 'completed' | 'closed', item: Finished, eventId: string = randomUUID()): Promise<string> {
   const at = new Date().toISOString();
   const msg = { ledgerNo: 'DC-2026-00001', outcome: '', at, ...item };
   const [type, payload] =

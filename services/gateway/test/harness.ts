@@ -93,7 +93,8 @@ export function fakePorts(
         return { items: [aSupervisionItem()], page: { nextPageToken: '' } };
       },
       ...overrides.supervision,
-    },
+      // the feedback commands are faked by the tests that call them; the others never reach them
+    } as SupervisionPort,
   };
 }
 

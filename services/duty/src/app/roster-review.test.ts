@@ -1,3 +1,4 @@
+import type { Actor } from '@gov/platform/auth';
 import { AppError } from '@gov/platform/errors';
 import { defaultCalendar, publishedYears } from '@gov/platform/calendar';
 import { coveredDay, sh } from '../domain/duty.fixtures';
@@ -80,9 +81,16 @@ function world(now = sh('2026-09-01 09:00')) {
   return { review: createRosterReview(deps), holiday: createDraftHolidayRoster(deps), docs, published, cached, clock };
 }
 
-const admin = { userId: 'sec', roles: ['ROSTER_ADMIN'] };
-const director = { userId: 'dir', roles: ['OFFICE_DIRECTOR'] };
-const officer = { userId: 'o1', roles: ['DUTY_OFFICER'] };
+const actor = (userId: string, role: string): Actor => ({
+  userId,
+  name: userId,
+  orgUnitId: 'duty-room',
+  roles: [role],
+  clearance: 'INTERNAL',
+});
+const admin = actor('sec', 'ROSTER_ADMIN');
+const director = actor('dir', 'OFFICE_DIRECTOR');
+const officer = actor('o1', 'DUTY_OFFICER');
 
 const regular = {
   kind: 'REGULAR' as const,

@@ -1,3 +1,4 @@
+import type { Actor } from '@gov/platform/auth';
 import { defaultCalendar } from '@gov/platform/calendar';
 import { coveredDay, sh, shift } from './duty.fixtures';
 import { defaultShiftPolicy as office } from './roster';
@@ -18,7 +19,13 @@ import {
 } from './roster-review';
 
 const policy = { office, holidayLeadWorkingDays: 3 };
-const actor = (userId: string, ...roles: string[]) => ({ userId, roles });
+const actor = (userId: string, ...roles: string[]): Actor => ({
+  userId,
+  name: userId,
+  orgUnitId: 'duty-room',
+  roles,
+  clearance: 'INTERNAL',
+});
 const admin = actor('sec', 'ROSTER_ADMIN');
 const director = actor('dir', 'OFFICE_DIRECTOR');
 const manager = actor('mgr', 'DUTY_ROOM_MANAGER');
