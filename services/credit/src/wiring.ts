@@ -42,6 +42,7 @@ import { createGetHousehold, createRegisterHousehold } from './app/households';
 import { createImportHouseholds } from './app/import-households';
 import { createInsuranceClaims } from './app/insurance-claims';
 import { createInsurerEventHandlers } from './app/insurer-events';
+import { createJurisdictionGuard } from './app/jurisdiction';
 import { createLoanUseCases } from './app/loans';
 import { createNoticeUseCases } from './app/notices';
 import { createOverdueTasks } from './app/overdue-tasks';
@@ -125,6 +126,8 @@ export function wireCredit(deps: {
   const villages = createVillageRepository(deps.mongo, relay);
   const villagerGroups = createVillagerGroupRepository(deps.mongo, relay);
   const checkPlacement = createCheckPlacement({ villages, groups: villagerGroups });
+  // §2.4 row-level security: village and township roles reach only their own village or township
+  const jurisdiction = createJurisdictionGuard({ villages });
   const riskFund = createRiskFund({
     ledger: fundLedger,
     clock: deps.clock,
@@ -132,9 +135,15 @@ export function wireCredit(deps: {
     initialCapital: { amountFen: deps.lending.riskFundBalanceFen, approvedBy: deps.riskFundCapitalApprovedBy },
   });
   const common = { idempotency: deps.idempotency, clock: deps.clock };
-  const applications = createApplicationUseCases({ applications: applicationRepo, households, ...common });
+  const applications = createApplicationUseCases({
+    applications: applicationRepo,
+    households,
+    jurisdiction,
+    ...common,
+  });
   const rating = createRateHousehold({
     households,
+    jurisdiction,
     lines,
     policy,
     reviewIntervalMonths: deps.lending.reviewIntervalMonths,
@@ -156,6 +165,7 @@ export function wireCredit(deps: {
     households,
     notices,
     certificates,
+    jurisdiction,
     minDays: deps.lending.noticeMinDays,
     mergeNotices: deps.lending.mergeNotices,
     ...common,
@@ -163,6 +173,7 @@ export function wireCredit(deps: {
   const overdueTasks = createOverdueTasks({ lines, tasks: overdueTaskRepo, clock: deps.clock, lending: deps.lending });
   const loans = createLoanUseCases({
     lines,
+    jurisdiction,
     lending: deps.lending,
     ...common,
     afterRepay: (line, loanId, actor, role) => overdueTasks.closeForLoan(line, loanId, { actor, role }),
@@ -223,15 +234,22 @@ export function wireCredit(deps: {
     },
     /** For the gRPC commands whose use cases take no key: a retry under the same key gets the first answer. */
     idempotency: deps.idempotency,
-    registerHousehold: createRegisterHousehold({ households, checkPlacement, ...common }),
+    registerHousehold: createRegisterHousehold({ households, checkPlacement, jurisdiction, ...common }),
     /** §3.1 townships, villages and villager groups. */
     geography: createGeography({ townships, villages, groups: villagerGroups, ...common }),
-    getHousehold: createGetHousehold({ households }),
+    getHousehold: createGetHousehold({ households, jurisdiction }),
     applications,
-    screenHousehold: createScreenHousehold({ households, ...common }),
+    screenHousehold: createScreenHousehold({ households, jurisdiction, ...common }),
     rating,
     procedure,
-    notices: createNoticeUseCases({ notices, households, procedure, minDays: deps.lending.noticeMinDays, ...common }),
+    notices: createNoticeUseCases({
+      notices,
+      households,
+      procedure,
+      jurisdiction,
+      minDays: deps.lending.noticeMinDays,
+      ...common,
+    }),
     decideCredit,
     loans,
     bankEvents: createBankEventHandlers({

@@ -3,7 +3,7 @@ import { creditEventTypes as t } from '@gov/contracts';
 import { systemActor } from '@gov/platform/auth';
 import { waitFor } from '@gov/testkit';
 import { emptyCreditInfo } from '../src/domain/rating';
-import { actor, creditEventsV1 as ev, idNumber, startCredit, type CreditHarness } from './harness';
+import { actor, creditEventsV1 as ev, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
 
 // The credit service's own jobs on the real store and broker: collection tasks for overdue loans (R15.4),
 // month-end NPL snapshots (§13.4, §19.2) and certificate expiry (§9.3). The tests call each job's use case
@@ -11,7 +11,6 @@ import { actor, creditEventsV1 as ev, idNumber, startCredit, type CreditHarness 
 let h: CreditHarness;
 const poverty = actor('POVERTY_OFFICE');
 const center = actor('CENTER_STAFF');
-const panel = actor('VILLAGE_PANEL');
 const bank = actor('BANK_OFFICER');
 const key = () => randomUUID();
 const yuan = (y: number) => Math.round(y * 100);
@@ -55,10 +54,10 @@ async function lineIn(village: string, township: string) {
         postedLocation: '村委会',
       },
     },
-    panel,
+    panelOf(village),
   );
   h.clock.advanceDays(7);
-  await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panel);
+  await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panelOf(village));
   const { creditLineId } = await h.credit.decideCredit(
     {
       idempotencyKey: key(),
@@ -187,7 +186,7 @@ describe('collection tasks for overdue loans (spec credit R15.4)', () => {
       );
     await repay(yuan(500));
     await waitFor(
-      async () => (await h.credit.loans.getByHousehold(householdId)).outstandingPrincipalFen === yuan(1_500),
+      async () => (await h.credit.loans.getByHousehold(householdId, bank)).outstandingPrincipalFen === yuan(1_500),
     );
     expect((await h.credit.overdueTasks.forLoan(loanId))[0]).toMatchObject({ status: 'OPEN' });
 
@@ -389,6 +388,6 @@ describe('certificate expiry (spec credit §9.3)', () => {
       paidAt: h.clock.now(),
       onTime: true,
     });
-    expect((await h.credit.loans.getByHousehold(householdId)).outstandingPrincipalFen).toBe(0);
+    expect((await h.credit.loans.getByHousehold(householdId, bank)).outstandingPrincipalFen).toBe(0);
   }, 60000);
 });

@@ -5,14 +5,15 @@ import { creditEventTypes as t } from '@gov/contracts';
 import { verifyAuditChain } from '@gov/platform';
 import { waitFor } from '@gov/testkit';
 import { emptyCreditInfo, type CreditInfo, type PovertyStatus } from '../src/domain/rating';
-import { actor, creditEventsV1 as ev, idNumber, startCredit, type CreditHarness } from './harness';
+import { actor, creditEventsV1 as ev, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
 
 // Spec credit §22 acceptance scenarios on the real store and broker, through the same wiring main.ts uses.
 let h: CreditHarness;
-const collector = actor('VILLAGE_COLLECTOR');
+// most households below live in vg-1; village roles are that village's (spec credit §2.4)
+const collector = actor('VILLAGE_COLLECTOR', 'collector', 'vg-1');
 const poverty = actor('POVERTY_OFFICE');
 const center = actor('CENTER_STAFF');
-const panel = actor('VILLAGE_PANEL');
+const panel = panelOf('vg-1');
 const bank = actor('BANK_OFFICER');
 const villager = actor('HOUSEHOLD', 'villager-1');
 const yuan = (y: number) => Math.round(y * 100);
@@ -61,10 +62,10 @@ async function certified(ids: string[], village = 'vg-1') {
         postedLocation: '村委会',
       },
     },
-    panel,
+    panelOf(village),
   );
   h.clock.advanceDays(7);
-  return h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panel);
+  return h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panelOf(village));
 }
 
 async function approve(noticeId: string, householdId: string, grade: 'A' | 'AA' | 'AAA' | 'AAA+', limitFen: number) {
@@ -293,7 +294,7 @@ describe('loans on the revolving line (spec credit §8.3, §11)', () => {
     const { id } = await household();
     const notice = await certified([id]);
     const { creditLineId } = await approve(notice.id, id, 'A', yuan(50_000));
-    const draw = (principal: number, o: object = {}, k = key()) =>
+    const draw = (principal: number, o: object = {}, k: string = key()) =>
       h.credit.loans.drawLoan(
         {
           idempotencyKey: k,
@@ -313,7 +314,7 @@ describe('loans on the revolving line (spec credit §8.3, §11)', () => {
     const first = await draw(30_000, {}, 'draw-30k');
     expect(first.line.loans[0]).toMatchObject({ subsidyEligible: true, maturityDate: '2029-11-10' });
     await draw(30_000, {}, 'draw-30k');
-    expect((await h.credit.loans.getByHousehold(id)).outstandingPrincipalFen).toBe(yuan(30_000));
+    expect((await h.credit.loans.getByHousehold(id, bank)).outstandingPrincipalFen).toBe(yuan(30_000));
     await expect(draw(25_000)).rejects.toMatchObject({ code: 'INSUFFICIENT_LIMIT' });
     await h.credit.loans.repayLoan(
       {
@@ -330,7 +331,7 @@ describe('loans on the revolving line (spec credit §8.3, §11)', () => {
       bank,
     );
     await draw(25_000);
-    const line = await h.credit.loans.getByHousehold(id);
+    const line = await h.credit.loans.getByHousehold(id, bank);
     expect([line.outstandingPrincipalFen, line.limitFen - line.outstandingPrincipalFen]).toEqual([
       yuan(45_000),
       yuan(5_000),
@@ -380,10 +381,10 @@ describe('loans on the revolving line (spec credit §8.3, §11)', () => {
             postedLocation: 'x',
           },
         },
-        panel,
+        panelOf('v'),
       );
       small.clock.advanceDays(7);
-      await small.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: n.id }, panel);
+      await small.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: n.id }, panelOf('v'));
       const decide = (hid: string, limit: number) =>
         small.credit.decideCredit(
           {
@@ -452,9 +453,12 @@ describe('inbound bank events (spec credit §19.3, §17)', () => {
     const eventId = randomUUID();
     await h.sendBank(t.bankLoanDisbursed, id, eventId, disbursed);
     await h.sendBank(t.bankLoanDisbursed, id, eventId, disbursed);
-    await waitFor(async () => (await h.credit.loans.getByHousehold(id)).outstandingPrincipalFen === yuan(20_000), {
-      what: 'disbursement applied',
-    });
+    await waitFor(
+      async () => (await h.credit.loans.getByHousehold(id, bank)).outstandingPrincipalFen === yuan(20_000),
+      {
+        what: 'disbursement applied',
+      },
+    );
     await h.sendBank(
       t.bankLoanRepaid,
       id,
@@ -467,9 +471,12 @@ describe('inbound bank events (spec credit §19.3, §17)', () => {
         onTime: true,
       }).finish(),
     );
-    await waitFor(async () => (await h.credit.loans.getByHousehold(id)).outstandingPrincipalFen === yuan(15_000), {
-      what: 'repayment applied',
-    });
+    await waitFor(
+      async () => (await h.credit.loans.getByHousehold(id, bank)).outstandingPrincipalFen === yuan(15_000),
+      {
+        what: 'repayment applied',
+      },
+    );
     await waitFor(() => h.ofType(t.loanDrawn).some((x) => x.key === id));
     expect(h.ofType(t.loanDrawn).filter((x) => x.key === id)).toHaveLength(1);
 
@@ -488,7 +495,7 @@ describe('inbound bank events (spec credit §19.3, §17)', () => {
       what: 'CertificateRevoked',
     });
     expect(ev.CertificateRevoked.decode(revoked.payload)).toMatchObject({ creditLineId, reason: 'VETO_V3' });
-    const line = await h.credit.loans.getByHousehold(id);
+    const line = await h.credit.loans.getByHousehold(id, bank);
     expect(line.status).toBe('REVOKED');
     expect(line.loans[0]!.status).toBe('OVERDUE');
     expect((await h.credit.getHousehold(id, center)).household.latestRating).toMatchObject({

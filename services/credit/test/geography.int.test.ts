@@ -16,7 +16,7 @@ import type { Actor } from '@gov/platform/auth';
 import { testLogger } from '@gov/testkit';
 import { creditGrpcHandlers } from '../src/adapters/grpc/credit.grpc';
 import { emptyCreditInfo } from '../src/domain/rating';
-import { actor, idNumber, startCredit, type CreditHarness } from './harness';
+import { actor, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
 
 // The geography registry (spec credit §3.1) and what it changes — the township breaker's village count (§13.4
 // CB-T) and where households may be registered — through CreditService over gRPC on the real store and broker.
@@ -26,7 +26,6 @@ let client: creditV1.CreditServiceClient;
 const lg = actor('LG_OFFICE');
 const center = actor('CENTER_STAFF');
 const bank = actor('BANK_OFFICER');
-const panel = actor('VILLAGE_PANEL');
 const poverty = actor('POVERTY_OFFICE');
 const key = () => randomUUID();
 const yuan = (y: number) => Math.round(y * 100);
@@ -108,7 +107,7 @@ describe('geography registry over gRPC (spec credit §3.1, §2.4)', () => {
     const groups = await rpc<creditV1.ListVillagerGroupsResponse>(
       'listVillagerGroups',
       { villageId: `${tw}-a` },
-      panel,
+      panelOf(`${tw}-a`),
     );
     expect(groups.villagerGroups).toEqual([{ id: `${tw}-a-g1`, villageId: `${tw}-a`, name: '第一村民小组' }]);
 
@@ -226,10 +225,10 @@ describe('township breaker over registered villages (spec credit §13.4 CB-T)', 
           postedLocation: '村委会',
         },
       },
-      panel,
+      panelOf(villageId),
     );
     h.clock.advanceDays(7);
-    await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panel);
+    await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panelOf(villageId));
     const { creditLineId } = await h.credit.decideCredit(
       {
         idempotencyKey: key(),

@@ -34,13 +34,20 @@ export const testClock = (start = '2026-11-02T01:00:00Z') => {
   };
 };
 
-export const actor = (role: string, userId = role.toLowerCase()): Actor => ({
+/**
+ * A signed-in caller. The org unit places village and township roles (spec credit §2.4): a village role's is its
+ * village id, a station's its township id; district roles keep the whole district whatever it says.
+ */
+export const actor = (role: string, userId = role.toLowerCase(), orgUnitId = 'district'): Actor => ({
   userId,
   name: userId,
-  orgUnitId: 'district',
+  orgUnitId,
   roles: [role],
   clearance: 'INTERNAL',
 });
+
+/** The 村级评定 panel of one village: it opens, closes and resolves that village's notices only. */
+export const panelOf = (villageId: string): Actor => actor('VILLAGE_PANEL', 'panel', villageId);
 
 let idSeq = 0;
 /** A fresh valid identity number per call (a keyed hash forbids two households with one number). */

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { creditEventTypes as t } from '@gov/contracts';
 import { waitFor } from '@gov/testkit';
 import { emptyCreditInfo } from '../src/domain/rating';
-import { actor, creditEventsV1 as ev, idNumber, startCredit, type CreditHarness } from './harness';
+import { actor, creditEventsV1 as ev, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
 
 // Spec credit §19.3: the bank's and the insurer's reports arriving as events, on the real broker and store,
 // through the consumers main.ts starts. Each is applied once under redelivery, and a bad one is parked with its code.
 let h: CreditHarness;
 const poverty = actor('POVERTY_OFFICE');
 const center = actor('CENTER_STAFF');
-const panel = actor('VILLAGE_PANEL');
 const bank = actor('BANK_OFFICER');
 const villager = actor('HOUSEHOLD', 'villager-1');
 const key = () => randomUUID();
@@ -74,10 +73,10 @@ async function withLine(village: string, limitFen = yuan(100_000)) {
         postedLocation: '村委会',
       },
     },
-    panel,
+    panelOf(village),
   );
   h.clock.advanceDays(7);
-  await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panel);
+  await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panelOf(village));
   const input = {
     noticeId: notice.id,
     householdId: id,
@@ -126,7 +125,7 @@ describe('bank.credit-assessment.completed (spec credit §5.1 step 6, §5.2, §1
           representatives: ['r1'],
           decisions: [{ applicationId: app.id, approve: true, reason: '' }],
         },
-        panel,
+        panelOf(village),
       );
       await h.credit.rating.rateHousehold(
         {
@@ -149,10 +148,10 @@ describe('bank.credit-assessment.completed (spec credit §5.1 step 6, §5.2, §1
           notice: { startAt, endAt: new Date(startAt.getTime() + 7 * 864e5), postedLocation: '村委会公开栏' },
         },
       },
-      panel,
+      panelOf(village),
     );
     h.clock.advanceDays(7);
-    await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId }, panel);
+    await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId }, panelOf(village));
     return { noticeId, apps };
   }
   const stateOf = async (applicationId: string) =>
@@ -178,7 +177,7 @@ describe('bank.credit-assessment.completed (spec credit §5.1 step 6, §5.2, §1
       grade: ev.Grade.GRADE_AA,
       limitFen: String(yuan(80_000)),
     });
-    const first = randomUUID();
+    const first: string = randomUUID();
     const resent = randomUUID();
     await h.sendBank(t.bankCreditAssessmentCompleted, a!.householdId, first, approve);
     await h.sendBank(t.bankCreditAssessmentCompleted, a!.householdId, first, approve);

@@ -9,6 +9,7 @@ import {
   actor,
   creditEventsV1 as ev,
   idNumber,
+  panelOf,
   partnerKeys,
   startCredit,
   type CreditHarness,
@@ -20,7 +21,7 @@ import {
 let h: CreditHarness;
 const poverty = actor('POVERTY_OFFICE');
 const center = actor('CENTER_STAFF');
-const panel = actor('VILLAGE_PANEL');
+const panel = panelOf('vg-pii');
 const key = () => randomUUID();
 const phone = '13712345678';
 

@@ -3,14 +3,15 @@ import { creditEventTypes as t } from '@gov/contracts';
 import { systemActor } from '@gov/platform/auth';
 import { waitFor } from '@gov/testkit';
 import { emptyCreditInfo } from '../src/domain/rating';
-import { actor, creditEventsV1 as ev, idNumber, startCredit, type CreditHarness } from './harness';
+import { actor, creditEventsV1 as ev, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
 
 // The rating procedure from the scored application to the certificate (spec credit §5.1 steps 4-8, §5.2, §9),
 // on the real store and broker, through the wiring main.ts uses.
 const poverty = actor('POVERTY_OFFICE');
 const center = actor('CENTER_STAFF');
-const panel = actor('VILLAGE_PANEL');
-const station = actor('STATION_STAFF');
+// the panel of vg-p and the station of its township tw-p (spec credit §2.4); tw-p and vg-p are registered below
+const panel = panelOf('vg-p');
+const station = actor('STATION_STAFF', 'station', 'tw-p');
 const bank = actor('BANK_OFFICER');
 const villager = actor('HOUSEHOLD', 'villager-1');
 const key = () => randomUUID();
@@ -51,7 +52,7 @@ async function scored(h: CreditHarness, village: string, name: string) {
       representatives: ['r1'],
       decisions: [{ applicationId: app.id, approve: true, reason: '' }],
     },
-    panel,
+    panelOf(village),
   );
   // P1 party member +1, P3 income project +3, poverty +3: 87 → AA (100,000 yuan cap)
   await h.credit.rating.rateHousehold(
@@ -77,6 +78,15 @@ describe('village assessment, village notice, bank, grade notice, certificate (s
   let h: CreditHarness;
   beforeAll(async () => {
     h = await startCredit('credit-procedure');
+    // the station sees vg-p through the registry: it is tw-p's village there
+    await h.credit.geography.registerTownship(
+      { idempotencyKey: key(), input: { id: 'tw-p', districtId: '411202', name: '交口乡', type: 'TOWNSHIP' } },
+      center,
+    );
+    await h.credit.geography.registerVillage(
+      { idempotencyKey: key(), input: { id: 'vg-p', townshipId: 'tw-p', name: '南川村', isPoorVillage: true } },
+      center,
+    );
   }, 90000);
   afterAll(async () => h?.stop());
 
@@ -112,6 +122,13 @@ describe('village assessment, village notice, bank, grade notice, certificate (s
         station,
       ),
     ).rejects.toMatchObject({ code: 'NOT_PERMITTED' });
+    // §2.4: another village's panel may not hold vg-p's 村级评定
+    await expect(
+      h.credit.procedure.assess(
+        { idempotencyKey: key(), input: { villageId: 'vg-p', meeting, decisions, notice: window(h, 7) } },
+        panelOf('vg-q'),
+      ),
+    ).rejects.toMatchObject({ code: 'OUTSIDE_JURISDICTION' });
     expect(await stateOf(h, h1.applicationId)).toBe('SCORED');
 
     // §5.2: 40 households want [ceil(40/15), ceil(40/10)] = [3, 4] villager representatives; 2 is only a warning
@@ -195,6 +212,10 @@ describe('village assessment, village notice, bank, grade notice, certificate (s
     const grade = (idempotencyKey: string, who = station) =>
       h.credit.procedure.openGradeNotice({ idempotencyKey, sourceNoticeId: village.id, window: window(h, 7) }, who);
     await expect(grade(key(), panel)).rejects.toMatchObject({ code: 'NOT_PERMITTED' });
+    // §2.4: only vg-p's own township station posts its grades
+    await expect(grade(key(), actor('STATION_STAFF', 'station-q', 'tw-q'))).rejects.toMatchObject({
+      code: 'OUTSIDE_JURISDICTION',
+    });
     const gk = key();
     const gradeNotice = await grade(gk);
     expect((await grade(gk)).id).toBe(gradeNotice.id);
@@ -293,11 +314,11 @@ describe('merged notice (spec credit R5.4)', () => {
           notice: window(h, 7),
         },
       },
-      panel,
+      panelOf('vg-m'),
     );
     expect((await h.credit.notices.getNotice(noticeId)).kind).toBe('MERGED');
     h.clock.advanceDays(7);
-    await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId }, panel);
+    await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId }, panelOf('vg-m'));
     expect(await stateOf(h, x.applicationId)).toBe('BANK_ASSESSMENT');
     const decided = await h.credit.decideCredit(
       {

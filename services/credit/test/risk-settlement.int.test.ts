@@ -3,14 +3,13 @@ import { creditEventTypes as rt } from '@gov/contracts';
 import { verifyAuditChain } from '@gov/platform';
 import { waitFor } from '@gov/testkit';
 import { emptyCreditInfo } from '../src/domain/rating';
-import { actor, creditEventsV1 as ev, idNumber, startCredit, type CreditHarness } from './harness';
+import { actor, creditEventsV1 as ev, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
 
 // Risk fund, loss-case settlement and claim payouts (spec credit §13.3, §14.3, §15.4) on the real store and broker,
 // through the wiring main.ts uses, starting from a loss case that AllocateLoss created.
 let h: CreditHarness;
 const poverty = actor('POVERTY_OFFICE');
 const center = actor('CENTER_STAFF');
-const panel = actor('VILLAGE_PANEL');
 const bank = actor('BANK_OFFICER');
 const insurer = actor('INSURER_OFFICER');
 const system = actor('SYSTEM');
@@ -76,10 +75,10 @@ async function allocatedLoss(village: string, principalFen: number, accruedInter
         postedLocation: '村委会',
       },
     },
-    panel,
+    panelOf(village),
   );
   h.clock.advanceDays(7);
-  await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panel);
+  await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: notice.id }, panelOf(village));
   const { creditLineId } = await h.credit.decideCredit(
     {
       idempotencyKey: key(),

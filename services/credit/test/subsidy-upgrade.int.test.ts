@@ -3,14 +3,14 @@ import { creditEventTypes as t } from '@gov/contracts';
 import { verifyAuditChain } from '@gov/platform';
 import { waitFor } from '@gov/testkit';
 import { emptyCreditInfo, type CreditInfo } from '../src/domain/rating';
-import { actor, creditEventsV1 as ev, idNumber, startCredit, type CreditHarness } from './harness';
+import { actor, creditEventsV1 as ev, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
 
 // Spec credit §12 (entity subsidy, subsidy payments) and §16-17 (upgrades wait for the bank, downgrades do not),
 // on the real store and broker. The district here pays subsidies to the bank (SUBSIDY_PAYEE=BANK).
 let h: CreditHarness;
 const poverty = actor('POVERTY_OFFICE');
 const center = actor('CENTER_STAFF');
-const panel = actor('VILLAGE_PANEL');
+const panel = panelOf('vg-1');
 const bank = actor('BANK_OFFICER');
 const yuan = (y: number) => Math.round(y * 100);
 const key = () => randomUUID();

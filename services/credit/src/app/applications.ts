@@ -3,21 +3,36 @@ import { CreditError } from '../domain/credit-error';
 import { roleFor } from '../domain/permissions';
 import { isTerminal, move, reviewByGroup, type Channel, type RatingApplication } from '../domain/rating-application';
 import { derivedId } from './households';
+import type { CheckJurisdiction } from './jurisdiction';
 import type { Applications, Clock, Households, Idempotency } from './ports';
 
-/** 农户申请 and 小组评议 (spec credit §5.1 steps 1-2, §5.2). */
+/**
+ * 农户申请 and 小组评议 (spec credit §5.1 steps 1-2, §5.2). Village and township roles submit, review and read
+ * applications of households in their own jurisdiction only (§2.4).
+ */
 export function createApplicationUseCases(deps: {
   applications: Applications;
   households: Households;
   idempotency: Idempotency;
   clock: Clock;
+  jurisdiction: CheckJurisdiction;
 }) {
+  /** The application's village is its household's: applications name only their villager group. */
+  const villageOf = (a: RatingApplication) => async () => {
+    const h = await deps.households.get(a.householdId);
+    if (!h) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${a.householdId} does not exist`);
+    return h.value.villageId;
+  };
+  const checkApplication = (actor: Actor, a: RatingApplication) =>
+    deps.jurisdiction(actor, `application ${a.id}`, villageOf(a));
+
   async function submit(cmd: { idempotencyKey: string; householdId: string; channel: Channel }, actor: Actor) {
     const role = roleFor(actor, 'submitApplication');
     const scope = `credit.submitApplication:${actor.userId}`;
     const { id } = await deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
       const h = await deps.households.get(cmd.householdId);
       if (!h) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${cmd.householdId} does not exist`);
+      await deps.jurisdiction(actor, `household ${cmd.householdId}`, h.value.villageId);
       const id = derivedId('ap', scope, cmd.idempotencyKey);
       const open = (await deps.applications.listByHousehold(cmd.householdId)).find((a) => !isTerminal(a.value.state));
       if (open && open.value.id !== id)
@@ -66,6 +81,8 @@ export function createApplicationUseCases(deps: {
     const missing = cmd.decisions.find((_, i) => !stored[i]);
     if (missing) throw new CreditError('APPLICATION_NOT_FOUND', `application ${missing.applicationId} does not exist`);
     const current = stored.map((s) => s!);
+    // every named application, also those the review would leave alone: the answer lists them all
+    for (const a of current) await checkApplication(actor, a.value);
     const at = deps.clock.now();
     // a decision already applied (a retried review) is left as it is
     const pending = current.filter(
@@ -117,5 +134,13 @@ export function createApplicationUseCases(deps: {
     );
   }
 
-  return { submit, review, markScored };
+  /** One application, if the caller's jurisdiction covers its household. */
+  async function get(id: string, actor: Actor): Promise<RatingApplication> {
+    const a = await deps.applications.get(id);
+    if (!a) throw new CreditError('APPLICATION_NOT_FOUND', `application ${id} does not exist`);
+    await checkApplication(actor, a.value);
+    return a.value;
+  }
+
+  return { submit, review, get, markScored };
 }

@@ -5,10 +5,10 @@ import { createGeography } from './geography';
 import type { VillagerGroups, Villages } from './geography-ports';
 import type { AuditNote, Idempotency, Stored } from './ports';
 
-const as = (role: string): Actor => ({
+const as = (role: string, orgUnitId = 'd'): Actor => ({
   userId: role,
   name: role,
-  orgUnitId: 'd',
+  orgUnitId,
   roles: [role],
   clearance: 'INTERNAL',
 });
@@ -134,7 +134,7 @@ describe(createGeography.name, () => {
     await t.geo.registerTownship({ idempotencyKey: 't', input: jiaokou }, center);
     await t.geo.registerVillage({ idempotencyKey: 'v', input: nanchuan }, center);
     for (const role of ['BANK_OFFICER', 'VILLAGE_COLLECTOR', 'AUDITOR', 'INSURER_OFFICER'])
-      expect(await t.geo.listVillages('tw-jk', as(role))).toEqual([nanchuan]);
+      expect(await t.geo.listVillages('tw-jk', as(role, 'vg-nc'))).toEqual([nanchuan]);
     await expect(t.geo.listVillages('tw-jk', as('HOUSEHOLD'))).rejects.toMatchObject({ code: 'NOT_PERMITTED' });
     await expect(t.geo.listVillages('tw-none', center)).rejects.toMatchObject({ code: 'TOWNSHIP_UNKNOWN' });
   });
@@ -166,10 +166,34 @@ describe(createGeography.name, () => {
     for (const id of ['g-2', 'g-1'])
       await t.geo.registerVillagerGroup({ idempotencyKey: id, input: { id, villageId: 'vg-nc', name: id } }, lg);
     await t.geo.updateVillagerGroup({ idempotencyKey: 'r', input: { id: 'g-1', name: '第一村民小组' } }, lg);
-    expect(await t.geo.listVillagerGroups('vg-nc', as('VILLAGE_PANEL'))).toEqual([
+    expect(await t.geo.listVillagerGroups('vg-nc', as('VILLAGE_PANEL', 'vg-nc'))).toEqual([
       { id: 'g-1', villageId: 'vg-nc', name: '第一村民小组' },
       { id: 'g-2', villageId: 'vg-nc', name: 'g-2' },
     ]);
+  });
+
+  it('lists only the villages and groups of the caller’s jurisdiction (spec credit §2.4 row-level security)', async () => {
+    const t = setUp();
+    await t.geo.registerTownship({ idempotencyKey: 't1', input: jiaokou }, lg);
+    await t.geo.registerTownship({ idempotencyKey: 't2', input: { ...jiaokou, id: 'tw-other' } }, lg);
+    const beichuan = { ...nanchuan, id: 'vg-bc', name: '北川村' };
+    const far = { ...nanchuan, id: 'vg-far', townshipId: 'tw-other', name: '远村' };
+    for (const v of [nanchuan, beichuan, far]) await t.geo.registerVillage({ idempotencyKey: v.id, input: v }, lg);
+    await t.geo.registerVillagerGroup(
+      { idempotencyKey: 'g', input: { id: 'g-1', villageId: 'vg-bc', name: '一组' } },
+      lg,
+    );
+
+    expect(await t.geo.listVillages('tw-jk', as('STATION_STAFF', 'tw-jk/service-station'))).toEqual([
+      beichuan,
+      nanchuan,
+    ]);
+    expect(await t.geo.listVillages('tw-other', as('STATION_STAFF', 'tw-jk'))).toEqual([]);
+    expect(await t.geo.listVillages('tw-jk', as('VILLAGE_COLLECTOR', 'vg-nc'))).toEqual([nanchuan]);
+    expect(await t.geo.listVillages('tw-jk', as('AUDITOR', 'vg-nc'))).toEqual([beichuan, nanchuan]);
+    expect(await t.geo.listVillagerGroups('vg-bc', as('VILLAGE_PANEL', 'vg-nc'))).toEqual([]);
+    expect(await t.geo.listVillagerGroups('vg-bc', as('STATION_STAFF', 'tw-jk'))).toHaveLength(1);
+    expect(await t.geo.listVillagerGroups('vg-bc', as('STATION_STAFF', 'tw-other'))).toEqual([]);
   });
 });
 

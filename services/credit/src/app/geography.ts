@@ -10,6 +10,7 @@ import {
   type Village,
   type VillagerGroup,
 } from '../domain/geography';
+import { covers, jurisdictionOf } from '../domain/jurisdiction';
 import { roleFor } from '../domain/permissions';
 import type { Townships, VillagerGroups, Villages } from './geography-ports';
 import type { AggregateStore, Clock, Idempotency } from './ports';
@@ -169,14 +170,21 @@ export function createGeography(deps: {
         await change(deps.groups, next, unknown.group(id), { action: 'villager-group.updated', actor, role });
       });
     },
+    /**
+     * The township's villages within the caller's jurisdiction (§2.4): all of them for a district role or the
+     * township's own station, a village role's own village only, nothing for another township's station.
+     */
     async listVillages(townshipId: string, actor: Actor): Promise<Village[]> {
       roleFor(actor, 'readGeography');
       await load(deps.townships, townshipId, unknown.township(townshipId));
-      return deps.villages.listByTownship(townshipId);
+      const j = jurisdictionOf(actor);
+      return (await deps.villages.listByTownship(townshipId)).filter((v) => covers(j, v.id, v.townshipId));
     },
+    /** The village's groups, or none when the village is outside the caller's jurisdiction (§2.4). */
     async listVillagerGroups(villageId: string, actor: Actor): Promise<VillagerGroup[]> {
       roleFor(actor, 'readGeography');
-      await load(deps.villages, villageId, unknown.village(villageId));
+      const village = (await load(deps.villages, villageId, unknown.village(villageId))).value;
+      if (!covers(jurisdictionOf(actor), village.id, village.townshipId)) return [];
       return deps.groups.listByVillage(villageId);
     },
   };

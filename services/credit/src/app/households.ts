@@ -6,6 +6,7 @@ import { roleFor } from '../domain/permissions';
 import { isValidIdNumber, maskIdNumber, maskPhone, piiRoles } from '../domain/personal-data';
 import type { PovertyStatus } from '../domain/rating';
 import type { CheckPlacement } from './check-placement';
+import type { CheckJurisdiction } from './jurisdiction';
 import type { Clock, Households, Idempotency } from './ports';
 
 export interface RegisterHouseholdInput {
@@ -34,13 +35,15 @@ function validate(i: RegisterHouseholdInput): void {
 
 /**
  * Registers a household; its identity number and phone go to the encrypted personal-data store (§2.4). A village
- * or villager group registered elsewhere than the household says is refused (see checkPlacement).
+ * or villager group registered elsewhere than the household says is refused (see checkPlacement); a collector
+ * registers only in their own village.
  */
 export function createRegisterHousehold(deps: {
   households: Households;
   idempotency: Idempotency;
   clock: Clock;
   checkPlacement: CheckPlacement;
+  jurisdiction: CheckJurisdiction;
 }) {
   return async function registerHousehold(
     cmd: { idempotencyKey: string; input: RegisterHouseholdInput },
@@ -54,6 +57,7 @@ export function createRegisterHousehold(deps: {
       !actor.roles.includes('CENTER_STAFF')
     )
       throw new CreditError('NOT_PERMITTED', 'only the poverty office sets a registered poverty status (§3.2)');
+    await deps.jurisdiction(actor, 'the household', cmd.input.villageId);
     const scope = `credit.registerHousehold:${actor.userId}`;
     const { id } = await deps.idempotency.run(scope, cmd.idempotencyKey, cmd.input, async () => {
       // inside the key's run: a retry answers with the household even if the registry changed since
@@ -75,11 +79,15 @@ export function createRegisterHousehold(deps: {
   };
 }
 
-/** Reads a household; personal data in full only for the roles that need it, masked for everyone else. */
-export function createGetHousehold(deps: { households: Households }) {
+/**
+ * Reads a household of the caller's jurisdiction; personal data in full only for the roles that need it, masked
+ * for everyone else.
+ */
+export function createGetHousehold(deps: { households: Households; jurisdiction: CheckJurisdiction }) {
   return async function getHousehold(id: string, actor: Actor) {
     const stored = await deps.households.get(id);
     if (!stored) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${id} does not exist`);
+    await deps.jurisdiction(actor, `household ${id}`, stored.value.villageId);
     const pii = await deps.households.getPii(id);
     const full = actor.roles.some((r) => (piiRoles as readonly string[]).includes(r));
     const view: HouseholdView = {

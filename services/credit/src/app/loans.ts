@@ -5,6 +5,7 @@ import { CreditError, rejectInvalid } from '../domain/credit-error';
 import { roleFor } from '../domain/permissions';
 import type { LendingPolicy } from '../domain/policy';
 import { derivedId } from './households';
+import type { CheckJurisdiction } from './jurisdiction';
 import type { Clock, CreditEvent, CreditLines, Idempotency, Stored } from './ports';
 
 export interface DrawInput {
@@ -46,6 +47,7 @@ function validateDraw(i: DrawInput): void {
  */
 export function createLoanUseCases(deps: {
   lines: CreditLines;
+  jurisdiction: CheckJurisdiction;
   idempotency: Idempotency;
   clock: Clock;
   lending: LendingPolicy;
@@ -58,6 +60,15 @@ export function createLoanUseCases(deps: {
   const load = async (id: string) => {
     const l = await deps.lines.get(id);
     if (!l) throw new CreditError('CREDIT_LINE_NOT_FOUND', `credit line ${id} does not exist`);
+    return l;
+  };
+  /**
+   * A line the command may act on. Only district roles report loans today; the check keeps a village or township
+   * role given the permission later to its own lines (§2.4).
+   */
+  const loadFor = async (id: string, actor: Actor) => {
+    const l = await load(id);
+    await deps.jurisdiction(actor, `credit line ${id}`, l.value.villageId);
     return l;
   };
 
@@ -131,7 +142,13 @@ export function createLoanUseCases(deps: {
       validateDraw(cmd.input);
       const scope = `credit.drawLoan:${actor.userId}`;
       await deps.idempotency.run(scope, cmd.idempotencyKey, cmd.input, async () => {
-        await applyDraw(await load(cmd.input.creditLineId), cmd.input, `${scope}:${cmd.idempotencyKey}`, actor, role);
+        await applyDraw(
+          await loadFor(cmd.input.creditLineId, actor),
+          cmd.input,
+          `${scope}:${cmd.idempotencyKey}`,
+          actor,
+          role,
+        );
         return { ok: true };
       });
       const line = (await load(cmd.input.creditLineId)).value;
@@ -146,7 +163,13 @@ export function createLoanUseCases(deps: {
       );
       const scope = `credit.repayLoan:${actor.userId}`;
       await deps.idempotency.run(scope, cmd.idempotencyKey, cmd.input, async () => {
-        await applyRepay(await load(cmd.input.creditLineId), cmd.input, `${scope}:${cmd.idempotencyKey}`, actor, role);
+        await applyRepay(
+          await loadFor(cmd.input.creditLineId, actor),
+          cmd.input,
+          `${scope}:${cmd.idempotencyKey}`,
+          actor,
+          role,
+        );
         return { ok: true };
       });
       return (await load(cmd.input.creditLineId)).value;
@@ -154,9 +177,11 @@ export function createLoanUseCases(deps: {
     /** Used by the bank-event consumer: the event id is the operation id. */
     applyDraw,
     applyRepay,
-    async getByHousehold(householdId: string) {
+    /** The household's line, if the caller's jurisdiction covers the line's village (§2.4). */
+    async getByHousehold(householdId: string, actor: Actor) {
       const l = await deps.lines.findByHousehold(householdId);
       if (!l) throw new CreditError('CREDIT_LINE_NOT_FOUND', `household ${householdId} has no credit line`);
+      await deps.jurisdiction(actor, `the credit line of household ${householdId}`, l.value.villageId);
       return l.value;
     },
   };

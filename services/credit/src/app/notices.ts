@@ -3,6 +3,7 @@ import { CreditError, rejectInvalid } from '../domain/credit-error';
 import { checkNoticeWindow, closeNotice, fileObjection, resolveObjection, type Notice } from '../domain/notice';
 import { roleFor } from '../domain/permissions';
 import { derivedId } from './households';
+import type { CheckJurisdiction } from './jurisdiction';
 import type { Clock, CreditEvent, Households, Idempotency, Notices } from './ports';
 import { noticeEntry, type Procedure } from './procedure';
 
@@ -27,11 +28,13 @@ function bankAssessment(n: Notice, householdIds: string[], batchId: string, at: 
 /**
  * 公示: open (≥ 7 days, rated households of the village, masked data only), objections, close (spec credit §9).
  * A notice opened here, without a 村级评定, lists households with their computed grades: a merged notice (R5.4).
- * Closing a notice and resolving an objection move the applications on it (see procedure.ts).
+ * Closing a notice and resolving an objection move the applications on it (see procedure.ts). A village or
+ * township role opens, objects on, closes and resolves only notices of its own village or township (§2.4).
  */
 export function createNoticeUseCases(deps: {
   notices: Notices;
   households: Households;
+  jurisdiction: CheckJurisdiction;
   idempotency: Idempotency;
   clock: Clock;
   minDays: number;
@@ -40,6 +43,12 @@ export function createNoticeUseCases(deps: {
   const load = async (id: string) => {
     const n = await deps.notices.get(id);
     if (!n) throw new CreditError('NOTICE_NOT_FOUND', `notice ${id} does not exist`);
+    return n;
+  };
+  /** The notice, if the actor's jurisdiction covers its village (a grade notice carries its village's id). */
+  const loadFor = async (id: string, actor: Actor) => {
+    const n = await load(id);
+    await deps.jurisdiction(actor, `notice ${id}`, n.value.villageId);
     return n;
   };
 
@@ -54,6 +63,8 @@ export function createNoticeUseCases(deps: {
         : []),
     ]);
     checkNoticeWindow(i.startAt, i.endAt, deps.minDays);
+    // every household listed must be of this village (noticeEntry), so this covers them all
+    await deps.jurisdiction(actor, `village ${i.villageId}`, i.villageId);
     const scope = `credit.openNotice:${actor.userId}`;
     const { id } = await deps.idempotency.run(scope, cmd.idempotencyKey, i, async () => {
       const id = derivedId('nt', scope, cmd.idempotencyKey);
@@ -93,7 +104,7 @@ export function createNoticeUseCases(deps: {
     const scope = `credit.fileObjection:${actor.userId}`;
     await deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
       const id = derivedId('ob', scope, cmd.idempotencyKey);
-      const n = await load(cmd.noticeId);
+      const n = await loadFor(cmd.noticeId, actor);
       if (n.value.objections.some((o) => o.id === id)) return { id };
       const now = deps.clock.now();
       const objection = {
@@ -124,7 +135,7 @@ export function createNoticeUseCases(deps: {
 
   async function closeNoticeCmd(cmd: { idempotencyKey: string; noticeId: string }, actor: Actor): Promise<Notice> {
     const role = roleFor(actor, 'closeNotice');
-    const n = await load(cmd.noticeId);
+    const n = await loadFor(cmd.noticeId, actor);
     // a retried close finishes what the first one left undone (applications moved, certificates issued)
     if (n.value.status === 'CLOSED') {
       await deps.procedure.afterNotice(n.value, { actor, role });
@@ -175,7 +186,7 @@ export function createNoticeUseCases(deps: {
     actor: Actor,
   ): Promise<Notice> {
     const role = roleFor(actor, 'resolveObjection');
-    const n = await load(cmd.noticeId);
+    const n = await loadFor(cmd.noticeId, actor);
     const o = n.value.objections.find((x) => x.id === cmd.objectionId);
     if (o && o.status === cmd.outcome) {
       if (n.value.status === 'CLOSED') await deps.procedure.afterNotice(n.value, { actor, role });

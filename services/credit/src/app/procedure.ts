@@ -16,6 +16,7 @@ import {
 } from '../domain/rating-application';
 import type { Certificates } from './certificates';
 import { derivedId } from './households';
+import type { CheckJurisdiction } from './jurisdiction';
 import type { Applications, Clock, Households, Idempotency, Notices, Stored } from './ports';
 
 /** One notice line for a rated household: name, masked identity number, score and grade only (spec credit N6). */
@@ -59,13 +60,15 @@ const noticeKindOf = (k: NoticeKind) => (k === 'GRADE_LIST' ? 'GRADE' : k === 'M
  * The rating procedure past the scoring (spec credit §5.1 steps 4-8, §5.2, §9): the 村级评定 and its village notice,
  * the application states that follow each notice's outcome, the township's grade notice of the bank's approvals,
  * and the certificate once a grade notice clears a household. Each step is idempotent: ids derive from the
- * request, and a step finds the applications it already moved where it left them.
+ * request, and a step finds the applications it already moved where it left them. A panel assesses its own
+ * village, a station posts grades of its own township's villages (§2.4).
  */
 export function createProcedure(deps: {
   applications: Applications;
   households: Households;
   notices: Notices;
   certificates: Certificates;
+  jurisdiction: CheckJurisdiction;
   idempotency: Idempotency;
   clock: Clock;
   minDays: number;
@@ -163,6 +166,8 @@ export function createProcedure(deps: {
         : []),
     ]);
     checkNoticeWindow(i.notice.startAt, i.notice.endAt, deps.minDays);
+    // each application is then checked to be of this village, so this covers them all
+    await deps.jurisdiction(actor, `village ${i.villageId}`, i.villageId);
     const scope = `credit.assessVillage:${actor.userId}`;
     return deps.idempotency.run(scope, cmd.idempotencyKey, i, async () => {
       const noticeId = derivedId('nt', scope, cmd.idempotencyKey);
@@ -259,6 +264,7 @@ export function createProcedure(deps: {
       const id = derivedId('nt', scope, cmd.idempotencyKey);
       const src = await deps.notices.get(cmd.sourceNoticeId);
       if (!src) throw new CreditError('NOTICE_NOT_FOUND', `notice ${cmd.sourceNoticeId} does not exist`);
+      await deps.jurisdiction(actor, `notice ${src.value.id}`, src.value.villageId);
       if (src.value.kind !== 'CREDIT_HOUSEHOLD_LIST')
         throw new CreditError('CREDIT_INPUT_INVALID', `notice ${src.value.id} is not a village credit-household list`);
       const listed = src.value.decisions.filter((d) => d.outcome === 'APPROVED' && d.gradeNoticeId === id);

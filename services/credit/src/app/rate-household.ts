@@ -9,6 +9,7 @@ import type { RatingPolicy } from '../domain/policy';
 import { scoreHousehold, type CreditInfo } from '../domain/rating';
 import { regrade } from '../domain/regrade';
 import { derivedId } from './households';
+import type { CheckJurisdiction } from './jurisdiction';
 import type { Clock, CreditEvent, CreditLines, Households, Idempotency } from './ports';
 
 /** Builds the immutable rating of a household under the active rule version (spec credit §7). */
@@ -68,9 +69,13 @@ export function applyRatingToLine(
   }
 }
 
-/** 评分 use case: score, store the card with its explanation, and carry the result to an existing line. */
+/**
+ * 评分 use case: score, store the card with its explanation, and carry the result to an existing line. A station
+ * rates only households of its township; the re-scores events trigger run as the service.
+ */
 export function createRateHousehold(deps: {
   households: Households;
+  jurisdiction: CheckJurisdiction;
   lines: CreditLines;
   idempotency: Idempotency;
   clock: Clock;
@@ -92,6 +97,7 @@ export function createRateHousehold(deps: {
   ) {
     const stored = await deps.households.get(householdId);
     if (!stored) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${householdId} does not exist`);
+    await deps.jurisdiction(actor, `household ${householdId}`, stored.value.villageId);
     const at = deps.clock.now();
     // a retry after a crash finds its rating stored and only finishes the line step
     const done = stored.value.latestRating?.id === ratingId ? stored.value.latestRating : undefined;

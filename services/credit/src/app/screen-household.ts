@@ -2,10 +2,19 @@ import type { Actor } from '@gov/platform/auth';
 import { CreditError } from '../domain/credit-error';
 import { roleFor } from '../domain/permissions';
 import { screenHousehold, type ScreeningCheck } from '../domain/screening';
+import type { CheckJurisdiction } from './jurisdiction';
 import type { Clock, Households, Idempotency } from './ports';
 
-/** Records a household's screening (spec credit §4) on the household, audited with every check's evidence. */
-export function createScreenHousehold(deps: { households: Households; idempotency: Idempotency; clock: Clock }) {
+/**
+ * Records a household's screening (spec credit §4) on the household, audited with every check's evidence; a panel
+ * or station screens only households of its own village or township.
+ */
+export function createScreenHousehold(deps: {
+  households: Households;
+  idempotency: Idempotency;
+  clock: Clock;
+  jurisdiction: CheckJurisdiction;
+}) {
   return async function screen(
     cmd: { idempotencyKey: string; householdId: string; checks: ScreeningCheck[] },
     actor: Actor,
@@ -16,6 +25,7 @@ export function createScreenHousehold(deps: { households: Households; idempotenc
     await deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
       const h = await deps.households.get(cmd.householdId);
       if (!h) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${cmd.householdId} does not exist`);
+      await deps.jurisdiction(actor, `household ${h.value.id}`, h.value.villageId);
       const at = deps.clock.now();
       await deps.households.update(
         { ...h.value, screening: { ...result, at } },

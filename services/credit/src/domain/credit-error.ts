@@ -64,6 +64,8 @@ const categories = {
   VILLAGER_GROUP_UNKNOWN: 'not_found',
   VILLAGE_NOT_IN_TOWNSHIP: 'failed_precondition',
   VILLAGER_GROUP_NOT_IN_VILLAGE: 'failed_precondition',
+  // §2.4 row-level security: a village or township role reaching beyond its own village or township
+  OUTSIDE_JURISDICTION: 'permission_denied',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type CreditErrorCode = keyof typeof categories;

@@ -1,5 +1,5 @@
 import type { CreditError } from './credit-error';
-import { checkEntityLoan, fundShortfallFen, type Entity } from './entity';
+import { checkEntityLoan, entityLoanOf, fundShortfallFen, type Entity } from './entity';
 import { defaultLendingPolicy as p } from './policy';
 
 const yuan = (y: number) => y * 100;
@@ -41,15 +41,13 @@ describe('poverty-driving entity loans (spec credit §11.2, §13.6)', () => {
     const withLoan = entity({
       mutualFundPaidFen: yuan(80_000),
       loans: [
-        {
-          id: 'l',
+        entityLoanOf('l', {
           bankLoanNo: 'b',
           principalFen: yuan(800_000),
           rateBp: 500,
           termMonths: 12,
           contractDate: '2026-01-01',
-          maturityDate: '2027-01-01',
-        },
+        }),
       ],
     });
     expect(fundShortfallFen(withLoan, yuan(100_000), p)).toBe(yuan(10_000));

@@ -5,6 +5,7 @@ const start = new Date('2026-11-01T00:00:00+08:00');
 const days = (n: number) => new Date(start.getTime() + n * 86400000);
 const notice = (o: Partial<Notice> = {}): Notice => ({
   id: 'n1',
+  kind: 'MERGED',
   villageId: 'v1',
   startAt: start,
   endAt: days(7),
@@ -18,7 +19,7 @@ const notice = (o: Partial<Notice> = {}): Notice => ({
     grade: 'AA',
     capFen: 10_000_000,
     policyVersion: '2017-33-v1',
-    outcome: 'PENDING',
+    outcome: 'PENDING' as const,
   })),
   objections: [],
   decisions: [],

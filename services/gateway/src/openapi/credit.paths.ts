@@ -414,7 +414,7 @@ export const creditPaths = {
   ),
   '/v1/credit/townships/{id}/villages': list(
     'listCreditVillages',
-    'The registered villages of a township; the township breaker counts every one (§13.4 CB-T)',
+    'The registered villages of a township within the caller’s jurisdiction (§2.4); the breaker counts all (§13.4)',
     'CreditVillageList',
   ),
   '/v1/credit/villages': command(
@@ -433,7 +433,7 @@ export const creditPaths = {
   ),
   '/v1/credit/villages/{id}/villager-groups': list(
     'listCreditVillagerGroups',
-    'The registered villager groups of a village',
+    'The registered villager groups of a village; none when it is outside the caller’s jurisdiction (§2.4)',
     'CreditVillagerGroupList',
   ),
   '/v1/credit/villager-groups': command(

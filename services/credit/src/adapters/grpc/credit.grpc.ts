@@ -156,8 +156,8 @@ export function creditGrpcHandlers(c: CreditService): Handlers<typeof creditV1.C
       );
       return { creditLine: toProtoLine(line) };
     },
-    async getCreditLine(req) {
-      return { creditLine: toProtoLine(await c.loans.getByHousehold(req.householdId)) };
+    async getCreditLine(req, ctx) {
+      return { creditLine: toProtoLine(await c.loans.getByHousehold(req.householdId, ctx.actor)) };
     },
     ...procedureGrpcHandlers(c),
     ...riskGrpcHandlers(c),

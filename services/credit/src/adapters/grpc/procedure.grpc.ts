@@ -43,8 +43,8 @@ export function procedureGrpcHandlers(
       );
       return { application: toProtoApplication(a) };
     },
-    async getApplication(req) {
-      return { application: await read(req.id) };
+    async getApplication(req, ctx) {
+      return { application: toProtoApplication(await c.applications.get(req.id, ctx.actor)) };
     },
     async reviewApplications(req, ctx) {
       const review = toGroupReview(req);

@@ -18414,6 +18414,10 @@ export const ListVillagerGroupsResponse: MessageFns<ListVillagerGroupsResponse> 
   },
 };
 
+/**
+ * Village and township roles reach only their own village or township (spec credit §2.4 row-level security): a
+ * single item outside it is refused with OUTSIDE_JURISDICTION (PERMISSION_DENIED), a list leaves it out.
+ */
 export type CreditServiceService = typeof CreditServiceService;
 export const CreditServiceService = {
   /** Registers a household (农户) with its personal data; the data is stored apart and read back masked. */
@@ -18969,7 +18973,10 @@ export const CreditServiceService = {
       Buffer.from(UpdateVillagerGroupResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): UpdateVillagerGroupResponse => UpdateVillagerGroupResponse.decode(value),
   },
-  /** The registered villages of a township, by id. These are the villages the township breaker counts (§13.4). */
+  /**
+   * The registered villages of a township, by id. These are the villages the township breaker counts (§13.4).
+   * A village role gets its own village only, another township's station none (§2.4).
+   */
   listVillages: {
     path: "/gov.credit.v1.CreditService/ListVillages" as const,
     requestStream: false as const,
@@ -18980,7 +18987,7 @@ export const CreditServiceService = {
       Buffer.from(ListVillagesResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListVillagesResponse => ListVillagesResponse.decode(value),
   },
-  /** The registered villager groups of a village, by id. */
+  /** The registered villager groups of a village, by id; none for a village outside the caller's jurisdiction (§2.4). */
   listVillagerGroups: {
     path: "/gov.credit.v1.CreditService/ListVillagerGroups" as const,
     requestStream: false as const,
@@ -19106,9 +19113,12 @@ export interface CreditServiceServer extends UntypedServiceImplementation {
   registerVillagerGroup: handleUnaryCall<RegisterVillagerGroupRequest, RegisterVillagerGroupResponse>;
   /** Renames a villager group; its village never changes. */
   updateVillagerGroup: handleUnaryCall<UpdateVillagerGroupRequest, UpdateVillagerGroupResponse>;
-  /** The registered villages of a township, by id. These are the villages the township breaker counts (§13.4). */
+  /**
+   * The registered villages of a township, by id. These are the villages the township breaker counts (§13.4).
+   * A village role gets its own village only, another township's station none (§2.4).
+   */
   listVillages: handleUnaryCall<ListVillagesRequest, ListVillagesResponse>;
-  /** The registered villager groups of a village, by id. */
+  /** The registered villager groups of a village, by id; none for a village outside the caller's jurisdiction (§2.4). */
   listVillagerGroups: handleUnaryCall<ListVillagerGroupsRequest, ListVillagerGroupsResponse>;
 }
 
@@ -19868,7 +19878,10 @@ export interface CreditServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: UpdateVillagerGroupResponse) => void,
   ): ClientUnaryCall;
-  /** The registered villages of a township, by id. These are the villages the township breaker counts (§13.4). */
+  /**
+   * The registered villages of a township, by id. These are the villages the township breaker counts (§13.4).
+   * A village role gets its own village only, another township's station none (§2.4).
+   */
   listVillages(
     request: ListVillagesRequest,
     callback: (error: ServiceError | null, response: ListVillagesResponse) => void,
@@ -19884,7 +19897,7 @@ export interface CreditServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListVillagesResponse) => void,
   ): ClientUnaryCall;
-  /** The registered villager groups of a village, by id. */
+  /** The registered villager groups of a village, by id; none for a village outside the caller's jurisdiction (§2.4). */
   listVillagerGroups(
     request: ListVillagerGroupsRequest,
     callback: (error: ServiceError | null, response: ListVillagerGroupsResponse) => void,
