@@ -52,10 +52,10 @@ async function startCreditStack() {
   };
 }
 
-const person = (sub: string, role: string) => ({
+const person = (sub: string, role: string, org = 'district/finance-office') => ({
   sub,
   name: sub,
-  org: 'district/finance-office',
+  org,
   roles: [role],
   clearance: 'INTERNAL',
 });
@@ -63,6 +63,7 @@ const person = (sub: string, role: string) => ({
 describe('金融扶贫 through the gateway: register, rate, notice, objection (spec credit §2.4, §7, §9)', () => {
   let stack: Awaited<ReturnType<typeof startCreditStack>>;
   const tokens: Record<string, string> = {};
+  const unitRoles: Record<string, string> = {};
   // what the credit service publishes (read as a bank would), and the host bank's own producer
   const published: { type: string; key: string; payload: Buffer }[] = [];
   let reader: Consumer | undefined;
@@ -81,6 +82,9 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       insurer: 'INSURER_OFFICER',
     };
     for (const [k, role] of Object.entries(roles)) tokens[k] = await stack.keys.sign(person(`u-${k}`, role));
+    // village and township roles act only in their own unit (spec credit §2.4): 'panel@vg-1' is vg-1's panel
+    for (const [k, role] of Object.entries(roles).filter(([, r]) => ['VILLAGE_PANEL', 'STATION_STAFF'].includes(r)))
+      unitRoles[k] = role;
     const kafka = new Kafka({ clientId: 'credit-e2e', brokers: stack.env.kafkaBrokers, logLevel: logLevel.NOTHING });
     reader = kafka.consumer({ groupId: `credit-e2e-${randomUUID()}`, maxWaitTimeInMs: 100 });
     await reader.connect();
@@ -102,6 +106,8 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
   }, 30000);
 
   const call = async (who: string, method: string, path: string, body?: unknown, key?: string) => {
+    const [role, unit] = who.split('@') as [string, string | undefined];
+    if (unit && !tokens[who]) tokens[who] = await stack.keys.sign(person(`u-${role}-${unit}`, unitRoles[role]!, unit));
     const res = await fetch(`${stack.baseUrl}${path}`, {
       method,
       headers: {
@@ -131,7 +137,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
     expect(again.body.id).toBe(reg.body.id);
     const id = reg.body.id as string;
 
-    const seenByPanel = await call('panel', 'GET', `/v1/credit/households/${id}`);
+    const seenByPanel = await call('panel@vg-e2e', 'GET', `/v1/credit/households/${id}`);
     expect(seenByPanel.body.household).toMatchObject({
       headIdNumber: '110105********002X',
       phone: '139****5678',
@@ -157,10 +163,10 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       endAt: new Date(start.getTime() + days * 864e5).toISOString(),
       postedLocation: '村委会公示栏',
     });
-    const short = await call('panel', 'POST', '/v1/credit/notices', notice(6), 'e2e-notice-short');
+    const short = await call('panel@vg-e2e', 'POST', '/v1/credit/notices', notice(6), 'e2e-notice-short');
     expect(short.status).toBe(400);
     expect(short.body.code).toBe('NOTICE_TOO_SHORT');
-    const opened = await call('panel', 'POST', '/v1/credit/notices', notice(7), 'e2e-notice-1');
+    const opened = await call('panel@vg-e2e', 'POST', '/v1/credit/notices', notice(7), 'e2e-notice-1');
     expect(opened.status).toBe(201);
     expect((opened.body.entries as { maskedIdNumber: string }[])[0]!.maskedIdNumber).toBe('110105********002X');
     expect(JSON.stringify(opened.body)).not.toContain('19491231');
@@ -177,7 +183,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
 
     const objectionId = (objection.body.objections as { id: string }[])[0]!.id;
     const resolved = await call(
-      'panel',
+      'panel@vg-e2e',
       'POST',
       `/v1/credit/notices/${objection.body.id as string}/objections/${objectionId}/resolution`,
       { outcome: 'DISMISSED', resolution: '经核实收入属实' },
@@ -205,10 +211,16 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       'e2e-dec-2',
     );
     expect(noEvidence.status).toBe(400);
-    const tooEarly = await call('panel', 'POST', `/v1/credit/notices/${noticeId}/close`, undefined, 'e2e-close-1');
+    const tooEarly = await call(
+      'panel@vg-e2e',
+      'POST',
+      `/v1/credit/notices/${noticeId}/close`,
+      undefined,
+      'e2e-close-1',
+    );
     expect(tooEarly.body.code).toBe('NOTICE_STILL_RUNNING');
 
-    const noLine = await call('panel', 'GET', `/v1/credit/households/${id}/credit-line`);
+    const noLine = await call('panel@vg-e2e', 'GET', `/v1/credit/households/${id}/credit-line`);
     expect([noLine.status, noLine.body.code]).toEqual([404, 'CREDIT_LINE_NOT_FOUND']);
     const forbidden = await call('villager', 'POST', '/v1/credit/households', household, 'e2e-reg-2');
     expect(forbidden.body.code).toBe('NOT_PERMITTED');
@@ -268,7 +280,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
     const now = Date.now();
     const notice = ok(
       await call(
-        'panel',
+        `panel@${h.village}`,
         'POST',
         '/v1/credit/notices',
         {
@@ -282,7 +294,16 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       ),
       201,
     );
-    ok(await call('panel', 'POST', `/v1/credit/notices/${notice.id as string}/close`, undefined, `close-${tag}`), 200);
+    ok(
+      await call(
+        `panel@${h.village}`,
+        'POST',
+        `/v1/credit/notices/${notice.id as string}/close`,
+        undefined,
+        `close-${tag}`,
+      ),
+      200,
+    );
     const decision = ok(
       await call(
         'bank',
@@ -344,6 +365,27 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
     (await call('center', 'GET', `/v1/credit/households/${householdId}/credit-line`)).body.status;
 
   it('§22-9: a group review of 23 households with 4 representatives is GROUP_REPRESENTATIVES_INSUFFICIENT; with 5 the application goes on, screening only warns on S-3Y3 (§4 R4.3), the rating moves it to SCORED, and the village assessment, both notices and the bank take it to CERTIFIED (§5.1 steps 4-8)', async () => {
+    // the station sees a village through the geography registry (spec credit §2.4, §3.1)
+    ok(
+      await call(
+        'center',
+        'POST',
+        '/v1/credit/townships',
+        { id: 'tw-apply', districtId: 'district', name: '申请乡', type: 'TOWNSHIP' },
+        'geo-tw-apply',
+      ),
+      201,
+    );
+    ok(
+      await call(
+        'center',
+        'POST',
+        '/v1/credit/villages',
+        { id: 'vg-apply', townshipId: 'tw-apply', name: '申请村', isPoorVillage: true },
+        'geo-vg-apply',
+      ),
+      201,
+    );
     const id = ok(
       await call(
         'center',
@@ -387,13 +429,31 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       representatives: Array.from({ length: reps }, (_, i) => `代表${i + 1}`),
       decisions: [{ applicationId, approve: true }],
     });
-    const four = await call('panel', 'POST', '/v1/credit/villager-groups/vg-apply-g3/reviews', review(4), 'review-1');
+    const four = await call(
+      'panel@vg-apply',
+      'POST',
+      '/v1/credit/villager-groups/vg-apply-g3/reviews',
+      review(4),
+      'review-1',
+    );
     expect([four.status, four.body.code]).toEqual([409, 'GROUP_REPRESENTATIVES_INSUFFICIENT']);
-    const five = await call('panel', 'POST', '/v1/credit/villager-groups/vg-apply-g3/reviews', review(5), 'review-2');
+    const five = await call(
+      'panel@vg-apply',
+      'POST',
+      '/v1/credit/villager-groups/vg-apply-g3/reviews',
+      review(5),
+      'review-2',
+    );
     expect(five.status).toBe(200);
     expect((five.body.applications as { state: string }[])[0]!.state).toBe('INFO_COLLECTION');
     // a retry under the same key answers the same, it does not review twice
-    const retry = await call('panel', 'POST', '/v1/credit/villager-groups/vg-apply-g3/reviews', review(5), 'review-2');
+    const retry = await call(
+      'panel@vg-apply',
+      'POST',
+      '/v1/credit/villager-groups/vg-apply-g3/reviews',
+      review(5),
+      'review-2',
+    );
     expect(retry.body).toEqual(five.body);
 
     // 对象筛选 (spec credit §4): no income project only warns (R4.3); the household passes
@@ -403,11 +463,17 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       ),
       { code: 'S-3Y3', satisfied: false, evidenceRef: 'declaration-7' },
     ];
-    const screened = await call('panel', 'POST', `/v1/credit/households/${id}/screenings`, { checks }, 'screen-1');
+    const screened = await call(
+      'panel@vg-apply',
+      'POST',
+      `/v1/credit/households/${id}/screenings`,
+      { checks },
+      'screen-1',
+    );
     expect(screened.status).toBe(201);
     expect(screened.body).toMatchObject({ outcome: 'PASSED', failed: [], warnings: ['S-3Y3'] });
     const missing = await call(
-      'panel',
+      'panel@vg-apply',
       'POST',
       `/v1/credit/households/${id}/screenings`,
       { checks: checks.slice(1) },
@@ -419,7 +485,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       await call('center', 'POST', `/v1/credit/households/${id}/ratings`, { hasIncomeProject: true }, 'apply-rate'),
       201,
     );
-    const read = await call('panel', 'GET', `/v1/credit/applications/${applicationId}`);
+    const read = await call('panel@vg-apply', 'GET', `/v1/credit/applications/${applicationId}`);
     expect(read.body.state).toBe('SCORED');
     expect((read.body.history as { toState: string }[]).map((x) => x.toState)).toEqual(['INFO_COLLECTION', 'SCORED']);
 
@@ -447,20 +513,31 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       ...past(7),
     };
     const noRoles = await call(
-      'panel',
+      'panel@vg-apply',
       'POST',
       '/v1/credit/villages/vg-apply/assessments',
       { ...assessment, meeting: { ...assessment.meeting, participantRoles: ['WORK_TEAM'] } },
       'assess-0',
     );
     expect([noRoles.status, noRoles.body.code]).toEqual([409, 'ASSESSMENT_PARTICIPANTS_MISSING']);
-    const assessed = await call('panel', 'POST', '/v1/credit/villages/vg-apply/assessments', assessment, 'assess-1');
+    const assessed = await call(
+      'panel@vg-apply',
+      'POST',
+      '/v1/credit/villages/vg-apply/assessments',
+      assessment,
+      'assess-1',
+    );
     expect(assessed.status).toBe(201);
     expect(assessed.body).toMatchObject({ warnings: [], applications: [{ state: 'VILLAGE_NOTICE' }] });
     const village = assessed.body.notice as { id: string; kind: string };
     expect(village.kind).toBe('CREDIT_HOUSEHOLD_LIST');
-    ok(await call('panel', 'POST', `/v1/credit/notices/${village.id}/close`, undefined, 'assess-close-1'), 200);
-    expect((await call('panel', 'GET', `/v1/credit/applications/${applicationId}`)).body.state).toBe('BANK_ASSESSMENT');
+    ok(
+      await call('panel@vg-apply', 'POST', `/v1/credit/notices/${village.id}/close`, undefined, 'assess-close-1'),
+      200,
+    );
+    expect((await call('panel@vg-apply', 'GET', `/v1/credit/applications/${applicationId}`)).body.state).toBe(
+      'BANK_ASSESSMENT',
+    );
     const approved = await call(
       'bank',
       'POST',
@@ -469,18 +546,40 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       'assess-decide-1',
     );
     expect(approved.status).toBe(201);
-    expect((await call('panel', 'GET', `/v1/credit/applications/${applicationId}`)).body.state).toBe('GRADE_NOTICE');
-    const byPanel = await call('panel', 'POST', `/v1/credit/notices/${village.id}/grade-notices`, past(7), 'grade-0');
+    expect((await call('panel@vg-apply', 'GET', `/v1/credit/applications/${applicationId}`)).body.state).toBe(
+      'GRADE_NOTICE',
+    );
+    const byPanel = await call(
+      'panel@vg-apply',
+      'POST',
+      `/v1/credit/notices/${village.id}/grade-notices`,
+      past(7),
+      'grade-0',
+    );
     expect([byPanel.status, byPanel.body.code]).toEqual([403, 'NOT_PERMITTED']);
-    const graded = await call('station', 'POST', `/v1/credit/notices/${village.id}/grade-notices`, past(7), 'grade-1');
+    const graded = await call(
+      'station@tw-apply',
+      'POST',
+      `/v1/credit/notices/${village.id}/grade-notices`,
+      past(7),
+      'grade-1',
+    );
     expect(graded.status).toBe(201);
     expect(graded.body).toMatchObject({ kind: 'GRADE_LIST', sourceNoticeId: village.id });
     expect(graded.body.entries).toMatchObject([{ householdId: id, grade: 'A', limitFen: '3000000' }]);
     ok(
-      await call('station', 'POST', `/v1/credit/notices/${graded.body.id as string}/close`, undefined, 'grade-close'),
+      await call(
+        'station@tw-apply',
+        'POST',
+        `/v1/credit/notices/${graded.body.id as string}/close`,
+        undefined,
+        'grade-close',
+      ),
       200,
     );
-    expect((await call('panel', 'GET', `/v1/credit/applications/${applicationId}`)).body.state).toBe('CERTIFIED');
+    expect((await call('panel@vg-apply', 'GET', `/v1/credit/applications/${applicationId}`)).body.state).toBe(
+      'CERTIFIED',
+    );
     const line = await call('bank', 'GET', `/v1/credit/households/${id}/credit-line`);
     expect(line.body).toMatchObject({ grade: 'A', limitFen: '3000000', status: 'ACTIVE' });
     await waitFor(() => ofType(t.certificateIssued, id).length === 1, { what: 'certificate.issued' });
@@ -619,11 +718,13 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       'breakers-1',
     );
     expect(evaluated.status).toBe(200);
+    // no village of this township is in the geography registry: the share is over the villages named here
     expect(evaluated.body).toEqual({
       breachedVillageIds: ['vr-a', 'vr-c'],
       shareBp: 2000,
       townshipTripped: false,
       villageCount: 10,
+      registryUsed: false,
     });
     expect([await lineStatus(h3.id), await lineStatus(h7.id), await lineStatus(h5.id)]).toEqual([
       'FROZEN',
