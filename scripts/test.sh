@@ -16,6 +16,8 @@ npm run -s lint
 npm run -s format:check
 say "build (typecheck)"
 npm run -s build
+say "typecheck of the tests"
+npm run -s typecheck:tests
 mkdir -p .run/test-results
 say "unit tests"
 npx jest --selectProjects unit --ci --json --outputFile=.run/test-results/unit.json

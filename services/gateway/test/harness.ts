@@ -95,7 +95,22 @@ export function fakePorts(
       ...overrides.supervision,
       // the feedback commands are faked by the tests that call them; the others never reach them
     } as SupervisionPort,
+    duty: notFaked('duty'),
+    dutyDesk: notFaked('dutyDesk'),
+    dutyShifts: notFaked('dutyShifts'),
+    dutyRosters: notFaked('dutyRosters'),
+    credit: notFaked('credit'),
   };
+}
+
+/** A port the tests through this harness never call: any of its methods fails, naming itself. */
+function notFaked<P extends object>(port: string): P {
+  return new Proxy({} as P, {
+    get: (_target, method) =>
+      method === 'then'
+        ? undefined
+        : () => Promise.reject(new Error(`the gateway test harness fakes no ${port}.${String(method)}`)),
+  });
 }
 
 /** The real app factory on an ephemeral port, with fake ports, a fresh registry and captured logs. */
