@@ -27,6 +27,11 @@ const DISPATCH_BEFORE_INSERT = process.env.BENCH_DISPATCH_BEFORE_INSERT !== 'fal
  * priority for everything, as the committed results before it were measured.
  */
 const ALERT_NICE = Number(process.env.BENCH_ALERT_NICE ?? 0);
+/**
+ * Where the SMS provider runs: `process` (default), a process of its own, as a real provider is another system;
+ * `inline`, in this process, which also generates the load — its stalls then delay the arrival stamps.
+ */
+const SIM_MODE = process.env.BENCH_SIM === 'inline' ? 'inline' : 'process';
 let priorityApplied = ALERT_NICE === 0;
 function raisePriority(pid: number | undefined): void {
   if (ALERT_NICE === 0 || pid === undefined) return;
