@@ -5,7 +5,8 @@
  * Exporters, by environment:
  * - OTEL_EXPORTER_OTLP_ENDPOINT: OTLP over HTTP to a collector (production);
  * - OTEL_TRACES_FILE: finished spans appended as JSON lines (end-to-end tests read them);
- * - neither: tracing context still propagates (trace ids in logs and headers) but nothing is exported.
+ * - neither: no tracer provider is registered and nothing is recorded; a trace id a caller sent in
+ *   `traceparent` is still passed on to logs and outgoing calls, but no new trace ids are made.
  */
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
