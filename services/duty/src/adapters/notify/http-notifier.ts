@@ -38,7 +38,6 @@ export function createHttpNotifier(opts: {
             'content-length': Buffer.byteLength(body),
             'idempotency-key': messageId,
           },
-          timeout: opts.timeoutMs,
         },
         (res: IncomingMessage) => {
           const status = res.statusCode ?? 0;
@@ -50,12 +49,11 @@ export function createHttpNotifier(opts: {
           res.on('error', reject);
         },
       );
-      // `timeout` is socket inactivity; the whole exchange is bounded too, as fetch's AbortSignal did
+      // one bound on the whole exchange (it covers a silent socket too), as fetch's AbortSignal was
       const deadline = setTimeout(
         () => req.destroy(new Error(`${path} gateway did not answer within ${opts.timeoutMs} ms`)),
         opts.timeoutMs,
       );
-      req.on('timeout', () => req.destroy(new Error(`${path} gateway did not answer within ${opts.timeoutMs} ms`)));
       req.on('error', reject);
       req.on('close', () => clearTimeout(deadline));
       req.end(body);
