@@ -82,8 +82,11 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       insurer: 'INSURER_OFFICER',
     };
     for (const [k, role] of Object.entries(roles)) tokens[k] = await stack.keys.sign(person(`u-${k}`, role));
-    // village and township roles act only in their own unit (spec credit §2.4): 'panel@vg-1' is vg-1's panel
-    for (const [k, role] of Object.entries(roles).filter(([, r]) => ['VILLAGE_PANEL', 'STATION_STAFF'].includes(r)))
+    // village and township roles act only in their own unit (spec credit §2.4): 'panel@vg-1' is vg-1's panel, and
+    // 'villager@hh-1' is household hh-1's own self-service login
+    for (const [k, role] of Object.entries(roles).filter(([, r]) =>
+      ['VILLAGE_PANEL', 'STATION_STAFF', 'HOUSEHOLD'].includes(r),
+    ))
       unitRoles[k] = role;
     const kafka = new Kafka({ clientId: 'credit-e2e', brokers: stack.env.kafkaBrokers, logLevel: logLevel.NOTHING });
     reader = kafka.consumer({ groupId: `credit-e2e-${randomUUID()}`, maxWaitTimeInMs: 100 });
@@ -172,7 +175,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
     expect(JSON.stringify(opened.body)).not.toContain('19491231');
 
     const objection = await call(
-      'villager',
+      `villager@${id}`,
       'POST',
       `/v1/credit/notices/${opened.body.id as string}/objections`,
       { householdId: id, content: '收入情况与实际不符' },
@@ -405,7 +408,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       201,
     ).id as string;
     const submitted = await call(
-      'villager',
+      `villager@${id}`,
       'POST',
       '/v1/credit/applications',
       { householdId: id, channel: 'VILLAGER_GROUP' },
@@ -415,7 +418,7 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
     expect(submitted.body).toMatchObject({ householdId: id, state: 'SUBMITTED', priority: true });
     const applicationId = submitted.body.id as string;
     const dup = await call(
-      'villager',
+      `villager@${id}`,
       'POST',
       '/v1/credit/applications',
       { householdId: id, channel: 'SERVICE_CENTER' },

@@ -15,7 +15,8 @@ const poverty = actor('POVERTY_OFFICE');
 const center = actor('CENTER_STAFF');
 const panel = panelOf('vg-1');
 const bank = actor('BANK_OFFICER');
-const villager = actor('HOUSEHOLD', 'villager-1');
+// a household's self-service login names its own household (spec credit §2.4)
+const householdLogin = (householdId: string) => actor('HOUSEHOLD', `login-${householdId}`, householdId);
 const yuan = (y: number) => Math.round(y * 100);
 const key = () => randomUUID();
 
@@ -210,11 +211,11 @@ describe('notice, objections and the bank decision (spec credit §5, §9)', () =
     const objKey = key();
     await h.credit.notices.fileObjection(
       { idempotencyKey: objKey, noticeId: notice.id, householdId: h2.id, content: '家庭收入不实' },
-      villager,
+      collector,
     );
     await h.credit.notices.fileObjection(
       { idempotencyKey: objKey, noticeId: notice.id, householdId: h2.id, content: '家庭收入不实' },
-      villager,
+      collector,
     );
     expect((await h.credit.notices.getNotice(notice.id)).objections).toHaveLength(1);
     await expect(
@@ -241,7 +242,9 @@ describe('notice, objections and the bank decision (spec credit §5, §9)', () =
     // resolving the objection releases H2: it becomes certifiable and the bank may decide (spec credit §9.2)
     const objectionId = closed.objections[0]!.id;
     const resolve = { noticeId: notice.id, objectionId, outcome: 'DISMISSED' as const, resolution: '经核实收入属实' };
-    await expect(h.credit.notices.resolveObjection(resolve, villager)).rejects.toMatchObject({ code: 'NOT_PERMITTED' });
+    await expect(h.credit.notices.resolveObjection(resolve, householdLogin(h2.id))).rejects.toMatchObject({
+      code: 'NOT_PERMITTED',
+    });
     const released = await h.credit.notices.resolveObjection(resolve, panel);
     expect(await h.credit.notices.resolveObjection(resolve, panel)).toMatchObject({ entries: released.entries });
     expect(released.entries.map((e) => e.outcome)).toEqual(['CERTIFIABLE', 'CERTIFIABLE']);
@@ -922,11 +925,14 @@ describe('application and group review (spec credit §5)', () => {
     );
     const applied = await h.credit.applications.submit(
       { idempotencyKey: key(), householdId: id, channel: 'SERVICE_CENTER' },
-      villager,
+      householdLogin(id),
     );
     expect(applied).toMatchObject({ state: 'SUBMITTED', priority: 1, villagerGroupId: 'grp-9' });
     await expect(
-      h.credit.applications.submit({ idempotencyKey: key(), householdId: id, channel: 'VILLAGER_GROUP' }, villager),
+      h.credit.applications.submit(
+        { idempotencyKey: key(), householdId: id, channel: 'VILLAGER_GROUP' },
+        householdLogin(id),
+      ),
     ).rejects.toMatchObject({
       code: 'DUPLICATE_APPLICATION',
     });

@@ -10,7 +10,8 @@ let h: CreditHarness;
 const poverty = actor('POVERTY_OFFICE');
 const center = actor('CENTER_STAFF');
 const bank = actor('BANK_OFFICER');
-const villager = actor('HOUSEHOLD', 'villager-1');
+// a household's self-service login names its own household (spec credit §2.4)
+const householdLogin = (householdId: string) => actor('HOUSEHOLD', `login-${householdId}`, householdId);
 const key = () => randomUUID();
 const yuan = (y: number) => Math.round(y * 100);
 const meeting = {
@@ -116,7 +117,7 @@ describe('bank.credit-assessment.completed (spec credit §5.1 step 6, §5.2, §1
       const householdId = await register(village, name);
       const app = await h.credit.applications.submit(
         { idempotencyKey: key(), householdId, channel: 'VILLAGER_GROUP' },
-        villager,
+        householdLogin(householdId),
       );
       await h.credit.applications.review(
         {

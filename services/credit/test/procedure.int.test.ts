@@ -13,7 +13,10 @@ const center = actor('CENTER_STAFF');
 const panel = panelOf('vg-p');
 const station = actor('STATION_STAFF', 'station', 'tw-p');
 const bank = actor('BANK_OFFICER');
-const villager = actor('HOUSEHOLD', 'villager-1');
+// a household's self-service login names its own household (spec credit §2.4); a neighbour's objection is taken
+// down by the village's collection group (§9.2)
+const householdLogin = (householdId: string) => actor('HOUSEHOLD', `login-${householdId}`, householdId);
+const collector = actor('VILLAGE_COLLECTOR', 'collector', 'vg-p');
 const key = () => randomUUID();
 const yuan = (y: number) => Math.round(y * 100);
 const meeting = {
@@ -43,7 +46,7 @@ async function scored(h: CreditHarness, village: string, name: string) {
   );
   const app = await h.credit.applications.submit(
     { idempotencyKey: key(), householdId, channel: 'VILLAGER_GROUP' },
-    villager,
+    householdLogin(householdId),
   );
   await h.credit.applications.review(
     {
@@ -152,7 +155,7 @@ describe('village assessment, village notice, bank, grade notice, certificate (s
     // an objection against H3 is still open at the end: H3 waits, H1 and H2 go to the bank (§9.2)
     const withObjection = await h.credit.notices.fileObjection(
       { idempotencyKey: key(), noticeId: village.id, householdId: h3.householdId, content: '该户有未结清的民间借贷' },
-      villager,
+      collector,
     );
     h.clock.advanceDays(7);
     await h.credit.notices.closeNotice({ idempotencyKey: key(), noticeId: village.id }, panel);
@@ -253,7 +256,7 @@ describe('village assessment, village notice, bank, grade notice, certificate (s
         householdId: h2.householdId,
         content: '评分中的产业项目已停办',
       },
-      villager,
+      collector,
     );
     h.clock.advanceDays(6);
     expect(await h.credit.notices.closeDue(systemActor)).toBe(0);

@@ -3,12 +3,13 @@ import { CreditError } from '../domain/credit-error';
 import { roleFor } from '../domain/permissions';
 import { isTerminal, move, reviewByGroup, type Channel, type RatingApplication } from '../domain/rating-application';
 import { derivedId } from './households';
-import type { CheckJurisdiction } from './jurisdiction';
+import { once, type CheckJurisdiction } from './jurisdiction';
 import type { Applications, Clock, Households, Idempotency } from './ports';
 
 /**
  * 农户申请 and 小组评议 (spec credit §5.1 steps 1-2, §5.2). Village and township roles submit, review and read
- * applications of households in their own jurisdiction only (§2.4).
+ * applications of households in their own jurisdiction only, and a household login those of its own household
+ * (§2.4).
  */
 export function createApplicationUseCases(deps: {
   applications: Applications;
@@ -17,22 +18,28 @@ export function createApplicationUseCases(deps: {
   clock: Clock;
   jurisdiction: CheckJurisdiction;
 }) {
+  const loadHousehold = (householdId: string) =>
+    once(async () => {
+      const h = await deps.households.get(householdId);
+      if (!h) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${householdId} does not exist`);
+      return h;
+    });
   /** The application's village is its household's: applications name only their villager group. */
-  const villageOf = (a: RatingApplication) => async () => {
-    const h = await deps.households.get(a.householdId);
-    if (!h) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${a.householdId} does not exist`);
-    return h.value.villageId;
-  };
+  const villageOf = (a: RatingApplication) => async () => (await loadHousehold(a.householdId)()).value.villageId;
   const checkApplication = (actor: Actor, a: RatingApplication) =>
-    deps.jurisdiction(actor, `application ${a.id}`, villageOf(a));
+    deps.jurisdiction(actor, `application ${a.id}`, { villageId: villageOf(a), householdId: a.householdId });
 
   async function submit(cmd: { idempotencyKey: string; householdId: string; channel: Channel }, actor: Actor) {
     const role = roleFor(actor, 'submitApplication');
     const scope = `credit.submitApplication:${actor.userId}`;
     const { id } = await deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
-      const h = await deps.households.get(cmd.householdId);
-      if (!h) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${cmd.householdId} does not exist`);
-      await deps.jurisdiction(actor, `household ${cmd.householdId}`, h.value.villageId);
+      const household = loadHousehold(cmd.householdId);
+      // a household login applies for itself only (§5.2 DRAFT→SUBMITTED by HOUSEHOLD), refused before the lookup
+      await deps.jurisdiction(actor, `household ${cmd.householdId}`, {
+        villageId: async () => (await household()).value.villageId,
+        householdId: cmd.householdId,
+      });
+      const h = await household();
       const id = derivedId('ap', scope, cmd.idempotencyKey);
       const open = (await deps.applications.listByHousehold(cmd.householdId)).find((a) => !isTerminal(a.value.state));
       if (open && open.value.id !== id)
@@ -136,11 +143,27 @@ export function createApplicationUseCases(deps: {
 
   /** One application, if the caller's jurisdiction covers its household. */
   async function get(id: string, actor: Actor): Promise<RatingApplication> {
+    roleFor(actor, 'readHouseholdFile');
     const a = await deps.applications.get(id);
     if (!a) throw new CreditError('APPLICATION_NOT_FOUND', `application ${id} does not exist`);
     await checkApplication(actor, a.value);
     return a.value;
   }
 
-  return { submit, review, get, markScored };
+  /**
+   * The household's applications, newest first, if the caller's jurisdiction covers the household: a household
+   * login gets its own and is refused any other. No RPC serves this list yet; it is the read a self-service
+   * "my applications" page would call.
+   */
+  async function listByHousehold(householdId: string, actor: Actor): Promise<RatingApplication[]> {
+    roleFor(actor, 'readHouseholdFile');
+    const household = loadHousehold(householdId);
+    await deps.jurisdiction(actor, `household ${householdId}`, {
+      villageId: async () => (await household()).value.villageId,
+      householdId,
+    });
+    return (await deps.applications.listByHousehold(householdId)).map((a) => a.value);
+  }
+
+  return { submit, review, get, listByHousehold, markScored };
 }

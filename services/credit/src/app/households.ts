@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '@gov/platform/auth';
 import { CreditError, rejectInvalid } from '../domain/credit-error';
 import type { Household, HouseholdView } from '../domain/household';
+import { jurisdictionOf, ownHouseholdOf } from '../domain/jurisdiction';
 import { roleFor } from '../domain/permissions';
 import { isValidIdNumber, maskIdNumber, maskPhone, piiRoles } from '../domain/personal-data';
 import type { PovertyStatus } from '../domain/rating';
 import type { CheckPlacement } from './check-placement';
-import type { CheckJurisdiction } from './jurisdiction';
+import { once, type CheckJurisdiction } from './jurisdiction';
 import type { Clock, Households, Idempotency } from './ports';
 
 export interface RegisterHouseholdInput {
@@ -81,13 +82,24 @@ export function createRegisterHousehold(deps: {
 
 /**
  * Reads a household of the caller's jurisdiction; personal data in full only for the roles that need it, masked
- * for everyone else.
+ * for everyone else, the household's own login included (§2.4 names the three roles that see it unmasked). A
+ * household login is refused another household before it is looked up, so it cannot learn which ids exist, and it
+ * gets its file without the office's audit trail: §2.4 gives it its grade and certificate, the log (which names
+ * the officers who acted) is the auditor's.
  */
 export function createGetHousehold(deps: { households: Households; jurisdiction: CheckJurisdiction }) {
   return async function getHousehold(id: string, actor: Actor) {
-    const stored = await deps.households.get(id);
-    if (!stored) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${id} does not exist`);
-    await deps.jurisdiction(actor, `household ${id}`, stored.value.villageId);
+    roleFor(actor, 'readHouseholdFile');
+    const load = once(async () => {
+      const stored = await deps.households.get(id);
+      if (!stored) throw new CreditError('HOUSEHOLD_NOT_FOUND', `household ${id} does not exist`);
+      return stored;
+    });
+    await deps.jurisdiction(actor, `household ${id}`, {
+      villageId: async () => (await load()).value.villageId,
+      householdId: id,
+    });
+    const stored = await load();
     const pii = await deps.households.getPii(id);
     const full = actor.roles.some((r) => (piiRoles as readonly string[]).includes(r));
     const view: HouseholdView = {
@@ -96,6 +108,7 @@ export function createGetHousehold(deps: { households: Households; jurisdiction:
       phone: pii ? (full ? pii.phone : maskPhone(pii.phone)) : '',
       piiMasked: !full,
     };
-    return { household: view, audit: stored.audit };
+    const ownFileOnly = ownHouseholdOf(jurisdictionOf(actor)) !== undefined;
+    return { household: view, audit: ownFileOnly ? [] : stored.audit };
   };
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '@gov/platform/auth';
 import type { Village } from '../domain/geography';
 import type { Villages } from './geography-ports';
-import { createJurisdictionGuard } from './jurisdiction';
+import { createJurisdictionGuard, once } from './jurisdiction';
 
 const as = (role: string, orgUnitId: string): Actor => ({
   userId: role,
@@ -60,5 +60,56 @@ describe(createJurisdictionGuard.name, () => {
     await expect(check(as('VILLAGE_PANEL', 'vg-a'), 'application a', where)).rejects.toMatchObject({
       code: 'OUTSIDE_JURISDICTION',
     });
+  });
+
+  it('checks a HOUSEHOLD login on the household id alone: its own passes, a neighbour’s is refused before any lookup (spec credit §2.4)', async () => {
+    const { villages, reads } = registry();
+    const check = createJurisdictionGuard({ villages });
+    const me = as('HOUSEHOLD', 'hh-1/member-2');
+    const where = jest.fn(async () => 'vg-a');
+    await expect(check(me, 'household hh-1', { villageId: where, householdId: 'hh-1' })).resolves.toBeUndefined();
+    await expect(check(me, 'household hh-2', { villageId: where, householdId: 'hh-2' })).rejects.toMatchObject({
+      code: 'OUTSIDE_JURISDICTION',
+    });
+    expect(where).not.toHaveBeenCalled();
+    expect(reads.count).toBe(0);
+  });
+
+  it('refuses a HOUSEHOLD login anything named by its village only (opening a notice), and everything without an org unit (spec credit §2.4)', async () => {
+    const { villages } = registry();
+    const check = createJurisdictionGuard({ villages });
+    await expect(check(as('HOUSEHOLD', 'hh-1'), 'village vg-a', 'vg-a')).rejects.toMatchObject({
+      code: 'OUTSIDE_JURISDICTION',
+    });
+    await expect(
+      check(as('HOUSEHOLD', ''), 'household hh-1', { villageId: 'vg-a', householdId: 'hh-1' }),
+    ).rejects.toMatchObject({ code: 'OUTSIDE_JURISDICTION' });
+  });
+
+  it('checks village and township roles on the village when the household is named too, as before (spec credit §2.4)', async () => {
+    const { villages } = registry();
+    const check = createJurisdictionGuard({ villages });
+    const place = (villageId: string) => ({ villageId: async () => villageId, householdId: 'hh-1' });
+    await expect(check(as('VILLAGE_COLLECTOR', 'vg-a'), 'household hh-1', place('vg-a'))).resolves.toBeUndefined();
+    await expect(check(as('VILLAGE_COLLECTOR', 'vg-a'), 'household hh-1', place('vg-b'))).rejects.toMatchObject({
+      code: 'OUTSIDE_JURISDICTION',
+    });
+    await expect(check(as('STATION_STAFF', 'tw-1'), 'household hh-1', place('vg-a'))).resolves.toBeUndefined();
+    await expect(check(as('STATION_STAFF', 'tw-1'), 'household hh-1', place('vg-b'))).rejects.toMatchObject({
+      code: 'OUTSIDE_JURISDICTION',
+    });
+    await expect(check(as('CENTER_STAFF', 'district'), 'household hh-9', place('vg-b'))).resolves.toBeUndefined();
+  });
+});
+
+describe(once.name, () => {
+  it('runs the lookup once, also when it fails', async () => {
+    const f = jest.fn(async () => {
+      throw new Error('missing');
+    });
+    const get = once(f);
+    await expect(get()).rejects.toThrow('missing');
+    await expect(get()).rejects.toThrow('missing');
+    expect(f).toHaveBeenCalledTimes(1);
   });
 });

@@ -5,7 +5,7 @@ import { CreditError, rejectInvalid } from '../domain/credit-error';
 import { roleFor } from '../domain/permissions';
 import type { LendingPolicy } from '../domain/policy';
 import { derivedId } from './households';
-import type { CheckJurisdiction } from './jurisdiction';
+import { once, type CheckJurisdiction } from './jurisdiction';
 import type { Clock, CreditEvent, CreditLines, Idempotency, Stored } from './ports';
 
 export interface DrawInput {
@@ -64,11 +64,14 @@ export function createLoanUseCases(deps: {
   };
   /**
    * A line the command may act on. Only district roles report loans today; the check keeps a village or township
-   * role given the permission later to its own lines (§2.4).
+   * role, or a household login, given the permission later to its own lines (§2.4).
    */
   const loadFor = async (id: string, actor: Actor) => {
     const l = await load(id);
-    await deps.jurisdiction(actor, `credit line ${id}`, l.value.villageId);
+    await deps.jurisdiction(actor, `credit line ${id}`, {
+      villageId: l.value.villageId,
+      householdId: l.value.householdId,
+    });
     return l;
   };
 
@@ -177,12 +180,23 @@ export function createLoanUseCases(deps: {
     /** Used by the bank-event consumer: the event id is the operation id. */
     applyDraw,
     applyRepay,
-    /** The household's line, if the caller's jurisdiction covers the line's village (§2.4). */
+    /**
+     * The household's line and certificate, if the caller's jurisdiction covers the line's village (§2.4); for a
+     * household login, if it is its own. That login is refused before the lookup, so it does not learn whether
+     * another household has a line.
+     */
     async getByHousehold(householdId: string, actor: Actor) {
-      const l = await deps.lines.findByHousehold(householdId);
-      if (!l) throw new CreditError('CREDIT_LINE_NOT_FOUND', `household ${householdId} has no credit line`);
-      await deps.jurisdiction(actor, `the credit line of household ${householdId}`, l.value.villageId);
-      return l.value;
+      roleFor(actor, 'readHouseholdFile');
+      const find = once(async () => {
+        const l = await deps.lines.findByHousehold(householdId);
+        if (!l) throw new CreditError('CREDIT_LINE_NOT_FOUND', `household ${householdId} has no credit line`);
+        return l;
+      });
+      await deps.jurisdiction(actor, `the credit line of household ${householdId}`, {
+        villageId: async () => (await find()).value.villageId,
+        householdId,
+      });
+      return (await find()).value;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '@gov/platform/auth';
 import { CreditError, rejectInvalid } from '../domain/credit-error';
 import { checkNoticeWindow, closeNotice, fileObjection, resolveObjection, type Notice } from '../domain/notice';
+import { jurisdictionOf, ownHouseholdOf } from '../domain/jurisdiction';
 import { roleFor } from '../domain/permissions';
 import { derivedId } from './households';
 import type { CheckJurisdiction } from './jurisdiction';
@@ -29,7 +30,8 @@ function bankAssessment(n: Notice, householdIds: string[], batchId: string, at: 
  * 公示: open (≥ 7 days, rated households of the village, masked data only), objections, close (spec credit §9).
  * A notice opened here, without a 村级评定, lists households with their computed grades: a merged notice (R5.4).
  * Closing a notice and resolving an objection move the applications on it (see procedure.ts). A village or
- * township role opens, objects on, closes and resolves only notices of its own village or township (§2.4).
+ * township role opens, objects on, closes and resolves only notices of its own village or township, and a
+ * household login objects only against its own household (§2.4).
  */
 export function createNoticeUseCases(deps: {
   notices: Notices;
@@ -50,6 +52,15 @@ export function createNoticeUseCases(deps: {
     const n = await load(id);
     await deps.jurisdiction(actor, `notice ${id}`, n.value.villageId);
     return n;
+  };
+  /**
+   * What the actor is shown of a notice. The entries are the 公示 itself, posted in the village with identity
+   * numbers masked (N6), so a household login on the notice sees them all. The objections are not posted: it sees
+   * those against its own household only, never what a neighbour was accused of.
+   */
+  const shownTo = (actor: Actor, n: Notice): Notice => {
+    const own = ownHouseholdOf(jurisdictionOf(actor));
+    return own === undefined ? n : { ...n, objections: n.objections.filter((o) => o.householdId === own) };
   };
 
   async function openNotice(cmd: { idempotencyKey: string; input: OpenNoticeInput }, actor: Actor): Promise<Notice> {
@@ -104,7 +115,12 @@ export function createNoticeUseCases(deps: {
     const scope = `credit.fileObjection:${actor.userId}`;
     await deps.idempotency.run(scope, cmd.idempotencyKey, cmd, async () => {
       const id = derivedId('ob', scope, cmd.idempotencyKey);
-      const n = await loadFor(cmd.noticeId, actor);
+      const n = await load(cmd.noticeId);
+      // a household login objects on its own entry only (§2.4); staff take down anyone's objection (§9.2)
+      await deps.jurisdiction(actor, `an objection against household ${cmd.householdId}`, {
+        villageId: n.value.villageId,
+        householdId: cmd.householdId,
+      });
       if (n.value.objections.some((o) => o.id === id)) return { id };
       const now = deps.clock.now();
       const objection = {
@@ -130,7 +146,7 @@ export function createNoticeUseCases(deps: {
       );
       return { id };
     });
-    return (await load(cmd.noticeId)).value;
+    return shownTo(actor, (await load(cmd.noticeId)).value);
   }
 
   async function closeNoticeCmd(cmd: { idempotencyKey: string; noticeId: string }, actor: Actor): Promise<Notice> {

@@ -1,6 +1,6 @@
 import type { Actor } from '@gov/platform/auth';
 import type { CreditError } from './credit-error';
-import { checkCovers, covers, jurisdictionOf, unitOfOrg } from './jurisdiction';
+import { checkCovers, covers, isRestricted, jurisdictionOf, needsVillage, unitOfOrg } from './jurisdiction';
 
 const actor = (roles: string[], orgUnitId: string): Actor => ({
   userId: 'u',
@@ -47,13 +47,32 @@ describe(jurisdictionOf.name, () => {
     });
   });
 
-  it('leaves roles of no tier to their permissions, and a household role does not widen a village role', () => {
-    expect(jurisdictionOf(actor(['HOUSEHOLD'], ''))).toEqual({ level: 'NOT_PLACED' });
+  it('leaves a role of no tier to its permissions', () => {
     expect(jurisdictionOf(actor(['DATA_PROVIDER'], 'court'))).toEqual({ level: 'NOT_PLACED' });
+  });
+
+  it('confines a HOUSEHOLD login to the household its org unit names (spec credit §2.4: view own grade and certificate)', () => {
+    expect(jurisdictionOf(actor(['HOUSEHOLD'], 'hh-abc123'))).toEqual({ level: 'HOUSEHOLD', householdId: 'hh-abc123' });
+    expect(jurisdictionOf(actor(['HOUSEHOLD'], 'hh-abc123/member-2'))).toEqual({
+      level: 'HOUSEHOLD',
+      householdId: 'hh-abc123',
+    });
+    // without an org unit it is still a household login, of no household
+    expect(jurisdictionOf(actor(['HOUSEHOLD'], ''))).toEqual({ level: 'HOUSEHOLD', householdId: '' });
+    // a role of no tier does not free it
+    expect(jurisdictionOf(actor(['HOUSEHOLD', 'DATA_PROVIDER'], 'hh-abc123'))).toMatchObject({ level: 'HOUSEHOLD' });
+  });
+
+  it('lets a wider role win over HOUSEHOLD: the household role never narrows a village, township or district role (spec credit §2.4)', () => {
     expect(jurisdictionOf(actor(['HOUSEHOLD', 'VILLAGE_COLLECTOR'], 'vg-1'))).toEqual({
       level: 'VILLAGE',
       villageId: 'vg-1',
     });
+    expect(jurisdictionOf(actor(['HOUSEHOLD', 'STATION_STAFF'], 'tw-1'))).toEqual({
+      level: 'TOWNSHIP',
+      townshipId: 'tw-1',
+    });
+    expect(jurisdictionOf(actor(['HOUSEHOLD', 'CENTER_STAFF'], 'hh-abc123'))).toEqual({ level: 'DISTRICT' });
   });
 
   it('reads the unit as the org unit id up to its first slash', () => {
@@ -88,6 +107,44 @@ describe(covers.name, () => {
     expect(covers({ level: 'VILLAGE', villageId: '' }, '', undefined)).toBe(false);
     expect(covers({ level: 'TOWNSHIP', townshipId: '' }, 'vg-1', '')).toBe(false);
   });
+
+  const household = { level: 'HOUSEHOLD', householdId: 'hh-1' } as const;
+
+  it('lets a HOUSEHOLD login see its own household’s items only, not its neighbours’ in the same village (spec credit §2.4)', () => {
+    expect(covers(household, 'vg-1', 'tw-1', 'hh-1')).toBe(true);
+    expect(covers(household, 'vg-1', 'tw-1', 'hh-2')).toBe(false);
+    // where the item lies does not matter, whose it is does
+    expect(covers(household, 'vg-9', undefined, 'hh-1')).toBe(true);
+  });
+
+  it('gives a HOUSEHOLD login nothing of a village as a whole (spec credit §2.4)', () => {
+    expect(covers(household, 'vg-1', 'tw-1')).toBe(false);
+    expect(covers(household, 'vg-1', 'tw-1', undefined)).toBe(false);
+  });
+
+  it('lets a HOUSEHOLD login without an org unit see nothing, not even an item of no household (spec credit §2.4)', () => {
+    const nobody = { level: 'HOUSEHOLD', householdId: '' } as const;
+    expect(covers(nobody, 'vg-1', 'tw-1', '')).toBe(false);
+    expect(covers(nobody, 'vg-1', 'tw-1', 'hh-1')).toBe(false);
+  });
+
+  it('leaves village, township and district roles as they were when the household is named too (spec credit §2.4)', () => {
+    expect(covers(village, 'vg-1', 'tw-1', 'hh-1')).toBe(true);
+    expect(covers(village, 'vg-2', 'tw-1', 'hh-1')).toBe(false);
+    expect(covers(station, 'vg-2', 'tw-2', 'hh-1')).toBe(false);
+    expect(covers({ level: 'DISTRICT' }, 'vg-2', 'tw-2', 'hh-1')).toBe(true);
+  });
+});
+
+describe(isRestricted.name, () => {
+  it('bounds a HOUSEHOLD login, and checks it without its village (spec credit §2.4)', () => {
+    const household = { level: 'HOUSEHOLD', householdId: 'hh-1' } as const;
+    expect(isRestricted(household)).toBe(true);
+    expect(needsVillage(household)).toBe(false);
+    expect(isRestricted({ level: 'DISTRICT' })).toBe(false);
+    expect(isRestricted({ level: 'NOT_PLACED' })).toBe(false);
+    expect(needsVillage({ level: 'VILLAGE', villageId: 'vg-1' })).toBe(true);
+  });
 });
 
 describe(checkCovers.name, () => {
@@ -101,5 +158,23 @@ describe(checkCovers.name, () => {
     expect(err).toMatchObject({ code: 'OUTSIDE_JURISDICTION', category: 'permission_denied' });
     expect(err!.message).toContain('village vg-1');
     expect(err!.message).not.toContain('vg-2');
+  });
+
+  it('refuses another household naming only the caller’s own household, nothing of the other’s (spec credit §2.4)', () => {
+    let err: CreditError | undefined;
+    try {
+      checkCovers(
+        { level: 'HOUSEHOLD', householdId: 'hh-own' },
+        'the credit line of household hh-7',
+        'vg-2',
+        'tw-1',
+        'hh-7',
+      );
+    } catch (e) {
+      err = e as CreditError;
+    }
+    expect(err).toMatchObject({ code: 'OUTSIDE_JURISDICTION', category: 'permission_denied' });
+    expect(err!.message).toContain('household hh-own');
+    expect(err!.message).not.toMatch(/vg-2|tw-1/);
   });
 });

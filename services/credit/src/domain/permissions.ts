@@ -1,6 +1,20 @@
 import { hasRole, type Actor } from '@gov/platform/auth';
 import { CreditError } from './credit-error';
 
+/** Every role that works on credit data; DATA_PROVIDER only pushes records, HOUSEHOLD sees only its own file. */
+const staffReaders = [
+  'LG_OFFICE',
+  'POVERTY_OFFICE',
+  'CENTER_STAFF',
+  'STATION_STAFF',
+  'VILLAGE_COLLECTOR',
+  'VILLAGE_PANEL',
+  'BANK_OFFICER',
+  'INSURER_OFFICER',
+  'AUDITOR',
+  'SYSTEM',
+] as const;
+
 /** Who may do what (spec credit §2.4 [inferred]); SYSTEM covers the service's own jobs and consumers. */
 export const permissions = {
   registerHousehold: ['VILLAGE_COLLECTOR', 'CENTER_STAFF', 'POVERTY_OFFICE'],
@@ -42,19 +56,10 @@ export const permissions = {
   readRisk: ['CENTER_STAFF', 'LG_OFFICE', 'POVERTY_OFFICE', 'BANK_OFFICER', 'INSURER_OFFICER', 'SYSTEM'],
   // §3.1 geography: the leading-group office and the center keep the district's register of units
   manageGeography: ['LG_OFFICE', 'CENTER_STAFF'],
-  // every role that reads credit data; DATA_PROVIDER only pushes records, HOUSEHOLD sees only its own file
-  readGeography: [
-    'LG_OFFICE',
-    'POVERTY_OFFICE',
-    'CENTER_STAFF',
-    'STATION_STAFF',
-    'VILLAGE_COLLECTOR',
-    'VILLAGE_PANEL',
-    'BANK_OFFICER',
-    'INSURER_OFFICER',
-    'AUDITOR',
-    'SYSTEM',
-  ],
+  readGeography: staffReaders,
+  // a household's file (household, credit line and certificate, applications): the staff, within their
+  // jurisdiction, and the household's own login (its own file only, §2.4)
+  readHouseholdFile: [...staffReaders, 'HOUSEHOLD'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Returns the role the actor acts in for this command, or refuses with NOT_PERMITTED. */
