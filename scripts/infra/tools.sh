@@ -21,9 +21,17 @@ kafka() {
   echo "$KAFKA_VERSION" > "$TOOLS/kafka.stamp"
 }
 
+# Our patches to FerretDB (scripts/infra/patches/ferretdb-*.patch, why in docs/adr/0005): the stamp names them
+# by content, so a tree built before a patch changed is rebuilt.
+ferretdb_build() {
+  echo "$FERRETDB_VERSION patches:$(cat "$ROOT"/scripts/infra/patches/ferretdb-*.patch | sha256sum | cut -c1-12)"
+}
+
 ferretdb() {
-  stamp_ok ferretdb "$FERRETDB_VERSION" && [ -x "$TOOLS/bin/ferretdb" ] && return 0
+  local build; build=$(ferretdb_build)
+  stamp_ok ferretdb "$build" && [ -x "$TOOLS/bin/ferretdb" ] && return 0
   need go "install Go 1.24+ (Debian: apt-get install -y golang)"
+  need patch "install patch (Debian: apt-get install -y patch)"
   log "building FerretDB $FERRETDB_VERSION from the Go module proxy; first build takes a few minutes"
   # The module zip lacks build/version/version.txt, which FerretDB's init requires when it is the main
   # module, so build from a private copy of the module source with that file written in.
@@ -32,8 +40,12 @@ ferretdb() {
   [ -n "$dir" ] || die "could not download FerretDB $FERRETDB_VERSION from the Go module proxy"
   rm -rf "$src"; mkdir -p "$(dirname "$src")"; cp -r "$dir" "$src"; chmod -R u+w "$src"
   echo "$FERRETDB_VERSION" > "$src/build/version/version.txt"
+  local p
+  for p in "$ROOT"/scripts/infra/patches/ferretdb-*.patch; do
+    (cd "$src" && patch -p1 -s --no-backup-if-mismatch < "$p") || die "patch $(basename "$p") does not apply to FerretDB $FERRETDB_VERSION"
+  done
   (cd "$src" && GOFLAGS=-trimpath go build -o "$TOOLS/bin/ferretdb" ./cmd/ferretdb)
-  echo "$FERRETDB_VERSION" > "$TOOLS/ferretdb.stamp"
+  echo "$build" > "$TOOLS/ferretdb.stamp"
 }
 
 helm() {

@@ -80,7 +80,18 @@ start_postgres() {
 }
 
 start_ferretdb() {
-  if port_open "$MONGO_PORT"; then log "mongo-wire server already answers on $MONGO_PORT"; return 0; fi
+  if port_open "$MONGO_PORT"; then
+    # our FerretDB running a binary older than the one just built (a patch changed): restart it; its data is in
+    # PostgreSQL (or the SQLite files), the process holds none
+    if pid_alive "$RUN_DIR/ferretdb.pid" && [ "$TOOLS/bin/ferretdb" -nt "$RUN_DIR/ferretdb.pid" ]; then
+      log "restarting ferretdb: its binary was rebuilt"
+      kill "$(cat "$RUN_DIR/ferretdb.pid")"
+      local j
+      for j in $(seq 1 100); do port_open "$MONGO_PORT" || break; sleep 0.1; done
+    else
+      log "mongo-wire server already answers on $MONGO_PORT"; return 0
+    fi
+  fi
   local t0; t0=$(now_ms)
   local storage
   if [ "$FERRETDB_BACKEND" = postgresql ]; then
