@@ -31,6 +31,10 @@ ferretdb() {
   local build; build=$(ferretdb_build)
   stamp_ok ferretdb "$build" && [ -x "$TOOLS/bin/ferretdb" ] && return 0
   need go "install Go 1.24+ (Debian: apt-get install -y golang)"
+  if ! command -v patch >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing patch from Debian (applies our FerretDB patches)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq patch >/dev/null
+  fi
   need patch "install patch (Debian: apt-get install -y patch)"
   log "building FerretDB $FERRETDB_VERSION from the Go module proxy; first build takes a few minutes"
   # The module zip lacks build/version/version.txt, which FerretDB's init requires when it is the main
