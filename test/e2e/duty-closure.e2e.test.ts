@@ -18,6 +18,9 @@ const manager = { ...officer, sub: 'm1', roles: ['DUTY_ROOM_MANAGER'] };
 const leader = { ...officer, sub: 'l1', roles: ['OFFICE_LEADER'] };
 const custodian = { ...officer, sub: 'k1', roles: ['LOG_CUSTODIAN'] };
 const driver = { ...officer, sub: 'd1', roles: ['DRIVER_ON_DUTY'] };
+// a leader and a custodian cleared for internal information only: a classified incident looks missing to them
+const unclearedLeader = { ...leader, sub: 'l2', clearance: 'INTERNAL' };
+const unclearedCustodian = { ...custodian, sub: 'k2', clearance: 'INTERNAL' };
 
 const targets = [
   {
@@ -48,7 +51,15 @@ describe('duty void, close and contact sheet through the gateway', () => {
       REPORT_TARGETS_JSON: JSON.stringify(targets),
       REPORT_CORRECTION_MIN: '45',
     });
-    for (const [k, c] of Object.entries({ officer, manager, leader, custodian, driver }))
+    for (const [k, c] of Object.entries({
+      officer,
+      manager,
+      leader,
+      custodian,
+      driver,
+      unclearedLeader,
+      unclearedCustodian,
+    }))
       tokens[k] = await stack.keys.sign(c);
     const start = new Date(Date.now() - 3600_000);
     const end = new Date(Date.now() + 23 * 3600_000);
@@ -201,6 +212,31 @@ describe('duty void, close and contact sheet through the gateway', () => {
       closedBy: 'k1',
       closedFrom: 'VOIDED',
     });
+  });
+
+  it('refuses commands on a classified incident from a caller without clearance before they change anything (ARCHITECTURE §8)', async () => {
+    const raised = await call(
+      'POST',
+      '/v1/duty/incidents',
+      'officer',
+      { title: '涉密事件', category: 'ACCIDENT', severity: 'II', location: '北街', classified: true },
+      'cl-secret-raise',
+    );
+    expect(raised.status).toBe(201);
+    const { id } = (await raised.json()) as Incident;
+    const attempts = [
+      call('POST', `/v1/duty/incidents/${id}/void`, 'unclearedLeader', { reason: '误报' }, 'cl-secret-v'),
+      call('POST', `/v1/duty/incidents/${id}/close`, 'unclearedCustodian', undefined, 'cl-secret-c'),
+      call('POST', `/v1/duty/incidents/${id}/chronology-repairs`, 'unclearedCustodian', {}, 'cl-secret-r'),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ code: 'INCIDENT_NOT_FOUND' });
+    }
+    // nothing happened: a cleared reader sees the incident as raised, neither voided nor closed
+    const seen = await call('GET', `/v1/duty/incidents/${id}`, 'leader');
+    expect(seen.status).toBe(200);
+    expect(await seen.json()).toMatchObject({ id, status: 'ESCALATING', voidReason: null, closedBy: null });
   });
 
   it('prints the contact sheet of a duty day: roster, chains with substitutes and the targets’ numbers (spec duty §9.11 NF-8)', async () => {

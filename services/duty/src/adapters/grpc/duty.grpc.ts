@@ -1,5 +1,5 @@
 import { dutyV1 } from '@gov/contracts';
-import { hasRole } from '@gov/platform/auth';
+import { hasRole, type Actor } from '@gov/platform/auth';
 import { DutyError } from '../../domain/duty-error';
 import type { Handlers } from '@gov/platform';
 import type { createAcknowledgeIncident } from '../../app/acknowledge-incident';
@@ -47,6 +47,13 @@ export function dutyGrpcHandlers(u: {
   /** AK-2: delivery receipts into the escalation engine. */
   receipts: (list: { messageId: string; status: 'DELIVERED' | 'FAILED'; at: Date }[]) => Promise<number>;
 }): Handlers<typeof dutyV1.DutyServiceService> {
+  /**
+   * The desk's commands on an incident answer with the incident as the caller may see it, and a classified one
+   * looks missing to a caller without clearance (ARCHITECTURE §8). Such a caller is refused before the command
+   * runs: otherwise the command would change the incident and its answer would then say it does not exist.
+   */
+  const mustSee = async (incidentId: string, actor: Actor): Promise<void> =>
+    void (await u.getIncident(incidentId, actor));
   return {
     async raiseIncident(req, ctx) {
       return { incident: toProtoIncident(await u.raiseIncident(toIntake(req), ctx.actor)) };
@@ -76,6 +83,7 @@ export function dutyGrpcHandlers(u: {
       };
     },
     async recordInstruction(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.recordInstruction(
         {
           idempotencyKey: req.idempotencyKey,
@@ -116,30 +124,37 @@ export function dutyGrpcHandlers(u: {
       return { entries: (await u.dutyLog.list()).map(toProtoLogEntry) };
     },
     async recordUpwardReport(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.reporting.recordUpwardReport(req, ctx.actor);
       return { reportId: r.reportId, incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async recordEnquiry(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.reporting.recordEnquiry(req, ctx.actor);
       return { reverseFlow: r.reverseFlow, incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async setVerification(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.reporting.setVerification(req, ctx.actor);
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async resolveIncident(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.reporting.resolve(req, ctx.actor);
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async draftWrittenReport(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.reporting.draftWrittenReport(req, ctx.actor);
       return { draftId: r.draftId, incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async actOnDraft(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.reporting.actOnDraft(req, ctx.actor);
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async reclassifyIncident(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.reporting.reclassify(
         { ...req, severity: toDomainSeverity(req.severity) ?? String(req.severity) },
         ctx.actor,
@@ -147,14 +162,17 @@ export function dutyGrpcHandlers(u: {
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async voidIncident(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.closure.voidIncident(req, ctx.actor);
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async closeIncident(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.closure.closeIncident(req, ctx.actor);
       return { incident: toProtoIncident(await u.getIncident(r.incidentId, ctx.actor)) };
     },
     async repairChronology(req, ctx) {
+      await mustSee(req.incidentId, ctx.actor);
       const r = await u.repairChronology(req, ctx.actor);
       const incident = toProtoIncident(await u.getIncident(r.incidentId, ctx.actor));
       return toProtoRepair(r, (await u.chronology(r.incidentId))?.entries ?? [], incident);
