@@ -40,7 +40,11 @@ export function wireDocument(deps: {
   // one 收文号 sequence per year, whichever way a document is registered
   const registration = {
     documents,
-    receiptNumbers: { next: (year: number) => sequences.next(`receipt-${year}`) },
+    receiptNumbers: {
+      next: (year: number) => sequences.next(`receipt-${year}`),
+      release: async (year: number, seq: number, reason: string) =>
+        void (await sequences.release(`receipt-${year}`, seq, reason)),
+    },
     idempotency: deps.idempotency,
     clock: deps.clock,
     calendar: deps.calendar,

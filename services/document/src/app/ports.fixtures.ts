@@ -60,17 +60,26 @@ export function fakeDocuments(): IncomingDocuments & {
   };
 }
 
-/** A gap-free counter per year, as the sequence store keeps it. */
-export function fakeReceiptNumbers(): ReceiptNumbers & { taken: number[] } {
+/** A counter per year, as the sequence store keeps it: a released number steps it back or is recorded as voided. */
+export function fakeReceiptNumbers(): ReceiptNumbers & {
+  taken: number[];
+  voided: { year: number; seq: number; reason: string }[];
+} {
   const byYear = new Map<number, number>();
   const taken: number[] = [];
+  const voided: { year: number; seq: number; reason: string }[] = [];
   return {
     taken,
+    voided,
     async next(year) {
       const n = (byYear.get(year) ?? 0) + 1;
       byYear.set(year, n);
       taken.push(n);
       return n;
+    },
+    async release(year, seq, reason) {
+      if (byYear.get(year) === seq) byYear.set(year, seq - 1);
+      else if (!voided.some((v) => v.year === year && v.seq === seq)) voided.push({ year, seq, reason });
     },
   };
 }

@@ -59,6 +59,11 @@ export interface IncomingDocuments {
 /** Gap-free per-year counters for 收文号. */
 export interface ReceiptNumbers {
   next(year: number): Promise<number>;
+  /**
+   * Gives back a 收文号 taken for a registration that certainly wrote nothing: the year's counter steps back, or,
+   * when a later number is already out, this one is recorded as voided with the reason (no silent gap).
+   */
+  release(year: number, seq: number, reason: string): Promise<void>;
 }
 
 /** Runs a command once per idempotency key and replays its first result to retries. */

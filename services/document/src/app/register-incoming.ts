@@ -5,7 +5,7 @@ import type { IncomingDocument, RegisterIncomingInput } from '../domain/incoming
 import type { RegistrationPolicy } from '../domain/registration-policy';
 import type { WorkingDays } from '../domain/working-calendar';
 import type { Idempotency, IncomingDocuments, ReceiptNumbers } from './ports';
-import { registerWithReceiptNo, registrarRole, registrationDetails } from './registration';
+import { giveBackReceiptNo, registerWithReceiptNo, registrarRole, registrationDetails } from './registration';
 
 /**
  * 收文登记 use case. The document id is derived from the caller and the idempotency key, so even a retry
@@ -30,13 +30,15 @@ export function createRegisterIncoming(deps: {
       if (await deps.documents.get(id)) return { id };
       const now = deps.clock.now();
       const doc = await registerWithReceiptNo(cmd.input, { id, actor, now }, deps);
-      await deps.documents.create(doc, [{ type: 'IncomingRegistered', document: doc }], {
+      const created = await deps.documents.create(doc, [{ type: 'IncomingRegistered', document: doc }], {
         action: 'incoming.registered',
         actor,
         role: registrarRole(actor, deps.policy),
         at: now,
         details: registrationDetails(doc),
       });
+      // a concurrent retry of the same request created it first with its own number: this one goes back
+      if (!created) await giveBackReceiptNo(doc, 'a concurrent retry of the same registration stored it first', deps);
       return { id };
     });
     const stored = await deps.documents.get(id);

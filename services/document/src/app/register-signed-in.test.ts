@@ -237,4 +237,80 @@ describe(createRegisterSignedIn.name, () => {
     );
     expect(documents.events.filter((e) => e.type === 'HandoverRegistered')).toHaveLength(1);
   });
+
+  it('gives the loser’s 收文号 back as voided with the reason, since the winner already took the next one', async () => {
+    const { signIn, deps, documents, receiptNumbers } = setup();
+    await signIn();
+    const rival = createRegisterSignedIn(deps);
+    let raced = false;
+    const racing = {
+      ...documents,
+      async update(...args: Parameters<typeof documents.update>) {
+        if (!raced) {
+          raced = true;
+          await rival({ idempotencyKey: 'r1', id: 'in-duty-desk-1', registration: reg() }, { ...clerk, userId: 'gs2' });
+        }
+        return documents.update(...args);
+      },
+    };
+    const loser = createRegisterSignedIn({ ...deps, documents: racing });
+    await code(loser({ idempotencyKey: 'k1', id: 'in-duty-desk-1', registration: reg() }, clerk));
+    // the loser took 1 before the rival took 2 and registered with it: 1 is recorded, not silently skipped
+    expect(documents.all[0]).toMatchObject({ receiptNo: 'SW-2026-00002' });
+    expect(receiptNumbers.voided).toEqual([
+      { year: 2026, seq: 1, reason: expect.stringContaining('registered by another request first') },
+    ]);
+  });
+
+  it('steps the year’s counter back when a lost race took the last number, so the next registration has no gap', async () => {
+    const { signIn, deps, documents, receiptNumbers } = setup();
+    await signIn();
+    let raced = false;
+    const racing = {
+      ...documents,
+      async update(...args: Parameters<typeof documents.update>) {
+        if (!raced) {
+          raced = true;
+          // the rival registers the same document with a number it took before this call took its own
+          const [found, mine, , note] = args;
+          const theirs = { ...(mine as IncomingDocument), receiptNo: 'SW-2026-00000', registrationRef: 'someone-else' };
+          await documents.update(found, theirs, [], note);
+        }
+        return documents.update(...args);
+      },
+    };
+    const loser = createRegisterSignedIn({ ...deps, documents: racing });
+    expect(await code(loser({ idempotencyKey: 'k1', id: 'in-duty-desk-1', registration: reg() }, clerk))).toBe(
+      'INCOMING_ALREADY_REGISTERED',
+    );
+    expect(receiptNumbers.voided).toEqual([]);
+    expect(await receiptNumbers.next(2026)).toBe(1);
+  });
+});
+
+describe(createRegisterIncoming.name, () => {
+  it('stores one document for two concurrent retries of one request and gives the second 收文号 back (no gap)', async () => {
+    const { deps, documents, receiptNumbers } = setup();
+    const registerIncoming = createRegisterIncoming(deps);
+    const cmd = {
+      idempotencyKey: 'same-key',
+      input: {
+        ...reg(),
+        title: '同一请求的两次重试',
+        sender: { id: 'city-water', name: '市水务局' },
+        urgency: 'NORMAL' as const,
+        channel: 'PAPER' as const,
+        receivedAt: new Date('2026-11-23T01:00:00Z'),
+      },
+    };
+    // both pass the "already there?" read before either writes, so both take a number
+    const [a, b] = await Promise.all([registerIncoming(cmd, clerk), registerIncoming(cmd, clerk)]);
+    expect(a).toEqual(b);
+    expect(documents.all).toHaveLength(1);
+    expect(receiptNumbers.taken).toEqual([1, 2]);
+    // the unused number was the last one out, so the counter stepped back: the next document gets it
+    expect(receiptNumbers.voided).toEqual([]);
+    const next = await registerIncoming({ ...cmd, idempotencyKey: 'other-key' }, clerk);
+    expect(next.receiptNo).toBe('SW-2026-00002');
+  });
 });

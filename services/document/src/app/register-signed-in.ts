@@ -9,7 +9,7 @@ import { assertAwaitingRegistration, registrationOf, withHandover } from '../dom
 import type { RegistrationPolicy } from '../domain/registration-policy';
 import type { WorkingDays } from '../domain/working-calendar';
 import type { Idempotency, IncomingDocuments, ReadIncoming, ReceiptNumbers } from './ports';
-import { registerWithReceiptNo, registrarRole, registrationDetails } from './registration';
+import { giveBackReceiptNo, registerWithReceiptNo, registrarRole, registrationDetails } from './registration';
 
 /**
  * The 综合股 registers a document the duty desk signed in off-hours (spec document R-IN-5, §5.11 I2): it is
@@ -75,6 +75,8 @@ export function createRegisterSignedIn(deps: {
       } catch (e) {
         // another registrar won the race: their registration stands and this one is refused like any later one
         if (!isAppError(e) || e.code !== 'CONCURRENT_MODIFICATION') throw e;
+        // this write certainly did not happen, so its number is given back rather than left as a silent gap
+        await giveBackReceiptNo(doc, 'the document was registered by another request first', deps);
         if (!alreadyDone(await readVisible(cmd.id, actor), ref)) throw e;
       }
       return { id: cmd.id };

@@ -23,6 +23,20 @@ export async function registerWithReceiptNo(
   return { ...doc, receiptNo: `SW-${year}-${String(seq).padStart(5, '0')}` };
 }
 
+/**
+ * Gives back the 收文号 of a registration that certainly wrote nothing (it lost a race, or the document was
+ * already there): the next registration takes it, or, if a later number is already out, it is recorded as voided
+ * with the reason. Not for a write whose outcome is unknown: a number that might be in use is never given back.
+ */
+export async function giveBackReceiptNo(
+  doc: IncomingDocument,
+  reason: string,
+  deps: { receiptNumbers: ReceiptNumbers },
+): Promise<void> {
+  const m = /^SW-(\d{4})-(\d+)$/.exec(doc.receiptNo);
+  if (m) await deps.receiptNumbers.release(Number(m[1]), Number(m[2]), `${reason} (document ${doc.id})`);
+}
+
 /** The role the audit names for a registration: the first of the actor's roles that allows it. */
 export const registrarRole = (actor: Actor, policy: RegistrationPolicy): string =>
   actor.roles.find((r) => policy.registrarRoles.includes(r) || policy.classifiedRoles.includes(r)) ?? '';
