@@ -425,6 +425,12 @@ describe('金融扶贫 through the gateway: register, rate, notice, objection (s
       'apply-2',
     );
     expect([dup.status, dup.body.code]).toEqual([409, 'DUPLICATE_APPLICATION']);
+    // the household's own login lists its applications; another household's login is refused them (spec §2.4)
+    const mine = await call(`villager@${id}`, 'GET', `/v1/credit/households/${id}/applications`);
+    expect(mine.status).toBe(200);
+    expect((mine.body.applications as { id: string }[]).map((a) => a.id)).toEqual([applicationId]);
+    const stranger = await call('villager@hh-someone-else', 'GET', `/v1/credit/households/${id}/applications`);
+    expect([stranger.status, stranger.body.code]).toEqual([403, 'OUTSIDE_JURISDICTION']);
     await waitFor(() => ofType(t.ratingApplicationSubmitted, id).length > 0, { what: 'rating-application.submitted' });
 
     const review = (reps: number) => ({

@@ -147,11 +147,12 @@ describe('HOUSEHOLD self-service: its own file only (spec credit §2.4)', () => 
     });
     await expect(rpc('getApplication', { id: theirs.id }, me)).rejects.toMatchObject(outside);
 
-    const listed = await h.credit.applications.listByHousehold(ours, me);
-    expect(listed.map((a) => a.id)).toEqual([own.application!.id]);
-    await expect(h.credit.applications.listByHousehold(neighbour, me)).rejects.toMatchObject(outside);
+    const list = (householdId: string, who: Actor) =>
+      rpc<creditV1.ListHouseholdApplicationsResponse>('listHouseholdApplications', { householdId }, who);
+    expect((await list(ours, me)).applications.map((a) => a.id)).toEqual([own.application!.id]);
+    await expect(list(neighbour, me)).rejects.toMatchObject(outside);
     // the center lists any household's applications
-    expect((await h.credit.applications.listByHousehold(neighbour, center)).map((a) => a.id)).toEqual([theirs.id]);
+    expect((await list(neighbour, center)).applications.map((a) => a.id)).toEqual([theirs.id]);
   });
 
   it('files an objection on its own entry only and sees the public list with its own objections, not others’', async () => {
@@ -239,7 +240,7 @@ describe('HOUSEHOLD self-service: its own file only (spec credit §2.4)', () => 
     const nobody = householdLogin(ours, '');
     await expect(rpc('getHousehold', { id: ours }, nobody)).rejects.toMatchObject(outside);
     await expect(rpc('getCreditLine', { householdId: ours }, nobody)).rejects.toMatchObject(outside);
-    await expect(h.credit.applications.listByHousehold(ours, nobody)).rejects.toMatchObject(outside);
+    await expect(rpc('listHouseholdApplications', { householdId: ours }, nobody)).rejects.toMatchObject(outside);
   });
 
   it('gives a role that only pushes records, or one the service does not know, no household file (spec credit §2.4)', async () => {
@@ -247,7 +248,7 @@ describe('HOUSEHOLD self-service: its own file only (spec credit §2.4)', () => 
     for (const who of [actor('DATA_PROVIDER', 'court-feed', 'court'), actor('VISITOR', 'someone', 'district')]) {
       await expect(rpc('getHousehold', { id: ours }, who)).rejects.toMatchObject(notPermitted);
       await expect(rpc('getCreditLine', { householdId: ours }, who)).rejects.toMatchObject(notPermitted);
-      await expect(h.credit.applications.listByHousehold(ours, who)).rejects.toMatchObject(notPermitted);
+      await expect(rpc('listHouseholdApplications', { householdId: ours }, who)).rejects.toMatchObject(notPermitted);
     }
   });
 

@@ -152,8 +152,7 @@ export function createApplicationUseCases(deps: {
 
   /**
    * The household's applications, newest first, if the caller's jurisdiction covers the household: a household
-   * login gets its own and is refused any other. No RPC serves this list yet; it is the read a self-service
-   * "my applications" page would call.
+   * login gets its own and is refused any other (ListHouseholdApplications, the self-service "my applications").
    */
   async function listByHousehold(householdId: string, actor: Actor): Promise<RatingApplication[]> {
     roleFor(actor, 'readHouseholdFile');

@@ -20,6 +20,10 @@ export interface CreditPort {
   getCreditLine: Call<creditV1.GetCreditLineRequest, creditV1.GetCreditLineResponse>;
   submitApplication: Call<creditV1.SubmitApplicationRequest, creditV1.SubmitApplicationResponse>;
   getApplication: Call<creditV1.GetApplicationRequest, creditV1.GetApplicationResponse>;
+  listHouseholdApplications: Call<
+    creditV1.ListHouseholdApplicationsRequest,
+    creditV1.ListHouseholdApplicationsResponse
+  >;
   reviewApplications: Call<creditV1.ReviewApplicationsRequest, creditV1.ReviewApplicationsResponse>;
   screenHousehold: Call<creditV1.ScreenHouseholdRequest, creditV1.ScreenHouseholdResponse>;
   registerEntity: Call<creditV1.RegisterEntityRequest, creditV1.RegisterEntityResponse>;
@@ -85,6 +89,7 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
       getCreditLine: down,
       submitApplication: down,
       getApplication: down,
+      listHouseholdApplications: down,
       reviewApplications: down,
       screenHousehold: down,
       registerEntity: down,
@@ -138,6 +143,8 @@ export function createCreditClient(address: string | undefined, timeoutMs: numbe
     getCreditLine: (req, call) => callAs(client.getCreditLine.bind(client), req, call, timeoutMs),
     submitApplication: (req, call) => callAs(client.submitApplication.bind(client), req, call, timeoutMs),
     getApplication: (req, call) => callAs(client.getApplication.bind(client), req, call, timeoutMs),
+    listHouseholdApplications: (req, call) =>
+      callAs(client.listHouseholdApplications.bind(client), req, call, timeoutMs),
     reviewApplications: (req, call) => callAs(client.reviewApplications.bind(client), req, call, timeoutMs),
     screenHousehold: (req, call) => callAs(client.screenHousehold.bind(client), req, call, timeoutMs),
     registerEntity: (req, call) => callAs(client.registerEntity.bind(client), req, call, timeoutMs),

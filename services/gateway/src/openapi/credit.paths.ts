@@ -201,6 +201,15 @@ export const creditPaths = {
       responses: { ...ok('The application', 'RatingApplication'), ...problems('403', '404') },
     },
   },
+  '/v1/credit/households/{id}/applications': {
+    get: {
+      operationId: 'listCreditHouseholdApplications',
+      tags: ['credit'],
+      summary: 'A household’s rating applications, newest first; a household’s own login reads only its own',
+      parameters: [parameterRef('Id'), parameterRef('RequestId')],
+      responses: { ...ok('The applications', 'ApplicationList'), ...problems('403', '404') },
+    },
+  },
   '/v1/credit/villager-groups/{id}/reviews': command(
     'reviewCreditApplications',
     '小组评议: approve or reject the group’s applications; needs one representative per 5 households',
@@ -495,6 +504,7 @@ export function registerCreditSchemas(
   requests.add(r.accrueSubsidyBody, { id: 'AccrueSubsidyRequest' });
   responses.add(p.applicationJson, { id: 'RatingApplication' });
   responses.add(p.reviewJson, { id: 'ApplicationReview' });
+  responses.add(p.applicationListJson, { id: 'ApplicationList' });
   responses.add(p.screeningJson, { id: 'Screening' });
   responses.add(r.entityJson, { id: 'CreditEntity' });
   responses.add(r.breakerEvaluationJson, { id: 'BreakerEvaluation' });

@@ -106,6 +106,8 @@ export const applicationJson = z
   .meta({ description: '信用评定申请 — a rating application with its state history.' });
 
 export const reviewJson = z.object({ applications: z.array(applicationJson) });
+/** A household's applications, newest first. */
+export const applicationListJson = z.object({ applications: z.array(applicationJson) });
 
 export const assessmentJson = z
   .object({

@@ -39,6 +39,15 @@ export function creditProcedureRoutes(credit: CreditPort): Route[] {
       },
     },
     {
+      method: 'get',
+      path: '/v1/credit/households/:id/applications',
+      async handle({ params }, { call }) {
+        const { id } = parseInput(idParams, params);
+        const res = await credit.listHouseholdApplications({ householdId: id }, call);
+        return { status: 200, body: { applications: res.applications.map(applicationToJson) } };
+      },
+    },
+    {
       method: 'post',
       path: '/v1/credit/villager-groups/:id/reviews',
       async handle({ params, body }, { call, idempotencyKey }) {

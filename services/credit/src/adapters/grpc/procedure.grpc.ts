@@ -25,6 +25,7 @@ export function procedureGrpcHandlers(
   H,
   | 'submitApplication'
   | 'getApplication'
+  | 'listHouseholdApplications'
   | 'reviewApplications'
   | 'screenHousehold'
   | 'assessVillage'
@@ -45,6 +46,10 @@ export function procedureGrpcHandlers(
     },
     async getApplication(req, ctx) {
       return { application: toProtoApplication(await c.applications.get(req.id, ctx.actor)) };
+    },
+    async listHouseholdApplications(req, ctx) {
+      const list = await c.applications.listByHousehold(req.householdId, ctx.actor);
+      return { applications: list.map(toProtoApplication) };
     },
     async reviewApplications(req, ctx) {
       const review = toGroupReview(req);

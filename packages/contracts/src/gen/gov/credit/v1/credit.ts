@@ -729,6 +729,14 @@ export interface GetApplicationResponse {
   application?: RatingApplication | undefined;
 }
 
+export interface ListHouseholdApplicationsRequest {
+  householdId: string;
+}
+
+export interface ListHouseholdApplicationsResponse {
+  applications: RatingApplication[];
+}
+
 /** One step of an application's history. */
 export interface ApplicationTransition {
   fromState: string;
@@ -6935,6 +6943,158 @@ export const GetApplicationResponse: MessageFns<GetApplicationResponse> = {
     message.application = (object.application !== undefined && object.application !== null)
       ? RatingApplication.fromPartial(object.application)
       : undefined;
+    return message;
+  },
+};
+
+function createBaseListHouseholdApplicationsRequest(): ListHouseholdApplicationsRequest {
+  return { householdId: "" };
+}
+
+export const ListHouseholdApplicationsRequest: MessageFns<ListHouseholdApplicationsRequest> = {
+  encode(message: ListHouseholdApplicationsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.householdId !== "") {
+      writer.uint32(10).string(message.householdId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListHouseholdApplicationsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListHouseholdApplicationsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.householdId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListHouseholdApplicationsRequest {
+    return {
+      householdId: isSet(object.householdId)
+        ? globalThis.String(object.householdId)
+        : isSet(object.household_id)
+        ? globalThis.String(object.household_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListHouseholdApplicationsRequest): unknown {
+    const obj: any = {};
+    if (message.householdId !== "") {
+      obj.householdId = message.householdId;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListHouseholdApplicationsRequest>, I>>(
+    base?: I,
+  ): ListHouseholdApplicationsRequest {
+    return ListHouseholdApplicationsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListHouseholdApplicationsRequest>, I>>(
+    object: I,
+  ): ListHouseholdApplicationsRequest {
+    const message = createBaseListHouseholdApplicationsRequest();
+    message.householdId = object.householdId ?? "";
+    return message;
+  },
+};
+
+function createBaseListHouseholdApplicationsResponse(): ListHouseholdApplicationsResponse {
+  return { applications: [] };
+}
+
+export const ListHouseholdApplicationsResponse: MessageFns<ListHouseholdApplicationsResponse> = {
+  encode(message: ListHouseholdApplicationsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.applications) {
+      RatingApplication.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListHouseholdApplicationsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListHouseholdApplicationsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applications.push(RatingApplication.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListHouseholdApplicationsResponse {
+    return {
+      applications: globalThis.Array.isArray(object?.applications)
+        ? object.applications.map((e: any) => RatingApplication.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListHouseholdApplicationsResponse): unknown {
+    const obj: any = {};
+    if (message.applications?.length) {
+      obj.applications = message.applications.map((e) => RatingApplication.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ListHouseholdApplicationsResponse>, I>>(
+    base?: I,
+  ): ListHouseholdApplicationsResponse {
+    return ListHouseholdApplicationsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListHouseholdApplicationsResponse>, I>>(
+    object: I,
+  ): ListHouseholdApplicationsResponse {
+    const message = createBaseListHouseholdApplicationsResponse();
+    message.applications = object.applications?.map((e) => RatingApplication.fromPartial(e)) || [];
     return message;
   },
 };
@@ -18563,6 +18723,20 @@ export const CreditServiceService = {
       Buffer.from(GetApplicationResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetApplicationResponse => GetApplicationResponse.decode(value),
   },
+  /** A household's rating applications, newest first: its own for a household's self-service login (spec credit §2.4). */
+  listHouseholdApplications: {
+    path: "/gov.credit.v1.CreditService/ListHouseholdApplications" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListHouseholdApplicationsRequest): Buffer =>
+      Buffer.from(ListHouseholdApplicationsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListHouseholdApplicationsRequest =>
+      ListHouseholdApplicationsRequest.decode(value),
+    responseSerialize: (value: ListHouseholdApplicationsResponse): Buffer =>
+      Buffer.from(ListHouseholdApplicationsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListHouseholdApplicationsResponse =>
+      ListHouseholdApplicationsResponse.decode(value),
+  },
   /** 小组评议: the villager group's review, one representative per 5 households (spec credit §5.1 step 2). */
   reviewApplications: {
     path: "/gov.credit.v1.CreditService/ReviewApplications" as const,
@@ -19028,6 +19202,8 @@ export interface CreditServiceServer extends UntypedServiceImplementation {
   submitApplication: handleUnaryCall<SubmitApplicationRequest, SubmitApplicationResponse>;
   /** Reads one rating application with its state history (spec credit §5.2). */
   getApplication: handleUnaryCall<GetApplicationRequest, GetApplicationResponse>;
+  /** A household's rating applications, newest first: its own for a household's self-service login (spec credit §2.4). */
+  listHouseholdApplications: handleUnaryCall<ListHouseholdApplicationsRequest, ListHouseholdApplicationsResponse>;
   /** 小组评议: the villager group's review, one representative per 5 households (spec credit §5.1 step 2). */
   reviewApplications: handleUnaryCall<ReviewApplicationsRequest, ReviewApplicationsResponse>;
   /** 对象筛选: records the twelve screening conditions with their evidence on the household (spec credit §4). */
@@ -19330,6 +19506,22 @@ export interface CreditServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetApplicationResponse) => void,
+  ): ClientUnaryCall;
+  /** A household's rating applications, newest first: its own for a household's self-service login (spec credit §2.4). */
+  listHouseholdApplications(
+    request: ListHouseholdApplicationsRequest,
+    callback: (error: ServiceError | null, response: ListHouseholdApplicationsResponse) => void,
+  ): ClientUnaryCall;
+  listHouseholdApplications(
+    request: ListHouseholdApplicationsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListHouseholdApplicationsResponse) => void,
+  ): ClientUnaryCall;
+  listHouseholdApplications(
+    request: ListHouseholdApplicationsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListHouseholdApplicationsResponse) => void,
   ): ClientUnaryCall;
   /** 小组评议: the villager group's review, one representative per 5 households (spec credit §5.1 step 2). */
   reviewApplications(
