@@ -10,7 +10,16 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { dutyV1 } from '@gov/contracts';
 import { callMetadata, createClient, unaryCall } from '@gov/platform';
-import { createDevKeys, createTestTopics, freePort, startService, testEnv, waitReady, repoRoot } from '@gov/testkit';
+import {
+  createDevKeys,
+  createTestTopics,
+  freePort,
+  removeTestResources,
+  repoRoot,
+  startService,
+  testEnv,
+  waitReady,
+} from '@gov/testkit';
 import { startSmsSimulator, type SimulatedMessage } from './sms-simulator.ts';
 
 const RATE = Number(process.env.BENCH_RATE ?? 100);
@@ -490,6 +499,10 @@ async function main(): Promise<void> {
   // a profiled process (BENCH_*_NODE_OPTIONS=--cpu-prof) writes its profile on the way out
   await duty.stop(60_000);
   await sms.stop();
+  // the run's topics and database go with it (BENCH_KEEP_DATA=true keeps them to look into): left on the dev
+  // broker and store, every run's 4,500 incidents and copies of every topic slowed the runs after it
+  if (process.env.BENCH_KEEP_DATA !== 'true')
+    await removeTestResources({ kafkaBrokers: env.kafkaBrokers.join(','), mongoUrl: env.mongoUrl }, [env]);
 }
 
 main().catch((e: unknown) => {

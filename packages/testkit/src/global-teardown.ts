@@ -1,8 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { Kafka, logLevel } from 'kafkajs';
-import { mongo as mongodb } from 'mongoose';
-import { applyKafkajsIdleLoopFix } from '@gov/platform';
 import { loadState, stopLocalInfra, testRunLedger } from './infra';
+import { removeTestResources } from './test-env';
 
 /** Stops what global setup started; servers that were already running (the dev stack) are left alone. */
 export default async function globalTeardown(): Promise<void> {
@@ -31,30 +29,11 @@ async function removeRunLeftovers(state: { kafkaBrokers: string; mongoUrl: strin
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { topicPrefix: string; dbName: string });
-  const prefixes = made.map((m) => m.topicPrefix);
-  const dbs = new Set(made.map((m) => m.dbName));
-  applyKafkajsIdleLoopFix();
-  const kafka = new Kafka({
-    clientId: 'testkit-teardown',
-    brokers: state.kafkaBrokers.split(','),
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  const mongo = new mongodb.MongoClient(state.mongoUrl, { serverSelectionTimeoutMS: 5000 });
   try {
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => prefixes.some((p) => t.startsWith(p)));
-    for (let i = 0; i < topics.length; i += 200)
-      await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 30000 });
-    await mongo.connect();
-    const { databases } = await mongo.db().admin().listDatabases({ nameOnly: true });
-    for (const d of databases) if (dbs.has(d.name)) await mongo.db(d.name).dropDatabase();
+    await removeTestResources(state, made);
     rmSync(ledger, { force: true });
   } catch (e) {
     // a failed clean-up must not fail a green run; what is left is named in the ledger for the next look
     process.stderr.write(`test teardown: could not remove this run's topics and databases: ${String(e)}\n`);
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-    await mongo.close().catch(() => undefined);
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { mongo as mongodb } from 'mongoose';
 import { applyKafkajsIdleLoopFix } from '@gov/platform';
 import { pino } from 'pino';
 import { loadState, repoRoot, testRunLedger } from './infra';
@@ -42,6 +43,39 @@ export function testEnv(name: string): TestEnv {
     appendFileSync(ledger, JSON.stringify({ topicPrefix: env.topicPrefix, dbName: env.dbName }) + '\n');
   }
   return env;
+}
+
+/**
+ * Deletes the topics under the given prefixes and drops the given databases, on servers that outlive the caller
+ * (the dev stack): the jest teardown for its run's test files, a benchmark for its own run. Others' are untouched.
+ */
+export async function removeTestResources(
+  servers: { kafkaBrokers: string; mongoUrl: string },
+  made: { topicPrefix: string; dbName: string }[],
+): Promise<void> {
+  const prefixes = made.map((m) => m.topicPrefix);
+  const dbs = new Set(made.map((m) => m.dbName));
+  const kafka = new Kafka({
+    clientId: 'testkit-cleanup',
+    brokers: servers.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  const client = new mongodb.MongoClient(servers.mongoUrl, { serverSelectionTimeoutMS: 5000 });
+  try {
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => prefixes.some((p) => t.startsWith(p)));
+    for (let i = 0; i < topics.length; i += 200)
+      await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 30000 });
+    await client.connect();
+    const { databases } = await client.db().admin().listDatabases({ nameOnly: true });
+    // a stack of services names its databases after the env's (`<dbName>_credit`, e2e): those go too
+    const ours = (name: string) => dbs.has(name) || [...dbs].some((db) => name.startsWith(`${db}_`));
+    for (const d of databases) if (ours(d.name)) await client.db(d.name).dropDatabase();
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+    await client.close().catch(() => undefined);
+  }
 }
 
 // tests use kafkajs directly too; without this every admin client spins an idle 1 ms timer
