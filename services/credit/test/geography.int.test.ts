@@ -1,28 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { creditV1 } from '@gov/contracts';
-import {
-  callMetadata,
-  createAuthenticate,
-  createClient,
-  createGrpcServer,
-  createMetrics,
-  encodeActor,
-  unaryCall,
-  verifyAuditChain,
-  type AuditEntry,
-  type GrpcServer,
-} from '@gov/platform';
+import { verifyAuditChain, type AuditEntry } from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
-import { testLogger } from '@gov/testkit';
-import { creditGrpcHandlers } from '../src/adapters/grpc/credit.grpc';
 import { emptyCreditInfo } from '../src/domain/rating';
-import { actor, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
+import { actor, idNumber, panelOf, startCredit, type CreditHarness, serveCreditRpc, type CreditRpc } from './harness';
 
 // The geography registry (spec credit §3.1) and what it changes — the township breaker's village count (§13.4
 // CB-T) and where households may be registered — through CreditService over gRPC on the real store and broker.
 let h: CreditHarness;
-let grpc: GrpcServer;
-let client: creditV1.CreditServiceClient;
+let served: CreditRpc;
 const lg = actor('LG_OFFICE');
 const center = actor('CENTER_STAFF');
 const bank = actor('BANK_OFFICER');
@@ -33,26 +19,16 @@ const T = creditV1.TownshipType;
 
 beforeAll(async () => {
   h = await startCredit('credit-geography');
-  grpc = createGrpcServer({
-    logger: testLogger(),
-    metrics: createMetrics('credit_geography_int'),
-    authenticate: createAuthenticate({ allowUnsignedActor: true }),
-  });
-  grpc.add(creditV1.CreditServiceService, creditGrpcHandlers(h.credit));
-  const port = await grpc.start(0, '127.0.0.1');
-  client = createClient(creditV1.CreditServiceClient, `127.0.0.1:${port}`);
+  served = await serveCreditRpc(h, 'geography');
 }, 90000);
 afterAll(async () => {
-  client?.close();
-  await grpc?.shutdown(100);
+  await served?.stop();
   await h?.stop();
 });
 
-/** One RPC as `who`, as the gateway makes it (unsigned actor allowed in tests). */
-function rpc<Res>(method: keyof creditV1.CreditServiceClient, req: object, who: Actor): Promise<Res> {
-  const fn = (client[method] as (...a: unknown[]) => unknown).bind(client);
-  return unaryCall(fn as never, req, callMetadata({ actor: encodeActor(who) }), 10000) as Promise<Res>;
-}
+/** One RPC as `who`, as the gateway makes it. */
+const rpc = <Res>(method: keyof creditV1.CreditServiceClient, req: object, who: Actor): Promise<Res> =>
+  served.rpc<Res>(method, req, who);
 const auditOf = async (collection: string, id: string) =>
   ((await h.conn.collection(collection).findOne({ _id: id as never })) as unknown as { audit: AuditEntry[] }).audit;
 

@@ -2,22 +2,29 @@ import type { Connection } from 'mongoose';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { createTestTopics, testEnv, testLogger, type TestEnv } from '@gov/testkit';
 import {
+  callMetadata,
   connectMongo,
+  createAuthenticate,
+  createClient,
   createEventConsumer,
   createEventPublisher,
+  createGrpcServer,
   createIdempotencyStore,
   createInbox,
   createKafka,
   createMetrics,
   createOutboxRelay,
   createParking,
+  encodeActor,
   ensureIndexes,
   fromKafkaHeaders,
   toKafkaHeaders,
+  unaryCall,
   type OutboxRelay,
 } from '@gov/platform';
 import { systemActor, type Actor } from '@gov/platform/auth';
-import { creditEventsV1, topics } from '@gov/contracts';
+import { creditEventsV1, creditV1, topics } from '@gov/contracts';
+import { creditGrpcHandlers } from '../src/adapters/grpc/credit.grpc';
 import { bankEventHandlers } from '../src/adapters/kafka/bank-events.consumer';
 import { insurerEventHandlers } from '../src/adapters/kafka/insurer-events.consumer';
 import { defaultLendingPolicy, type LendingPolicy } from '../src/domain/policy';
@@ -218,3 +225,29 @@ export async function startCredit(
 }
 export type CreditHarness = Awaited<ReturnType<typeof startCredit>>;
 export { creditEventsV1 };
+
+/**
+ * CreditService over gRPC on a free port, as the gateway calls it (unsigned actors allowed in tests): `rpc` makes
+ * one call as `who`; `stop` closes the client and the server.
+ */
+export async function serveCreditRpc(h: CreditHarness, name: string) {
+  const grpc = createGrpcServer({
+    logger: testLogger(),
+    metrics: createMetrics(`credit_${name.replace(/[^a-z0-9]/gi, '_')}_int`),
+    authenticate: createAuthenticate({ allowUnsignedActor: true }),
+  });
+  grpc.add(creditV1.CreditServiceService, creditGrpcHandlers(h.credit));
+  const port = await grpc.start(0, '127.0.0.1');
+  const client = createClient(creditV1.CreditServiceClient, `127.0.0.1:${port}`);
+  return {
+    rpc<Res>(method: keyof creditV1.CreditServiceClient, req: object, who: Actor): Promise<Res> {
+      const fn = (client[method] as (...a: unknown[]) => unknown).bind(client);
+      return unaryCall(fn as never, req, callMetadata({ actor: encodeActor(who) }), 10000) as Promise<Res>;
+    },
+    async stop(): Promise<void> {
+      client.close();
+      await grpc.shutdown(100);
+    },
+  };
+}
+export type CreditRpc = Awaited<ReturnType<typeof serveCreditRpc>>;

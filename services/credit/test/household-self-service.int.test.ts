@@ -1,28 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { creditV1 } from '@gov/contracts';
-import {
-  callMetadata,
-  createAuthenticate,
-  createClient,
-  createGrpcServer,
-  createMetrics,
-  encodeActor,
-  unaryCall,
-  type GrpcServer,
-} from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
-import { testLogger } from '@gov/testkit';
-import { creditGrpcHandlers } from '../src/adapters/grpc/credit.grpc';
 import { emptyCreditInfo } from '../src/domain/rating';
-import { actor, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
+import { actor, idNumber, panelOf, startCredit, type CreditHarness, serveCreditRpc, type CreditRpc } from './harness';
 
 // Spec credit §2.4, role HOUSEHOLD (self-service): a household views its own grade and certificate and files an
 // objection during a notice — its own file and nothing else. The token's org unit names the household. One
 // registered village with two households (ours and a neighbour) and a second village with a third; real store
 // and broker, the reads going through CreditService over gRPC as the gateway makes them.
 let h: CreditHarness;
-let grpc: GrpcServer;
-let client: creditV1.CreditServiceClient;
+let served: CreditRpc;
 const center = actor('CENTER_STAFF');
 const poverty = actor('POVERTY_OFFICE');
 const bank = actor('BANK_OFFICER');
@@ -33,10 +20,9 @@ const [v1, v2] = [`${tw}-v1`, `${tw}-v2`];
 const viaGroup = creditV1.ApplicationChannel.APPLICATION_CHANNEL_VILLAGER_GROUP;
 const outside = { code: 'OUTSIDE_JURISDICTION', category: 'permission_denied' };
 
-function rpc<Res>(method: keyof creditV1.CreditServiceClient, req: object, who: Actor): Promise<Res> {
-  const fn = (client[method] as (...a: unknown[]) => unknown).bind(client);
-  return unaryCall(fn as never, req, callMetadata({ actor: encodeActor(who) }), 10000) as Promise<Res>;
-}
+/** One RPC as `who`, as the gateway makes it. */
+const rpc = <Res>(method: keyof creditV1.CreditServiceClient, req: object, who: Actor): Promise<Res> =>
+  served.rpc<Res>(method, req, who);
 
 /** A registered poor household of the village, rated 86 → A by the center. */
 async function rated(village: string, headName: string) {
@@ -73,14 +59,7 @@ let me: Actor;
 
 beforeAll(async () => {
   h = await startCredit('credit-household-self');
-  grpc = createGrpcServer({
-    logger: testLogger(),
-    metrics: createMetrics('credit_household_self_int'),
-    authenticate: createAuthenticate({ allowUnsignedActor: true }),
-  });
-  grpc.add(creditV1.CreditServiceService, creditGrpcHandlers(h.credit));
-  const port = await grpc.start(0, '127.0.0.1');
-  client = createClient(creditV1.CreditServiceClient, `127.0.0.1:${port}`);
+  served = await serveCreditRpc(h, 'household-self');
   await h.credit.geography.registerTownship(
     { idempotencyKey: key(), input: { id: tw, districtId: '411202', name: '自助乡', type: 'TOWNSHIP' } },
     center,
@@ -94,8 +73,7 @@ beforeAll(async () => {
   me = householdLogin(ours, `${ours}/member-2`);
 }, 90000);
 afterAll(async () => {
-  client?.close();
-  await grpc?.shutdown(100);
+  await served?.stop();
   await h?.stop();
 });
 

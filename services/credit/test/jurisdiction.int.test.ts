@@ -1,28 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { creditV1 } from '@gov/contracts';
-import {
-  callMetadata,
-  createAuthenticate,
-  createClient,
-  createGrpcServer,
-  createMetrics,
-  encodeActor,
-  unaryCall,
-  type GrpcServer,
-} from '@gov/platform';
 import type { Actor } from '@gov/platform/auth';
-import { testLogger } from '@gov/testkit';
-import { creditGrpcHandlers } from '../src/adapters/grpc/credit.grpc';
 import { emptyCreditInfo } from '../src/domain/rating';
 import { screeningCodes } from '../src/domain/screening';
-import { actor, idNumber, panelOf, startCredit, type CreditHarness } from './harness';
+import { actor, idNumber, panelOf, startCredit, type CreditHarness, serveCreditRpc, type CreditRpc } from './harness';
 
 // Spec credit §2.4 row-level security: village and township roles see and act on their own jurisdiction only.
 // Two registered townships — A with villages a1 and a2, B with b1 — and a village x nobody registered whose
 // households say they are of A. Real store and broker; the reads and lists go through CreditService over gRPC.
 let h: CreditHarness;
-let grpc: GrpcServer;
-let client: creditV1.CreditServiceClient;
+let served: CreditRpc;
 const center = actor('CENTER_STAFF');
 const poverty = actor('POVERTY_OFFICE');
 const bank = actor('BANK_OFFICER');
@@ -38,11 +25,9 @@ const stationA = actor('STATION_STAFF', 'station-a', `${twA}/service-station`);
 const stationB = actor('STATION_STAFF', 'station-b', twB);
 const outside = { code: 'OUTSIDE_JURISDICTION', category: 'permission_denied' };
 
-/** One RPC as `who`, as the gateway makes it (unsigned actor allowed in tests). */
-function rpc<Res>(method: keyof creditV1.CreditServiceClient, req: object, who: Actor): Promise<Res> {
-  const fn = (client[method] as (...a: unknown[]) => unknown).bind(client);
-  return unaryCall(fn as never, req, callMetadata({ actor: encodeActor(who) }), 10000) as Promise<Res>;
-}
+/** One RPC as `who`, as the gateway makes it. */
+const rpc = <Res>(method: keyof creditV1.CreditServiceClient, req: object, who: Actor): Promise<Res> =>
+  served.rpc<Res>(method, req, who);
 
 function householdRequest(village: string, township: string) {
   return {
@@ -85,14 +70,7 @@ let households: { a1: string; a2: string; b1: string; x: string };
 
 beforeAll(async () => {
   h = await startCredit('credit-jurisdiction');
-  grpc = createGrpcServer({
-    logger: testLogger(),
-    metrics: createMetrics('credit_jurisdiction_int'),
-    authenticate: createAuthenticate({ allowUnsignedActor: true }),
-  });
-  grpc.add(creditV1.CreditServiceService, creditGrpcHandlers(h.credit));
-  const port = await grpc.start(0, '127.0.0.1');
-  client = createClient(creditV1.CreditServiceClient, `127.0.0.1:${port}`);
+  served = await serveCreditRpc(h, 'jurisdiction');
   for (const tw of [twA, twB])
     await h.credit.geography.registerTownship(
       { idempotencyKey: key(), input: { id: tw, districtId: '411202', name: `${tw}乡`, type: 'TOWNSHIP' } },
@@ -119,8 +97,7 @@ beforeAll(async () => {
   };
 }, 90000);
 afterAll(async () => {
-  client?.close();
-  await grpc?.shutdown(100);
+  await served?.stop();
   await h?.stop();
 });
 
