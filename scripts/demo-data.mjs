@@ -1,6 +1,20 @@
 // Registers a few incoming documents through the gateway so a fresh stack has something to look at.
 // Fixed idempotency keys: running `up` again does not register them twice.
+import { setTimeout as sleep } from 'node:timers/promises';
 const [base, token] = process.argv.slice(2);
+
+/**
+ * fetch, retried while the gateway answers 503: a service that has only just started may not be reachable from
+ * the gateway yet (its channel is still backing off from an attempt before the service listened). Every call here
+ * carries an idempotency key, so a retry cannot register anything twice.
+ */
+async function send(url, init) {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, init);
+    if (res.status !== 503 || attempt >= 20) return res;
+    await sleep(500);
+  }
+}
 const docs = [
   {
     key: 'demo-1',
@@ -31,7 +45,7 @@ const docs = [
   },
 ];
 for (const { key, ...d } of docs) {
-  const res = await fetch(`${base}/v1/documents/incoming`, {
+  const res = await send(`${base}/v1/documents/incoming`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify({
@@ -97,7 +111,7 @@ if (managerToken) {
     person('gov-exec', '常务副区长', 'GOV_EXEC_DEPUTY'),
   ];
   const week = new Date(monday).toISOString().slice(0, 10);
-  const res = await fetch(`${base}/v1/duty/rosters`, {
+  const res = await send(`${base}/v1/duty/rosters`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${managerToken}`,
