@@ -15,6 +15,14 @@ beforeAll(async () => {
   seq = createSequences(conn);
 }, 60000);
 
+/** The numbers of a counter recorded as voided, as the `voided_numbers` collection holds them. */
+const voided = async (counter: string) =>
+  (await conn.collection('voided_numbers').find({ counter }).sort({ value: 1 }).toArray()).map((d) => ({
+    value: d.value as number,
+    reason: d.reason as string,
+    at: d.at as Date,
+  }));
+
 afterAll(async () => {
   await conn?.dropDatabase();
   await conn?.close();
@@ -27,7 +35,7 @@ describe('named counters: giving a number back', () => {
     expect(await seq.next('c-back')).toBe(2);
     expect(await seq.release('c-back', 2, 'write refused')).toBe('returned');
     expect(await seq.next('c-back')).toBe(2);
-    expect(await seq.voided('c-back')).toEqual([]);
+    expect(await voided('c-back')).toEqual([]);
   });
 
   it('records a number as voided, once and with its reason, when a later one is already out', async () => {
@@ -37,9 +45,9 @@ describe('named counters: giving a number back', () => {
     expect(await seq.release('c-void', 1, 'lost the race to another registrar', at)).toBe('voided');
     // a repeated release (a retry) neither steps the counter back nor records the number twice
     expect(await seq.release('c-void', 1, 'again', new Date())).toBe('voided');
-    expect(await seq.voided('c-void')).toEqual([{ value: 1, reason: 'lost the race to another registrar', at }]);
+    expect(await voided('c-void')).toEqual([{ value: 1, reason: 'lost the race to another registrar', at }]);
     expect(await seq.next('c-void')).toBe(3);
     // other counters' voided numbers are their own
-    expect(await seq.voided('c-back')).toEqual([]);
+    expect(await voided('c-back')).toEqual([]);
   });
 });

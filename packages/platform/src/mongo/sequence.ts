@@ -64,11 +64,6 @@ export function createSequences(conn: Connection) {
       );
       return 'voided';
     },
-    /** The numbers of a counter recorded as voided, in order. */
-    async voided(name: string): Promise<{ value: number; reason: string; at: Date }[]> {
-      const docs = await voided.find({ counter: name }).lean();
-      return docs.map((d) => ({ value: d.value, reason: d.reason, at: d.at })).sort((a, b) => a.value - b.value);
-    },
   };
 }
 export type Sequences = ReturnType<typeof createSequences>;
