@@ -3,19 +3,28 @@ import { DutyError } from '../domain/duty-error';
 import type { Actor, AlertStore } from './ports';
 import type { RosterCache } from './roster-cache';
 
-/** Reads an incident; a classified one looks missing to a caller without clearance (ARCHITECTURE §8). */
+/**
+ * Reads an incident with its notifications; a classified one looks missing to a caller without clearance
+ * (ARCHITECTURE §8). `getIncident.visible` is that check alone (one read), for commands that must refuse such a
+ * caller before they change anything.
+ */
 export function createGetIncident(deps: { store: AlertStore }) {
-  return async function getIncident(id: string, actor: Actor) {
+  async function visible(id: string, actor: Actor) {
     const found = await deps.store.getIncident(id);
     if (!found || (found.classified && !clears(actor.clearance, 'SECRET')))
       throw new DutyError('INCIDENT_NOT_FOUND', `incident ${id} does not exist`);
+    return found;
+  }
+  async function getIncident(id: string, actor: Actor) {
+    const found = await visible(id, actor);
     const notifications = await deps.store.notifications(id);
     return {
       ...found,
       notifications,
       recipients: [...new Set([...found.recipients, ...notifications.map((n) => n.recipientId)])],
     };
-  };
+  }
+  return Object.assign(getIncident, { visible });
 }
 
 /** "Who is on duty now / at T" from memory (spec duty §4, §9.5 AK-5). */

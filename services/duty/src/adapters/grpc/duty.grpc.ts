@@ -53,7 +53,7 @@ export function dutyGrpcHandlers(u: {
    * runs: otherwise the command would change the incident and its answer would then say it does not exist.
    */
   const mustSee = async (incidentId: string, actor: Actor): Promise<void> =>
-    void (await u.getIncident(incidentId, actor));
+    void (await u.getIncident.visible(incidentId, actor));
   return {
     async raiseIncident(req, ctx) {
       return { incident: toProtoIncident(await u.raiseIncident(toIntake(req), ctx.actor)) };
